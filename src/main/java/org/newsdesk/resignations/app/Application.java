@@ -1,0 +1,81 @@
+package org.newsdesk.resignations.app;
+
+import java.util.concurrent.atomic.AtomicReference;
+import org.newsdesk.resignations.commands.CommandCatalog;
+import org.newsdesk.resignations.commands.CommandLineParser;
+import org.newsdesk.resignations.commands.CommandRouter;
+import org.newsdesk.resignations.commands.Completions;
+import org.newsdesk.resignations.commands.LanguagePolicy;
+import org.newsdesk.resignations.commands.ResignationCommands;
+import org.newsdesk.resignations.console.ConsoleSession;
+import org.newsdesk.resignations.dataset.Lang;
+import org.newsdesk.resignations.dataset.Snapshot;
+import org.newsdesk.resignations.query.Queries;
+import org.newsdesk.resignations.render.Replies;
+import org.newsdesk.resignations.render.Templates;
+import org.newsdesk.resignations.search.Directory;
+
+/**
+ * The one place the application is wired. Every transport (console, Discord) gets the same
+ * router, so the same command gives the same facts everywhere.
+ */
+public final class Application {
+
+    private final AtomicReference<Directory> current;
+    private final Templates templates;
+    private final Replies replies;
+    private final LanguagePolicy languages;
+    private final Queries queries;
+    private final CommandCatalog catalog;
+    private final CommandRouter router;
+    private final Completions completions;
+
+    public Application(Snapshot snapshot, Lang defaultLanguage) {
+        this.current = new AtomicReference<>(new Directory(snapshot));
+        this.templates = Templates.bundled();
+        this.replies = new Replies(templates);
+        this.languages = new LanguagePolicy(defaultLanguage);
+        this.queries = new Queries(current::get);
+        this.catalog = CommandCatalog.standard();
+        this.router = new CommandRouter(catalog, languages, replies);
+        new ResignationCommands(queries, replies).register(router);
+        this.completions = new Completions(queries);
+    }
+
+    /** Swaps in a new validated snapshot; queries already running finish on the old one. */
+    public void replace(Snapshot snapshot) {
+        current.set(new Directory(snapshot));
+    }
+
+    public Snapshot snapshot() {
+        return current.get().snapshot();
+    }
+
+    public CommandRouter router() {
+        return router;
+    }
+
+    public Completions completions() {
+        return completions;
+    }
+
+    public Replies replies() {
+        return replies;
+    }
+
+    public Templates templates() {
+        return templates;
+    }
+
+    public LanguagePolicy languages() {
+        return languages;
+    }
+
+    public Queries queries() {
+        return queries;
+    }
+
+    public ConsoleSession console() {
+        return new ConsoleSession(new CommandLineParser(catalog), router, replies, languages);
+    }
+}

@@ -1,0 +1,56 @@
+package org.newsdesk.resignations.commands;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** The commands this bot answers; Discord registration and console parsing both read this list. */
+public final class CommandCatalog {
+
+    public static final String RESIGNATIONS = "resignations";
+
+    private final List<CommandSpec> specs;
+
+    public CommandCatalog(List<CommandSpec> specs) {
+        this.specs = List.copyOf(specs);
+    }
+
+    public static CommandCatalog standard() {
+        OptionSpec lang = OptionSpec.lang();
+        return new CommandCatalog(List.of(
+                new CommandSpec(RESIGNATIONS, "who", "cmd.who", List.of(
+                        new OptionSpec("name", OptionSpec.Type.STRING, true, true, "cmd.who.name", 200), lang),
+                        CommandSpec.Access.EVERYONE),
+                new CommandSpec(RESIGNATIONS, "list", "cmd.list", List.of(
+                        new OptionSpec("agency", OptionSpec.Type.STRING, false, true, "cmd.list.agency", 200),
+                        new OptionSpec("from", OptionSpec.Type.DATE, false, false, "cmd.list.from", 20),
+                        new OptionSpec("to", OptionSpec.Type.DATE, false, false, "cmd.list.to", 20), lang),
+                        CommandSpec.Access.EVERYONE),
+                new CommandSpec(RESIGNATIONS, "timeline", "cmd.timeline", List.of(lang), CommandSpec.Access.EVERYONE),
+                new CommandSpec(RESIGNATIONS, "stats", "cmd.stats", List.of(lang), CommandSpec.Access.EVERYONE),
+                new CommandSpec(RESIGNATIONS, "about", "cmd.about", List.of(lang), CommandSpec.Access.EVERYONE)));
+    }
+
+    public List<CommandSpec> all() {
+        return specs;
+    }
+
+    public CommandCatalog with(List<CommandSpec> more) {
+        return new CommandCatalog(Stream.concat(specs.stream(), more.stream()).toList());
+    }
+
+    public List<String> commandNames() {
+        return specs.stream().map(CommandSpec::command).distinct().toList();
+    }
+
+    public List<CommandSpec> subcommandsOf(String command) {
+        return specs.stream().filter(s -> s.command().equals(command)).toList();
+    }
+
+    public Optional<CommandSpec> find(String command, String subcommand) {
+        return specs.stream()
+                .filter(s -> s.command().equals(command))
+                .filter(s -> s.subcommand() == null ? subcommand == null : s.subcommand().equals(subcommand))
+                .findFirst();
+    }
+}

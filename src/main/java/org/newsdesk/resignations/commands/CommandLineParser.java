@@ -1,0 +1,103 @@
+package org.newsdesk.resignations.commands;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a console line in the syntax a Discord user types: {@code /resignations who name:"Andrew Miller"}.
+ * Values with spaces go in double quotes (straight, curly or «guillemets»).
+ */
+public final class CommandLineParser {
+
+    /** The parsed request, or the key of the error to show. */
+    public sealed interface Parsed {
+        record Ok(CommandRequest request) implements Parsed {
+        }
+
+        record Error(String key, Object[] args) implements Parsed {
+        }
+    }
+
+    private final CommandCatalog catalog;
+
+    public CommandLineParser(CommandCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public Parsed parse(String line) {
+        String s = line == null ? "" : line.strip();
+        if (!s.startsWith("/")) {
+            return new Parsed.Error("error.not_a_command", new Object[0]);
+        }
+        List<String> tokens;
+        try {
+            tokens = tokenize(s.substring(1));
+        } catch (IllegalArgumentException e) {
+            return new Parsed.Error("error.unclosed_quote", new Object[0]);
+        }
+        if (tokens.isEmpty()) {
+            return new Parsed.Error("error.not_a_command", new Object[0]);
+        }
+        String command = tokens.get(0);
+        int i = 1;
+        String sub = null;
+        boolean hasSubs = catalog.subcommandsOf(command).stream().anyMatch(c -> c.subcommand() != null);
+        if (hasSubs && i < tokens.size() && !tokens.get(i).contains(":")) {
+            sub = tokens.get(i++);
+        }
+        Map<String, String> options = new LinkedHashMap<>();
+        for (; i < tokens.size(); i++) {
+            String tok = tokens.get(i);
+            int colon = tok.indexOf(':');
+            if (colon <= 0) {
+                return new Parsed.Error("error.unknown_option", new Object[]{"option", tok, "command",
+                        sub == null ? command : command + " " + sub, "options", "name:value"});
+            }
+            String key = tok.substring(0, colon);
+            if (options.containsKey(key)) {
+                return new Parsed.Error("error.repeated_option", new Object[]{"option", key});
+            }
+            options.put(key, tok.substring(colon + 1));
+        }
+        return new Parsed.Ok(new CommandRequest(command, sub, options));
+    }
+
+    /** Splits on spaces outside quotes; quotes are removed. An unclosed quote is an error. */
+    static List<String> tokenize(String s) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean inToken = false;
+        char close = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (close != 0) {
+                if (c == close) {
+                    close = 0;
+                } else {
+                    cur.append(c);
+                }
+            } else if (c == '"' || c == '\u201C' || c == '\u00AB') {
+                close = c == '"' ? '"' : c == '\u201C' ? '\u201D' : '\u00BB';
+                inToken = true;
+            } else if (Character.isWhitespace(c)) {
+                if (inToken) {
+                    out.add(cur.toString());
+                    cur.setLength(0);
+                    inToken = false;
+                }
+            } else {
+                cur.append(c);
+                inToken = true;
+            }
+        }
+        if (close != 0) {
+            throw new IllegalArgumentException("unclosed quote");
+        }
+        if (inToken) {
+            out.add(cur.toString());
+        }
+        return out;
+    }
+}

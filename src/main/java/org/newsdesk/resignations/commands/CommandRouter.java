@@ -1,0 +1,153 @@
+package org.newsdesk.resignations.commands;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.newsdesk.resignations.dataset.Lang;
+import org.newsdesk.resignations.dataset.PartialDate;
+import org.newsdesk.resignations.render.Replies;
+import org.newsdesk.resignations.render.Reply;
+import org.newsdesk.resignations.search.EditDistance;
+import org.newsdesk.resignations.search.Normalizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checks a request against the catalog, picks the language and hands it to its handler. Every
+ * outcome is a reply: a bad option is a user error with what to do, an exception in a handler
+ * is a failure with a reference that also appears in the ERROR log line.
+ */
+public final class CommandRouter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CommandRouter.class);
+
+    private final CommandCatalog catalog;
+    private final LanguagePolicy languages;
+    private final Replies replies;
+    private final Map<String, CommandHandler> handlers = new HashMap<>();
+
+    public CommandRouter(CommandCatalog catalog, LanguagePolicy languages, Replies replies) {
+        this.catalog = catalog;
+        this.languages = languages;
+        this.replies = replies;
+    }
+
+    /** @param path "resignations who", or "factcheck" for a command without subcommands */
+    public CommandRouter on(String path, CommandHandler handler) {
+        if (catalog.all().stream().noneMatch(s -> s.path().equals(path))) {
+            throw new IllegalArgumentException("no such command in the catalog: " + path);
+        }
+        handlers.put(path, handler);
+        return this;
+    }
+
+    public CommandCatalog catalog() {
+        return catalog;
+    }
+
+    public Reply handle(CommandRequest req, RequestContext ctx) {
+        String typed = String.join(" ", req.options().values());
+        Optional<Lang> explicit = req.option("lang").flatMap(Lang::parse);
+        Lang lang = languages.choose(explicit, ctx, typed);
+        try {
+            return route(req, lang);
+        } catch (RuntimeException e) {
+            String ref = UUID.randomUUID().toString().substring(0, 8);
+            LOG.error("ref {}: command /{} failed", ref, pathOf(req), e);
+            return replies.failure(lang, ref);
+        }
+    }
+
+    private Reply route(CommandRequest req, Lang lang) {
+        List<CommandSpec> forCommand = catalog.subcommandsOf(req.command());
+        if (forCommand.isEmpty()) {
+            return replies.userError(lang, "error.unknown_command", "typed", shown(req.command()),
+                    "commands", nearest(req.command(), catalog.commandNames(), "/"));
+        }
+        Optional<CommandSpec> spec = catalog.find(req.command(), req.subcommand());
+        if (spec.isEmpty()) {
+            List<String> subs = forCommand.stream().map(CommandSpec::subcommand).filter(s -> s != null).toList();
+            return replies.userError(lang, "error.unknown_subcommand", "typed",
+                    shown(req.subcommand() == null ? "" : req.subcommand()), "command", req.command(),
+                    "suggestions", nearest(req.subcommand() == null ? "" : req.subcommand(), subs, ""));
+        }
+        CommandSpec s = spec.get();
+        for (Map.Entry<String, String> o : req.options().entrySet()) {
+            Optional<OptionSpec> os = s.option(o.getKey());
+            if (os.isEmpty()) {
+                return replies.userError(lang, "error.unknown_option", "option", shown(o.getKey()), "command", s.path(),
+                        "options", s.options().stream().map(OptionSpec::name).collect(Collectors.joining(", ")));
+            }
+            Optional<Reply> bad = checkValue(os.get(), o.getValue(), lang);
+            if (bad.isPresent()) {
+                return bad.get();
+            }
+        }
+        for (OptionSpec os : s.options()) {
+            if (os.required() && req.option(os.name()).isEmpty()) {
+                return replies.userError(lang, "error.missing_option", "command", s.path(), "option", os.name(),
+                        "example", "/" + s.path() + " " + os.name() + ":\"…\"");
+            }
+        }
+        if (s.option("from").isPresent() && s.option("to").isPresent()) {
+            Optional<PartialDate> from = req.option("from").flatMap(CommandRouter::date);
+            Optional<PartialDate> to = req.option("to").flatMap(CommandRouter::date);
+            if (from.isPresent() && to.isPresent() && from.get().earliestDay().isAfter(to.get().latestDay())) {
+                return replies.userError(lang, "error.range_reversed");
+            }
+        }
+        CommandHandler h = handlers.get(s.path());
+        if (h == null) {
+            throw new IllegalStateException("no handler wired for /" + s.path());
+        }
+        return h.handle(req, lang);
+    }
+
+    private Optional<Reply> checkValue(OptionSpec os, String value, Lang lang) {
+        return switch (os.type()) {
+            case LANGUAGE -> Lang.parse(value).isPresent() ? Optional.empty()
+                    : Optional.of(replies.userError(lang, "error.bad_lang", "value", shown(value)));
+            case DATE -> value.isBlank() || date(value).isPresent() ? Optional.empty()
+                    : Optional.of(replies.userError(lang, "error.bad_date", "option", os.name(), "value", shown(value)));
+            default -> Optional.empty();
+        };
+    }
+
+    /** Dates as typed: 2024, 2024-05, 2024-05-15, with Latin or Arabic-Indic digits. */
+    public static Optional<PartialDate> date(String typed) {
+        if (typed == null) {
+            return Optional.empty();
+        }
+        StringBuilder b = new StringBuilder();
+        typed.strip().codePoints().forEach(c -> {
+            if (c >= 0x660 && c <= 0x669) {
+                b.append((char) ('0' + c - 0x660));
+            } else if (c >= 0x6F0 && c <= 0x6F9) {
+                b.append((char) ('0' + c - 0x6F0));
+            } else {
+                b.appendCodePoint(c == '/' ? '-' : c);
+            }
+        });
+        return PartialDate.tryParse(b.toString()).filter(PartialDate::isValid);
+    }
+
+    private static String shown(String s) {
+        return org.newsdesk.resignations.render.Markdown.userText(s, 60);
+    }
+
+    private static String nearest(String typed, List<String> options, String prefix) {
+        String t = typed == null ? "" : typed.toLowerCase(java.util.Locale.ROOT);
+        return options.stream()
+                .sorted(Comparator.comparingInt(o -> EditDistance.osa(t, o, 50)))
+                .map(o -> prefix + o)
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String pathOf(CommandRequest r) {
+        return r.subcommand() == null ? r.command() : r.command() + " " + r.subcommand();
+    }
+}

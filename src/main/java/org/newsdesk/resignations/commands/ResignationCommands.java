@@ -1,0 +1,70 @@
+package org.newsdesk.resignations.commands;
+
+import java.util.Optional;
+import org.newsdesk.resignations.dataset.Agency;
+import org.newsdesk.resignations.dataset.Entry;
+import org.newsdesk.resignations.dataset.Lang;
+import org.newsdesk.resignations.query.DateRange;
+import org.newsdesk.resignations.query.Lookup;
+import org.newsdesk.resignations.query.Queries;
+import org.newsdesk.resignations.render.Replies;
+import org.newsdesk.resignations.render.Reply;
+
+/** The /resignations subcommands: who, list, timeline, stats, about. */
+public final class ResignationCommands {
+
+    /** Names are short; a longer value cannot be a name and is not worth a fuzzy search. */
+    static final int MAX_NAME_QUERY = 200;
+
+    private final Queries queries;
+    private final Replies replies;
+
+    public ResignationCommands(Queries queries, Replies replies) {
+        this.queries = queries;
+        this.replies = replies;
+    }
+
+    public void register(CommandRouter router) {
+        router.on("resignations who", this::who)
+                .on("resignations list", this::list)
+                .on("resignations timeline", (r, l) -> replies.timeline(snapshot(), queries.timeline(), l))
+                .on("resignations stats", (r, l) -> replies.stats(snapshot(), queries.stats(), l))
+                .on("resignations about", (r, l) -> replies.about(snapshot(), queries.about(), l));
+    }
+
+    private org.newsdesk.resignations.dataset.Snapshot snapshot() {
+        return queries.directory().snapshot();
+    }
+
+    Reply who(CommandRequest req, Lang lang) {
+        String name = req.option("name").orElse("");
+        var dir = queries.directory();
+        if (name.length() > MAX_NAME_QUERY) {
+            return replies.personNotFound(name, java.util.List.of(), lang);
+        }
+        Lookup<Entry> found = queries.who(name);
+        if (found instanceof Lookup.Found<Entry> f) {
+            return replies.who(dir.snapshot(), f.value(), lang);
+        }
+        Lookup.Missing<Entry> m = (Lookup.Missing<Entry>) found;
+        return replies.personNotFound(name, m.suggestions(), lang);
+    }
+
+    Reply list(CommandRequest req, Lang lang) {
+        Optional<Agency> agency = Optional.empty();
+        Optional<String> typed = req.option("agency");
+        if (typed.isPresent()) {
+            if (typed.get().length() > MAX_NAME_QUERY) {
+                return replies.agencyNotFound(typed.get(), snapshot().agencies(), lang);
+            }
+            Lookup<Agency> a = queries.agency(typed.get());
+            if (a instanceof Lookup.Missing<Agency>) {
+                return replies.agencyNotFound(typed.get(), snapshot().agencies(), lang);
+            }
+            agency = Optional.of(((Lookup.Found<Agency>) a).value());
+        }
+        DateRange range = new DateRange(req.option("from").flatMap(CommandRouter::date),
+                req.option("to").flatMap(CommandRouter::date));
+        return replies.list(snapshot(), queries.list(agency, range), lang);
+    }
+}

@@ -1,0 +1,18 @@
+package org.newsdesk.resignations.dataset;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * One value of a fact as some sources give it.
+ *
+ * @param part only for month-precision dates ("late May")
+ * @param tags labels the fact-checker matches against (reason categories)
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Attested<T>(T value, DatePart part, List<String> sources, Standing standing, Text note, List<String> tags) {
+    public Attested {
+        sources = sources == null ? List.of() : List.copyOf(sources);
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+}

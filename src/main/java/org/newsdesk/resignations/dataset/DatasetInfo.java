@@ -1,0 +1,4 @@
+package org.newsdesk.resignations.dataset;
+
+public record DatasetInfo(Text title, String maintainer, Text citation) {
+}

@@ -1,0 +1,41 @@
+package org.newsdesk.resignations.dataset;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** One official who resigned or was pushed out. {@code effective} is null when no source dates it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Entry(
+        String id,
+        LocalDate added,
+        Text name,
+        List<String> aliases,
+        String agency,
+        boolean inArticle,
+        Confidence confidence,
+        Text confidenceNote,
+        Fact<Departure> departure,
+        Fact<Text> office,
+        Fact<Text> title,
+        Fact<PartialDate> announced,
+        Fact<PartialDate> effective,
+        Fact<Text> statedReason,
+        Fact<Text> reportedReason,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Note> notes) {
+
+    public Entry {
+        aliases = aliases == null ? List.of() : List.copyOf(aliases);
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    public Optional<Fact<PartialDate>> effectiveFact() {
+        return Optional.ofNullable(effective);
+    }
+
+    /** The date the timeline and counts use: the announced date the dataset stands behind. */
+    public PartialDate sortDate() {
+        return announced.primary().map(Attested::value).orElse(new PartialDate(0, 0, 0));
+    }
+}

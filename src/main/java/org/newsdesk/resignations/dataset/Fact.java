@@ -1,0 +1,62 @@
+package org.newsdesk.resignations.dataset;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Optional;
+
+/** A sourced fact: every value attested for it, each with its sources and standing. */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Fact<T>(List<Attested<T>> values, Text note) {
+
+    /** Whether the sources settle the point. */
+    public enum Status {
+        /** One value the dataset stands behind; anything else attested is a recorded error. */
+        SETTLED,
+        /** The dataset stands behind one value, but a credible source gives another. */
+        DISPUTED,
+        /** Credible sources disagree and the dataset takes no side. */
+        CONTESTED
+    }
+
+    public Fact {
+        values = values == null ? List.of() : List.copyOf(values);
+    }
+
+    @JsonIgnore
+    public Optional<Attested<T>> preferred() {
+        return values.stream().filter(v -> v.standing() == Standing.PREFERRED).findFirst();
+    }
+
+    @JsonIgnore
+    public List<Attested<T>> alternatives() {
+        return values.stream().filter(v -> v.standing() == Standing.ALTERNATIVE).toList();
+    }
+
+    @JsonIgnore
+    public List<Attested<T>> rejected() {
+        return values.stream().filter(v -> v.standing() == Standing.REJECTED).toList();
+    }
+
+    /** Values a reader may be told as facts (preferred first, then alternatives). */
+    @JsonIgnore
+    public List<Attested<T>> credible() {
+        return values.stream().filter(v -> v.standing() != Standing.REJECTED)
+                .sorted((a, b) -> Boolean.compare(b.standing() == Standing.PREFERRED, a.standing() == Standing.PREFERRED))
+                .toList();
+    }
+
+    @JsonIgnore
+    public Status status() {
+        if (preferred().isEmpty()) {
+            return Status.CONTESTED;
+        }
+        return alternatives().isEmpty() ? Status.SETTLED : Status.DISPUTED;
+    }
+
+    /** The value to sort or count by: the preferred one, else the first credible one. */
+    @JsonIgnore
+    public Optional<Attested<T>> primary() {
+        return preferred().or(() -> credible().stream().findFirst());
+    }
+}

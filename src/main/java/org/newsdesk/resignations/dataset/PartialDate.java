@@ -1,0 +1,108 @@
+package org.newsdesk.resignations.dataset;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A date known to a year, a month or a day. "May 2024" stays a month: it is never turned into
+ * 2024-05-01. The constructor does not check the calendar so that a bad file can still be read
+ * and reported; {@link #isValid()} tells whether the date exists.
+ */
+public record PartialDate(int year, int month, int day) implements Comparable<PartialDate> {
+
+    private static final Pattern FORMAT = Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?");
+
+    public enum Precision { YEAR, MONTH, DAY }
+
+    @JsonCreator
+    public static PartialDate parse(String raw) {
+        Matcher m = FORMAT.matcher(raw == null ? "" : raw.strip());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a date of the form YYYY, YYYY-MM or YYYY-MM-DD: " + raw);
+        }
+        int y = Integer.parseInt(m.group(1));
+        int mo = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
+        int d = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
+        return new PartialDate(y, mo, d);
+    }
+
+    public static Optional<PartialDate> tryParse(String raw) {
+        try {
+            return Optional.of(parse(raw));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    public static PartialDate of(LocalDate date) {
+        return new PartialDate(date.getYear(), date.getMonthValue(), date.getDayOfMonth());
+    }
+
+    public Precision precision() {
+        return day != 0 ? Precision.DAY : month != 0 ? Precision.MONTH : Precision.YEAR;
+    }
+
+    /** True when the date exists in the calendar (month 1–12, day within the month). */
+    public boolean isValid() {
+        if (year < 1 || month < 0 || month > 12 || day < 0 || (month == 0 && day != 0)) {
+            return false;
+        }
+        if (day == 0) {
+            return true;
+        }
+        try {
+            LocalDate.of(year, month, day);
+            return true;
+        } catch (DateTimeException e) {
+            return false;
+        }
+    }
+
+    /** The first day this date may mean; used for ranges and "not in the future" checks. */
+    public LocalDate earliestDay() {
+        return LocalDate.of(year, Math.max(month, 1), Math.max(day, 1));
+    }
+
+    /** The last day this date may mean. */
+    public LocalDate latestDay() {
+        if (month == 0) {
+            return LocalDate.of(year, 12, 31);
+        }
+        if (day == 0) {
+            return LocalDate.of(year, month, 1).plusMonths(1).minusDays(1);
+        }
+        return LocalDate.of(year, month, day);
+    }
+
+    /** True when this date, at its precision, is compatible with the other (e.g. 2024-05 and 2024-05-15). */
+    public boolean overlaps(PartialDate other) {
+        return !latestDay().isBefore(other.earliestDay()) && !other.latestDay().isBefore(earliestDay());
+    }
+
+    @Override
+    public int compareTo(PartialDate o) {
+        int c = Integer.compare(year, o.year);
+        if (c == 0) {
+            c = Integer.compare(month, o.month);
+        }
+        if (c == 0) {
+            c = Integer.compare(day, o.day);
+        }
+        return c;
+    }
+
+    @JsonValue
+    @Override
+    public String toString() {
+        return switch (precision()) {
+            case YEAR -> String.format("%04d", year);
+            case MONTH -> String.format("%04d-%02d", year, month);
+            case DAY -> String.format("%04d-%02d-%02d", year, month, day);
+        };
+    }
+}

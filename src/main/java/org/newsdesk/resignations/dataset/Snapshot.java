@@ -1,0 +1,81 @@
+package org.newsdesk.resignations.dataset;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * One validated, immutable load of the dataset with its lookup tables. The version is a hash of
+ * the content, so two loads of the same data carry the same version wherever they run.
+ */
+public final class Snapshot {
+
+    private final Dataset dataset;
+    private final String version;
+    private final Map<String, Entry> entries;
+    private final Map<String, Agency> agencies;
+    private final Map<String, Source> sources;
+    private final List<Entry> chronological;
+
+    public Snapshot(Dataset dataset, String version) {
+        this.dataset = dataset;
+        this.version = version;
+        this.entries = index(dataset.entries(), Entry::id);
+        this.agencies = index(dataset.agencies(), Agency::id);
+        this.sources = index(dataset.sources(), Source::id);
+        this.chronological = dataset.entries().stream()
+                .sorted(Comparator.comparing(Entry::sortDate).thenComparing(e -> e.name().en()))
+                .toList();
+    }
+
+    private static <T> Map<String, T> index(List<T> items, Function<T, String> id) {
+        return items.stream().collect(Collectors.toMap(id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+    }
+
+    public Dataset dataset() {
+        return dataset;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public List<Entry> entries() {
+        return dataset.entries();
+    }
+
+    /** Entries ordered by the announced date the dataset stands behind, then by name. */
+    public List<Entry> chronological() {
+        return chronological;
+    }
+
+    public List<Agency> agencies() {
+        return dataset.agencies();
+    }
+
+    public Optional<Entry> entry(String id) {
+        return Optional.ofNullable(entries.get(id));
+    }
+
+    public Optional<Agency> agency(String id) {
+        return Optional.ofNullable(agencies.get(id));
+    }
+
+    public Optional<Source> source(String id) {
+        return Optional.ofNullable(sources.get(id));
+    }
+
+    public int sourceCount() {
+        return sources.size();
+    }
+
+    /** The most recent date an entry was added, if any. */
+    public Optional<LocalDate> lastAdded() {
+        return dataset.entries().stream().map(Entry::added).filter(java.util.Objects::nonNull).max(Comparator.naturalOrder());
+    }
+}

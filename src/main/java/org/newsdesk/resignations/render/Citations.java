@@ -1,0 +1,43 @@
+package org.newsdesk.resignations.render;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.newsdesk.resignations.dataset.Snapshot;
+import org.newsdesk.resignations.dataset.Source;
+
+/** Numbers the sources of one reply in the order they are first cited: [1], [2]… */
+final class Citations {
+    private final Snapshot snapshot;
+    private final Map<String, Integer> numbers = new LinkedHashMap<>();
+
+    Citations(Snapshot snapshot) {
+        this.snapshot = snapshot;
+    }
+
+    /** "[1](url)[2](url)"; a source without URL is cited as a plain [n]. */
+    String cite(List<String> sourceIds) {
+        StringBuilder b = new StringBuilder();
+        for (String id : sourceIds) {
+            int n = numbers.computeIfAbsent(id, k -> numbers.size() + 1);
+            Source s = snapshot.source(id).orElse(null);
+            if (s != null && s.url() != null) {
+                b.append("[\\[").append(n).append("\\]](").append(Markdown.safeUrl(s.url())).append(')');
+            } else {
+                b.append("\\[").append(n).append("\\]");
+            }
+        }
+        return b.toString();
+    }
+
+    List<Source> cited() {
+        List<Source> out = new ArrayList<>();
+        numbers.keySet().forEach(id -> snapshot.source(id).ifPresent(out::add));
+        return out;
+    }
+
+    int number(String id) {
+        return numbers.getOrDefault(id, 0);
+    }
+}

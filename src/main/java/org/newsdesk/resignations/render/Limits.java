@@ -1,0 +1,20 @@
+package org.newsdesk.resignations.render;
+
+/** Discord's message limits; every reply is built to fit them rather than cut by Discord. */
+public final class Limits {
+    public static final int TITLE = 256;
+    public static final int DESCRIPTION = 4096;
+    public static final int FIELDS = 25;
+    public static final int FIELD_NAME = 256;
+    public static final int FIELD_VALUE = 1024;
+    public static final int FOOTER = 2048;
+    public static final int EMBED_TOTAL = 6000;
+    public static final int CONTENT = 2000;
+    public static final int CHOICES = 25;
+    public static final int CHOICE_NAME = 100;
+    public static final int CUSTOM_ID = 100;
+    public static final int BUTTON_LABEL = 80;
+
+    private Limits() {
+    }
+}

@@ -1,0 +1,43 @@
+package org.newsdesk.resignations.render;
+
+/** A reply as console text: every page, fields as "name:" blocks, links as "label <url>". */
+public final class PlainText {
+
+    private PlainText() {
+    }
+
+    public static String render(Reply reply) {
+        StringBuilder b = new StringBuilder();
+        for (int p = 0; p < reply.pages().size(); p++) {
+            Card c = reply.pages().get(p);
+            if (p == 0 || !c.title().equals(reply.pages().get(p - 1).title())) {
+                line(b, "== " + plain(c.title()) + " ==");
+            }
+            if (!c.description().isEmpty()) {
+                line(b, plain(c.description()));
+            }
+            for (Card.Field f : c.fields()) {
+                line(b, "");
+                line(b, plain(f.name()) + ":");
+                line(b, plain(f.value()));
+            }
+            if (!c.footer().isEmpty()) {
+                line(b, "-- " + plain(c.footer()));
+            }
+        }
+        for (Reply.Attachment a : reply.attachments()) {
+            line(b, "[file] " + a.filename());
+        }
+        return b.toString().stripTrailing();
+    }
+
+    private static void line(StringBuilder b, String s) {
+        b.append(s).append('\n');
+    }
+
+    /** Citation links "[1](url)" become "[1]"; other links "label <url>"; escapes and bold marks go. */
+    static String plain(String s) {
+        String cites = s.replaceAll("\\[\\\\\\[(\\d+)\\\\]]\\([^)\\s]*\\)", "[$1]");
+        return Markdown.toPlain(cites).replace("__", "").replace("\u2068", "").replace("\u2069", "");
+    }
+}

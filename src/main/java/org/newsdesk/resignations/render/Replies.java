@@ -1,0 +1,342 @@
+package org.newsdesk.resignations.render;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import org.newsdesk.resignations.dataset.Agency;
+import org.newsdesk.resignations.dataset.Attested;
+import org.newsdesk.resignations.dataset.Confidence;
+import org.newsdesk.resignations.dataset.Departure;
+import org.newsdesk.resignations.dataset.Entry;
+import org.newsdesk.resignations.dataset.Fact;
+import org.newsdesk.resignations.dataset.Lang;
+import org.newsdesk.resignations.dataset.Note;
+import org.newsdesk.resignations.dataset.PartialDate;
+import org.newsdesk.resignations.dataset.Snapshot;
+import org.newsdesk.resignations.dataset.Source;
+import org.newsdesk.resignations.dataset.Text;
+import org.newsdesk.resignations.query.AboutResult;
+import org.newsdesk.resignations.query.ListResult;
+import org.newsdesk.resignations.query.StatsResult;
+
+/**
+ * Turns query results into replies in the chosen language. Every fact shown carries its
+ * citations; disputed and contested points say so; values the dataset rejects (such as the
+ * source article's errors) appear only as corrections, never as facts.
+ */
+public final class Replies {
+
+    public static final int LIST_PAGE_SIZE = 10;
+
+    private final Templates t;
+    private final Dates dates;
+
+    public Replies(Templates templates) {
+        this.t = templates;
+        this.dates = new Dates(templates);
+    }
+
+    public Templates templates() {
+        return t;
+    }
+
+    public Dates dates() {
+        return dates;
+    }
+
+    // ---- who -------------------------------------------------------------------------------
+
+    public Reply who(Snapshot s, Entry e, Lang lang) {
+        Citations c = new Citations(s);
+        Agency agency = s.agency(e.agency()).orElseThrow();
+        String title = e.name().in(lang);
+        String other = e.name().in(lang == Lang.AR ? Lang.EN : Lang.AR);
+        title = title + " · " + Bidi.isolate(other, lang);
+
+        List<String> lead = new ArrayList<>();
+        lead.add("**" + esc(agency.name().in(lang), lang) + "**");
+        e.title().primary().ifPresent(v -> lead.add(esc(v.value().in(lang), lang)));
+        String description = String.join("\n", lead);
+        if (e.confidence() != Confidence.HIGH) {
+            description += "\n" + t.get(lang, "who.confidence." + e.confidence().name().toLowerCase(Locale.ROOT))
+                    + (e.confidenceNote() == null ? "" : " " + esc(e.confidenceNote().in(lang), lang));
+        }
+        description += "\n" + t.get(lang, e.inArticle() ? "who.in_article" : "who.not_in_article");
+
+        List<Card.Field> fields = new ArrayList<>();
+        fields.add(field(lang, "who.field.departure", fact(e.departure(), v -> t.get(lang, "departure." + v.value().key()), lang, c)));
+        fields.add(field(lang, "who.field.title", fact(e.title(), v -> esc(v.value().in(lang), lang), lang, c)));
+        fields.add(field(lang, "who.field.office", fact(e.office(), v -> esc(v.value().in(lang), lang), lang, c)));
+        fields.add(field(lang, "who.field.announced", fact(e.announced(), v -> dates.format(v.value(), v.part(), lang), lang, c)));
+        fields.add(field(lang, "who.field.effective", e.effective() == null
+                ? t.get(lang, "who.effective_unknown")
+                : fact(e.effective(), v -> dates.format(v.value(), v.part(), lang), lang, c)));
+        fields.add(field(lang, "who.field.stated", fact(e.statedReason(), v -> esc(v.value().in(lang), lang), lang, c)));
+        fields.add(field(lang, "who.field.reported", fact(e.reportedReason(), v -> esc(v.value().in(lang), lang), lang, c)));
+        if (!e.notes().isEmpty()) {
+            StringBuilder notes = new StringBuilder();
+            for (Note n : e.notes()) {
+                notes.append("• ").append(esc(n.text().in(lang), lang)).append(' ').append(c.cite(n.sources())).append('\n');
+            }
+            fields.add(field(lang, "who.field.notes", notes.toString().strip()));
+        }
+        fields.add(field(lang, "who.field.sources", sourceList(c, lang)));
+        List<Card> pages = Paginator.pack(title, description, fields, footer(s, lang));
+        return Reply.answer(pages, Optional.of("who|name=" + e.id() + "|lang=" + lang.code()));
+    }
+
+    private Card.Field field(Lang lang, String key, String value) {
+        return new Card.Field(t.get(lang, key), value, false);
+    }
+
+    /** One fact: what the dataset stands behind, what is disputed, what it rejects and why. */
+    private <T> String fact(Fact<T> f, Function<Attested<T>, String> show, Lang lang, Citations c) {
+        StringBuilder b = new StringBuilder();
+        switch (f.status()) {
+            case SETTLED, DISPUTED -> {
+                Attested<T> p = f.preferred().orElseThrow();
+                b.append(show.apply(p)).append(' ').append(c.cite(p.sources()));
+                noteOf(p, lang, b);
+                for (Attested<T> alt : f.alternatives()) {
+                    b.append('\n').append(t.get(lang, "fact.disputed")).append(' ')
+                            .append(show.apply(alt)).append(' ').append(c.cite(alt.sources()));
+                    noteOf(alt, lang, b);
+                }
+            }
+            case CONTESTED -> {
+                b.append(t.get(lang, "fact.contested"));
+                for (Attested<T> alt : f.alternatives()) {
+                    b.append("\n• ").append(show.apply(alt)).append(' ').append(c.cite(alt.sources()));
+                    noteOf(alt, lang, b);
+                }
+            }
+        }
+        for (Attested<T> r : f.rejected()) {
+            b.append('\n').append(t.get(lang, "fact.rejected")).append(' ').append(show.apply(r))
+                    .append(' ').append(c.cite(r.sources()));
+            noteOf(r, lang, b);
+        }
+        if (f.note() != null) {
+            b.append("\n_").append(esc(f.note().in(lang), lang)).append('_');
+        }
+        return b.toString();
+    }
+
+    private void noteOf(Attested<?> a, Lang lang, StringBuilder b) {
+        if (a.note() != null) {
+            b.append(" — _").append(esc(a.note().in(lang), lang)).append('_');
+        }
+    }
+
+    private String sourceList(Citations c, Lang lang) {
+        StringBuilder b = new StringBuilder();
+        for (Source s : c.cited()) {
+            b.append("\\[").append(c.number(s.id())).append("\\] ");
+            String outlet = Bidi.isolate(s.outlet(), lang);
+            if (s.url() != null) {
+                b.append('[').append(Markdown.escape(outlet)).append("](").append(Markdown.safeUrl(s.url())).append(')');
+            } else {
+                b.append(Markdown.escape(outlet)).append(" — ").append(t.get(lang, "source.no_url"));
+            }
+            if (s.published() != null) {
+                b.append(" · ").append(dates.format(s.published(), lang));
+            }
+            b.append(" · ").append(t.get(lang, "source.kind." + s.kind().key()));
+            b.append('\n');
+        }
+        return b.toString().strip();
+    }
+
+    // ---- list and timeline -----------------------------------------------------------------
+
+    public Reply list(Snapshot s, ListResult r, Lang lang) {
+        String scope = r.agency().map(a -> a.shortName().in(lang)).orElse(t.get(lang, "list.all_agencies"));
+        String title = t.get(lang, "list.title", "scope", Bidi.isolate(scope, lang), "count", r.entries().size());
+        String range = r.range().isAll() ? "" : t.get(lang, "list.range",
+                "from", r.range().from().map(d -> dates.format(d, lang)).orElse("…"),
+                "to", r.range().to().map(d -> dates.format(d, lang)).orElse("…"));
+        if (r.entries().isEmpty()) {
+            Card card = new Card(Fit.shorten(title, Limits.TITLE), (range + "\n" + t.get(lang, "list.empty")).strip(),
+                    List.of(), footer(s, lang).apply(1, 1));
+            return Reply.answer(List.of(card), Optional.empty());
+        }
+        List<Card> pages = new ArrayList<>();
+        int count = (r.entries().size() + LIST_PAGE_SIZE - 1) / LIST_PAGE_SIZE;
+        for (int p = 0; p < count; p++) {
+            StringBuilder b = new StringBuilder(range.isEmpty() ? "" : range + "\n\n");
+            for (Entry e : r.entries().subList(p * LIST_PAGE_SIZE, Math.min(r.entries().size(), (p + 1) * LIST_PAGE_SIZE))) {
+                b.append(line(s, e, lang, r.agency().isEmpty())).append('\n');
+            }
+            pages.add(new Card(Fit.shorten(title, Limits.TITLE), Fit.shorten(b.toString().strip(), Limits.DESCRIPTION),
+                    List.of(), footer(s, lang).apply(p + 1, count)));
+        }
+        String replay = "list|agency=" + r.agency().map(Agency::id).orElse("")
+                + "|from=" + r.range().from().map(PartialDate::toString).orElse("")
+                + "|to=" + r.range().to().map(PartialDate::toString).orElse("")
+                + "|lang=" + lang.code();
+        return Reply.answer(pages, Optional.of(replay));
+    }
+
+    /** "• [21 June 2024](source) — **Andrew Miller** · State Department · Deputy Assistant Secretary…" */
+    private String line(Snapshot s, Entry e, Lang lang, boolean withAgency) {
+        StringBuilder b = new StringBuilder("• ");
+        b.append(datedLink(s, e.announced(), lang));
+        b.append(" — **").append(esc(e.name().in(lang), lang)).append("**");
+        if (withAgency) {
+            s.agency(e.agency()).ifPresent(a -> b.append(" · ").append(esc(a.shortName().in(lang), lang)));
+        }
+        e.title().primary().ifPresent(v -> b.append(" · ").append(esc(Fit.shorten(v.value().in(lang), 90), lang)));
+        return b.toString();
+    }
+
+    /** The announced date linked to its first source, flagged when the date is disputed. */
+    private String datedLink(Snapshot s, Fact<PartialDate> f, Lang lang) {
+        Optional<Attested<PartialDate>> p = f.primary();
+        if (p.isEmpty()) {
+            return t.get(lang, "date.unknown");
+        }
+        String text = dates.format(p.get().value(), p.get().part(), lang);
+        Optional<Source> src = p.get().sources().stream().map(s::source).flatMap(Optional::stream)
+                .filter(x -> x.url() != null).findFirst();
+        String shown = src.map(x -> "[" + text + "](" + Markdown.safeUrl(x.url()) + ")").orElse(text);
+        return f.status() == Fact.Status.SETTLED ? shown : shown + " " + t.get(lang, "fact.disputed_mark");
+    }
+
+    public Reply timeline(Snapshot s, List<Entry> entries, Lang lang) {
+        String title = t.get(lang, "timeline.title", "count", entries.size());
+        List<Card> pages = new ArrayList<>();
+        int count = Math.max(1, (entries.size() + LIST_PAGE_SIZE - 1) / LIST_PAGE_SIZE);
+        for (int p = 0; p < count; p++) {
+            StringBuilder b = new StringBuilder();
+            String lastMonth = null;
+            for (Entry e : entries.subList(p * LIST_PAGE_SIZE, Math.min(entries.size(), (p + 1) * LIST_PAGE_SIZE))) {
+                PartialDate d = e.sortDate();
+                String month = d.precision() == PartialDate.Precision.YEAR
+                        ? dates.format(d, lang) : dates.format(new PartialDate(d.year(), d.month(), 0), lang);
+                if (!month.equals(lastMonth)) {
+                    b.append(lastMonth == null ? "" : "\n").append("__").append(month).append("__\n");
+                    lastMonth = month;
+                }
+                b.append(line(s, e, lang, true)).append('\n');
+            }
+            pages.add(new Card(Fit.shorten(title, Limits.TITLE), Fit.shorten(b.toString().strip(), Limits.DESCRIPTION),
+                    List.of(), footer(s, lang).apply(p + 1, count)));
+        }
+        return Reply.answer(pages, Optional.of("timeline|lang=" + lang.code()));
+    }
+
+    // ---- stats and about -------------------------------------------------------------------
+
+    public Reply stats(Snapshot s, StatsResult r, Lang lang) {
+        StringBuilder agencies = new StringBuilder();
+        for (StatsResult.AgencyCount a : r.byAgency()) {
+            agencies.append(esc(a.agency().shortName().in(lang), lang)).append(": **").append(a.count()).append("**\n");
+        }
+        StringBuilder months = new StringBuilder();
+        for (StatsResult.MonthCount m : r.byMonth()) {
+            months.append(dates.format(m.month(), lang)).append(": **").append(m.count()).append("**\n");
+        }
+        if (r.undatedMonth() > 0) {
+            months.append(t.get(lang, "stats.month_unknown")).append(": **").append(r.undatedMonth()).append("**\n");
+        }
+        List<Card.Field> fields = List.of(
+                new Card.Field(t.get(lang, "stats.by_agency"), agencies.toString().strip(), true),
+                new Card.Field(t.get(lang, "stats.by_month"), months.toString().strip(), true));
+        String description = t.get(lang, "stats.description", "total", r.total()) + "\n" + t.get(lang, "stats.basis");
+        List<Card> pages = Paginator.pack(t.get(lang, "stats.title"), description, fields, footer(s, lang));
+        return Reply.answer(pages, Optional.of("stats|lang=" + lang.code()));
+    }
+
+    public Reply about(Snapshot s, AboutResult r, Lang lang) {
+        StringBuilder b = new StringBuilder();
+        b.append(esc(r.info().title().in(lang), lang)).append("\n\n");
+        b.append(t.get(lang, "about.counts", "entries", r.entries(), "agencies", r.agencies(), "sources", r.sources())).append('\n');
+        b.append(t.get(lang, "about.version", "version", Bidi.isolate(r.version(), lang))).append('\n');
+        r.lastAdded().ifPresent(d -> b.append(t.get(lang, "about.last_added", "date", dates.format(d, lang),
+                "names", String.join(lang == Lang.AR ? "، " : ", ",
+                        r.addedLast().stream().map(e -> esc(e.name().in(lang), lang)).toList()))).append('\n'));
+        b.append(t.get(lang, "about.maintainer", "maintainer", esc(r.info().maintainer(), lang))).append('\n');
+        List<Card.Field> fields = new ArrayList<>();
+        if (r.info().citation() != null) {
+            fields.add(new Card.Field(t.get(lang, "about.cite"), esc(r.info().citation().in(lang), lang)
+                    + "\n" + t.get(lang, "about.cite_version", "version", Bidi.isolate(r.version(), lang)), false));
+        }
+        fields.add(new Card.Field(t.get(lang, "about.method"), t.get(lang, "about.method_text"), false));
+        return Reply.answer(Paginator.pack(t.get(lang, "about.title"), b.toString().strip(), fields, footer(s, lang)),
+                Optional.empty());
+    }
+
+    // ---- errors ------------------------------------------------------------------------------
+
+    public Reply personNotFound(String typed, List<Entry> suggestions, Lang lang) {
+        String shown = Markdown.userText(typed, 100);
+        StringBuilder b = new StringBuilder(t.get(lang, "who.not_found", "name", shown.isEmpty() ? "…" : shown));
+        List<Reply.Choice> choices = new ArrayList<>();
+        if (!suggestions.isEmpty()) {
+            b.append('\n').append(t.get(lang, "who.did_you_mean"));
+            for (Entry e : suggestions) {
+                b.append("\n• ").append(esc(e.name().in(lang), lang));
+                choices.add(new Reply.Choice(Fit.shorten(e.name().in(lang), Limits.BUTTON_LABEL), e.id()));
+            }
+        } else {
+            b.append('\n').append(t.get(lang, "who.try_list"));
+        }
+        return Reply.userError(new Card(t.get(lang, "error.title"), b.toString(), List.of(), ""), choices);
+    }
+
+    public Reply agencyNotFound(String typed, List<Agency> suggestions, Lang lang) {
+        String shown = Markdown.userText(typed, 100);
+        StringBuilder b = new StringBuilder(t.get(lang, "list.agency_not_found", "agency", shown.isEmpty() ? "…" : shown));
+        List<Reply.Choice> choices = new ArrayList<>();
+        b.append('\n').append(t.get(lang, "list.known_agencies"));
+        for (Agency a : suggestions) {
+            b.append("\n• ").append(esc(a.shortName().in(lang), lang));
+            choices.add(new Reply.Choice(Fit.shorten(a.shortName().in(lang), Limits.BUTTON_LABEL), a.id()));
+        }
+        return Reply.userError(new Card(t.get(lang, "error.title"), b.toString(), List.of(), ""), choices);
+    }
+
+    /** A problem the user can fix, said in one sentence from the templates. */
+    public Reply userError(Lang lang, String key, Object... args) {
+        return Reply.userError(new Card(t.get(lang, "error.title"), Fit.shorten(t.get(lang, key, args), Limits.DESCRIPTION),
+                List.of(), ""), List.of());
+    }
+
+    public Reply failure(Lang lang, String reference) {
+        return new Reply(Reply.Kind.FAILURE, List.of(new Card(t.get(lang, "error.title"),
+                t.get(lang, "error.unexpected", "ref", reference), List.of(), "")), List.of(), List.of(), Optional.empty());
+    }
+
+    // ---- shared ------------------------------------------------------------------------------
+
+    java.util.function.BiFunction<Integer, Integer, String> footer(Snapshot s, Lang lang) {
+        return (page, pages) -> {
+            String base = t.get(lang, "footer", "version", s.version(), "entries", s.entries().size());
+            return pages > 1 ? base + " · " + t.get(lang, "footer.page", "page", page, "pages", pages) : base;
+        };
+    }
+
+    /** Dataset text: escaped for markdown, Latin runs isolated inside Arabic. */
+    private static String esc(String s, Lang lang) {
+        return Markdown.escape(lang == Lang.AR ? isolateLatinRuns(s) : s);
+    }
+
+    /** Wraps each run of Latin words inside Arabic text in isolates so punctuation stays put. */
+    static String isolateLatinRuns(String s) {
+        if (!org.newsdesk.resignations.dataset.Scripts.hasLatin(s)
+                || !org.newsdesk.resignations.dataset.Scripts.mostlyArabic(s)) {
+            return s;
+        }
+        return s.replaceAll("([A-Za-z][A-Za-z0-9.'’\\- ]*[A-Za-z0-9.])|([A-Za-z])", "\u2068$0\u2069");
+    }
+
+    public String departure(Departure d, Lang lang) {
+        return t.get(lang, "departure." + d.key());
+    }
+
+    public String text(Text text, Lang lang) {
+        return esc(text.in(lang), lang);
+    }
+}

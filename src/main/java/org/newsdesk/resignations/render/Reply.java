@@ -1,0 +1,57 @@
+package org.newsdesk.resignations.render;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the bot says, free of any transport: one or more pages (cards), already within Discord's
+ * limits, plus suggestions a user can pick and files to attach. Discord shows one page at a time
+ * with buttons; the console prints them all.
+ *
+ * @param replay      the command to run again to rebuild these pages (for page buttons that must
+ *                    survive a restart); empty when the reply has one page or cannot be replayed
+ * @param suggestions choices to offer after a failed lookup (label shown, value to run with)
+ */
+public record Reply(Kind kind, List<Card> pages, List<Choice> suggestions, List<Attachment> attachments,
+                    Optional<String> replay) {
+
+    public enum Kind {
+        /** A normal answer, visible to the channel. */
+        ANSWER,
+        /** Something the user can fix; shown only to them. */
+        USER_ERROR,
+        /** Our fault; shown only to them, with a reference that matches a log line. */
+        FAILURE
+    }
+
+    public record Choice(String label, String value) {
+    }
+
+    public record Attachment(String filename, String contentType, byte[] data, String description) {
+    }
+
+    public Reply {
+        pages = List.copyOf(pages);
+        suggestions = List.copyOf(suggestions);
+        attachments = List.copyOf(attachments);
+        if (pages.isEmpty()) {
+            throw new IllegalArgumentException("a reply needs at least one page");
+        }
+    }
+
+    public static Reply answer(List<Card> pages, Optional<String> replay) {
+        return new Reply(Kind.ANSWER, pages, List.of(), List.of(), pages.size() > 1 ? replay : Optional.empty());
+    }
+
+    public static Reply userError(Card card, List<Choice> suggestions) {
+        return new Reply(Kind.USER_ERROR, List.of(card), suggestions, List.of(), Optional.empty());
+    }
+
+    public boolean ephemeral() {
+        return kind != Kind.ANSWER;
+    }
+
+    public Card page(int index) {
+        return pages.get(Math.max(0, Math.min(index, pages.size() - 1)));
+    }
+}
