@@ -1,0 +1,303 @@
+package org.newsdesk.resignations.discord;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.newsdesk.resignations.app.Application;
+import org.newsdesk.resignations.commands.CommandCatalog;
+import org.newsdesk.resignations.commands.CommandRequest;
+import org.newsdesk.resignations.commands.CommandRouter;
+import org.newsdesk.resignations.commands.CommandSpec;
+import org.newsdesk.resignations.commands.OptionSpec;
+import org.newsdesk.resignations.commands.RequestContext;
+import org.newsdesk.resignations.dataset.Lang;
+import org.newsdesk.resignations.render.Reply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the bot does with an interaction, apart from reading it off JDA: runs the core on a
+ * worker pool, answers within Discord's 3 s (deferring first when the work is not done after
+ * {@code deferAfter}), and turns anything thrown into an ephemeral "something went wrong (ref …)"
+ * with the same ref in an ERROR log line, so no interaction is left unanswered.
+ */
+public final class InteractionService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InteractionService.class);
+    private static final Pattern SAFE_VALUE = Pattern.compile("[A-Za-z0-9_-]{1,100}");
+
+    private enum Mode { REPLY, UPDATE }
+
+    private static final int PENDING = 0;
+    private static final int ANSWERED = 1;
+    private static final int DEFERRED = 2;
+
+    private final Application app;
+    private final MessageRenderer renderer;
+    private final ComponentIds ids;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService timers;
+    private final Duration deferAfter;
+
+    public InteractionService(Application app, MessageRenderer renderer, ComponentIds ids, ExecutorService workers,
+                              ScheduledExecutorService timers, Duration deferAfter) {
+        this.app = app;
+        this.renderer = renderer;
+        this.ids = ids;
+        this.workers = workers;
+        this.timers = timers;
+        this.deferAfter = deferAfter;
+    }
+
+    // ---- slash commands ------------------------------------------------------------------------
+
+    public void slash(String command, String subcommand, Map<String, String> options, Caller caller, Responder r) {
+        CommandRequest req = new CommandRequest(command, subcommand, options);
+        RequestContext ctx = context(caller);
+        Lang lang = app.languages().choose(req.option("lang").flatMap(Lang::parse), ctx, String.join(" ", options.values()));
+        Optional<CommandSpec> spec = app.router().catalog().find(command, subcommand);
+        if (spec.isPresent() && !caller.may(spec.get().access())) {
+            answerNow(r, Answer.fresh(app.replies().userError(lang, "discord.not_allowed", "command", spec.get().path()), lang));
+            return;
+        }
+        run(r, Mode.REPLY, lang, () -> answerFor(req, ctx, caller, lang, app.router().handle(req, ctx)));
+    }
+
+    // ---- autocomplete ----------------------------------------------------------------------------
+
+    /** Choices for what the user is typing; an empty list when anything goes wrong (logged). */
+    public void autocomplete(String option, String typed, Consumer<List<Reply.Choice>> answer) {
+        try {
+            workers.execute(() -> {
+                List<Reply.Choice> choices;
+                try {
+                    choices = app.completions().complete(option, typed);
+                } catch (RuntimeException e) {
+                    LOG.error("ref {}: autocomplete for {} failed", Refs.next(), option, e);
+                    choices = List.of();
+                }
+                answer.accept(choices);
+            });
+        } catch (RejectedExecutionException e) {
+            answer.accept(List.of());
+        }
+    }
+
+    // ---- buttons and select menus ----------------------------------------------------------------
+
+    public void component(String customId, List<String> values, Caller caller, Responder r) {
+        RequestContext ctx = context(caller);
+        ComponentIds.Decoded d = ids.decode(customId);
+        if (d instanceof ComponentIds.Pager p) {
+            Lang lang = languageOf(p.replay(), ctx);
+            if (p.owner() != 0 && p.owner() != caller.userId()) {
+                answerNow(r, Answer.fresh(app.replies().userError(lang, "discord.not_your_list"), lang));
+                return;
+            }
+            run(r, Mode.UPDATE, lang, () -> {
+                Optional<Reply> kept = ids.remembered(p.replay());
+                if (p.replay().startsWith("@") && kept.isEmpty()) {
+                    return Answer.fresh(app.replies().userError(lang, "discord.expired"), lang);
+                }
+                CommandRequest req = replayed(p.replay());
+                Reply reply = kept.orElseGet(() -> app.router().handle(req, ctx));
+                if (reply.kind() != Reply.Kind.ANSWER) {
+                    return answerFor(req, ctx, caller, lang, reply);
+                }
+                return new Answer(reply, p.page(), p.owner(), Optional.empty(), true, lang);
+            });
+        } else if (d instanceof ComponentIds.Suggestion s) {
+            rerun(s.replay(), caller, ctx, r);
+        } else if (d instanceof ComponentIds.Pick m && !values.isEmpty() && SAFE_VALUE.matcher(values.get(0)).matches()) {
+            rerun(m.with(values.get(0)), caller, ctx, r);
+        } else {
+            expired(r, customId, ctx);
+        }
+    }
+
+    private void rerun(String replay, Caller caller, RequestContext ctx, Responder r) {
+        Lang lang = languageOf(replay, ctx);
+        run(r, Mode.REPLY, lang, () -> {
+            CommandRequest req = replayed(replay);
+            return answerFor(req, ctx, caller, lang, app.router().handle(req, ctx));
+        });
+    }
+
+    private void expired(Responder r, String customId, RequestContext ctx) {
+        LOG.info("button {} is unknown or has expired", customId);
+        Lang lang = app.languages().choose(Optional.empty(), ctx, "");
+        answerNow(r, Answer.fresh(app.replies().userError(lang, "discord.expired"), lang));
+    }
+
+    // ---- answering in time -----------------------------------------------------------------------
+
+    /**
+     * Runs {@code work} on a worker. If it has not finished after {@code deferAfter}, the
+     * interaction is acknowledged first ("thinking…" or a deferred update) and the answer
+     * follows as an edit; whichever of the two comes first wins, exactly once.
+     */
+    private void run(Responder r, Mode mode, Lang lang, Callable<Answer> work) {
+        AtomicInteger state = new AtomicInteger(PENDING);
+        ScheduledFuture<?>[] timer = new ScheduledFuture<?>[1];
+        try {
+            workers.execute(() -> {
+                Answer a;
+                try {
+                    a = work.call();
+                } catch (Throwable e) {
+                    a = failure(lang, e);
+                }
+                if (timer[0] != null) {
+                    timer[0].cancel(false);
+                }
+                deliver(r, mode, state, a);
+            });
+        } catch (RejectedExecutionException e) {
+            deliver(r, mode, state, Answer.fresh(app.replies().userError(lang, "discord.busy"), lang));
+            return;
+        }
+        try {
+            timer[0] = timers.schedule(() -> {
+                if (state.compareAndSet(PENDING, DEFERRED)) {
+                    if (mode == Mode.UPDATE) {
+                        r.deferUpdate();
+                    } else {
+                        r.defer(false);
+                    }
+                }
+            }, deferAfter.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            // shutting down: the worker still answers directly
+        }
+    }
+
+    private void deliver(Responder r, Mode mode, AtomicInteger state, Answer a) {
+        boolean first = state.compareAndSet(PENDING, ANSWERED);
+        Runnable sending;
+        try {
+            sending = sending(r, mode, first, a);
+        } catch (Throwable e) {
+            // the reply could not be turned into a message: say so instead, in the same slot
+            sending = sending(r, mode, first, failure(a.lang(), e));
+        }
+        try {
+            sending.run();
+        } catch (Throwable e) {
+            LOG.error("ref {}: could not hand the answer to Discord", Refs.next(), e);
+        }
+    }
+
+    /** Renders first (which may throw), then returns the one call that sends it. */
+    private Runnable sending(Responder r, Mode mode, boolean first, Answer a) {
+        if (first) {
+            if (mode == Mode.UPDATE && a.update()) {
+                var m = renderer.edit(a);
+                return () -> r.update(m);
+            }
+            var m = renderer.create(a);
+            return () -> r.reply(m, a.ephemeral());
+        }
+        if (mode == Mode.UPDATE) {
+            if (a.update()) {
+                var m = renderer.edit(a);
+                return () -> r.editOriginal(m);
+            }
+            var m = renderer.create(a);
+            return () -> r.followUp(m, a.ephemeral());
+        }
+        if (a.ephemeral()) {
+            // the deferred response is public; an answer for the asker alone replaces it
+            var m = renderer.create(a);
+            return () -> {
+                r.deleteOriginal();
+                r.followUp(m, true);
+            };
+        }
+        var m = renderer.edit(a);
+        return () -> r.editOriginal(m);
+    }
+
+    private void answerNow(Responder r, Answer a) {
+        deliver(r, Mode.REPLY, new AtomicInteger(PENDING), a);
+    }
+
+    private Answer failure(Lang lang, Throwable e) {
+        String ref = Refs.next();
+        LOG.error("ref {}: answering an interaction failed", ref, e);
+        return Answer.fresh(app.replies().failure(lang, ref), lang);
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------
+
+    private Answer answerFor(CommandRequest req, RequestContext ctx, Caller caller, Lang lang, Reply reply) {
+        return Answer.fresh(reply, caller.userId(), retryFor(req, lang), lang);
+    }
+
+    /** How a suggestion re-runs the command: the looked-up option replaced, the others kept. */
+    Optional<Answer.Retry> retryFor(CommandRequest req, Lang lang) {
+        if (!CommandCatalog.RESIGNATIONS.equals(req.command()) || req.subcommand() == null) {
+            return Optional.empty();
+        }
+        Optional<CommandSpec> spec = app.router().catalog().find(req.command(), req.subcommand());
+        if (spec.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<OptionSpec> target = spec.get().options().stream()
+                .filter(OptionSpec::autocomplete).filter(o -> req.option(o.name()).isPresent()).findFirst();
+        if (target.isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder base = new StringBuilder(req.subcommand());
+        for (OptionSpec o : spec.get().options()) {
+            if (o == target.get() || o.type() == OptionSpec.Type.LANGUAGE) {
+                continue;
+            }
+            Optional<String> v = req.option(o.name()).flatMap(x -> switch (o.type()) {
+                case DATE -> CommandRouter.date(x).map(Object::toString);
+                default -> Optional.of(x.strip()).filter(s -> SAFE_VALUE.matcher(s).matches());
+            });
+            v.ifPresent(x -> base.append('|').append(o.name()).append('=').append(x));
+        }
+        base.append("|lang=").append(lang.code());
+        return Optional.of(new Answer.Retry(target.get().name(), base.toString()));
+    }
+
+    private static CommandRequest replayed(String replay) {
+        return CommandRequest.fromReplay(CommandCatalog.RESIGNATIONS, replay);
+    }
+
+    private Lang languageOf(String replay, RequestContext ctx) {
+        Optional<Lang> explicit = replay.startsWith("@") ? Optional.empty()
+                : replayed(replay).option("lang").flatMap(Lang::parse);
+        return app.languages().choose(explicit, ctx, "");
+    }
+
+    private static RequestContext context(Caller caller) {
+        // the server's language setting arrives with issue 4
+        return new RequestContext(Optional.empty(), caller.locale());
+    }
+
+    /** Stops taking work; what is running finishes and is answered (up to {@code wait}). */
+    public void shutdown(Duration wait) throws InterruptedException {
+        workers.shutdown();
+        if (!workers.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+            workers.shutdownNow();
+        }
+        timers.shutdownNow();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        shutdown(Duration.ofSeconds(5));
+    }
+}
