@@ -14,10 +14,19 @@ import org.newsdesk.resignations.render.Reply;
  */
 public record Answer(Reply reply, int page, long owner, Optional<Retry> retry, boolean update, Lang lang) {
 
-    /** Re-runs a command with one option replaced by a suggestion's value. */
-    public record Retry(String option, String base) {
+    /**
+     * Re-runs a command with one option replaced by a suggestion's value.
+     *
+     * @param rest the other options, each as "|name=value"
+     */
+    public record Retry(String subcommand, String option, String rest) {
         public String with(String value) {
-            return base + "|" + option + "=" + value;
+            return subcommand + "|" + option + "=" + value + rest;
+        }
+
+        /** The command without the option, for a select menu that adds it. */
+        public String base() {
+            return subcommand + rest;
         }
     }
 

@@ -257,7 +257,7 @@ public final class InteractionService implements AutoCloseable {
         if (target.isEmpty()) {
             return Optional.empty();
         }
-        StringBuilder base = new StringBuilder(req.subcommand());
+        StringBuilder rest = new StringBuilder();
         for (OptionSpec o : spec.get().options()) {
             if (o == target.get() || o.type() == OptionSpec.Type.LANGUAGE) {
                 continue;
@@ -266,10 +266,10 @@ public final class InteractionService implements AutoCloseable {
                 case DATE -> CommandRouter.date(x).map(Object::toString);
                 default -> Optional.of(x.strip()).filter(s -> SAFE_VALUE.matcher(s).matches());
             });
-            v.ifPresent(x -> base.append('|').append(o.name()).append('=').append(x));
+            v.ifPresent(x -> rest.append('|').append(o.name()).append('=').append(x));
         }
-        base.append("|lang=").append(lang.code());
-        return Optional.of(new Answer.Retry(target.get().name(), base.toString()));
+        rest.append("|lang=").append(lang.code());
+        return Optional.of(new Answer.Retry(req.subcommand(), target.get().name(), rest.toString()));
     }
 
     private static CommandRequest replayed(String replay) {
@@ -297,7 +297,11 @@ public final class InteractionService implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        shutdown(Duration.ofSeconds(5));
+    public void close() {
+        try {
+            shutdown(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
