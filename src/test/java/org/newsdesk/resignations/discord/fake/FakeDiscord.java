@@ -64,7 +64,7 @@ public final class FakeDiscord implements AutoCloseable {
     private final List<Recorded> recorded = new CopyOnWriteArrayList<>();
     private final List<ObjectNode> gatewayReceived = new CopyOnWriteArrayList<>();
     private final Deque<Failure> failures = new ConcurrentLinkedDeque<>();
-    private final AtomicLong ids = new AtomicLong(910000000000000000L);
+    private final AtomicLong ids = new AtomicLong();
     private final Object changed = new Object();
 
     private record Failure(String method, String pathRegex, Canned response) {
@@ -103,8 +103,13 @@ public final class FakeDiscord implements AutoCloseable {
         return "ws://127.0.0.1:" + gateway.getPort();
     }
 
+    /**
+     * A snowflake for now: JDA reads an interaction's age from its id and refuses to answer one
+     * it believes older than 15 minutes.
+     */
     public long newId() {
-        return ids.incrementAndGet();
+        long discordEpoch = 1420070400000L;
+        return ((System.currentTimeMillis() - discordEpoch) << 22) | (ids.incrementAndGet() & 0x3FFFFF);
     }
 
     // ---- what the bot did --------------------------------------------------------------------------
