@@ -108,22 +108,42 @@ public final class DatasetLoader {
             throw new InvalidDatasetException(List.of(Problem.at(name, "", "the file is empty.")));
         }
         List<Problem> problems = new ArrayList<>(schema.check(name, tree));
-        if (!problems.isEmpty()) {
-            throw new InvalidDatasetException(problems);
-        }
-        Dataset dataset;
+        Dataset dataset = null;
         try {
             dataset = mapper.treeToValue(tree, Dataset.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            // The schema should make this unreachable; say so plainly rather than crash.
-            throw new InvalidDatasetException(List.of(Problem.at(name, "", "could not be read as a dataset: "
-                    + e.getClass().getSimpleName())));
+            if (problems.isEmpty()) {
+                // The schema should make this unreachable; say so plainly rather than crash.
+                problems.add(Problem.at(name, "", "could not be read as a dataset: " + e.getClass().getSimpleName()));
+            }
         }
-        problems.addAll(new SemanticCheck(LocalDate.now(clock)).check(name, dataset));
+        if (dataset != null) {
+            problems.addAll(semanticProblems(name, dataset, problems));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidDatasetException(problems);
         }
         return new Snapshot(dataset, version(bytes));
+    }
+
+    /**
+     * The semantic rules, also run when the schema already failed so that one pass reports every
+     * problem; a rule that trips over a structure the schema already rejected is skipped, and a
+     * pointer the schema already reported is not reported twice.
+     */
+    private List<Problem> semanticProblems(String name, Dataset dataset, List<Problem> schemaProblems) {
+        List<Problem> found;
+        try {
+            found = new SemanticCheck(LocalDate.now(clock)).check(name, dataset);
+        } catch (RuntimeException e) {
+            if (schemaProblems.isEmpty()) {
+                throw e;
+            }
+            return List.of();
+        }
+        java.util.Set<String> reported = new java.util.HashSet<>();
+        schemaProblems.forEach(p -> reported.add(p.pointer()));
+        return found.stream().filter(p -> !reported.contains(p.pointer())).toList();
     }
 
     /** Strict UTF-8: a bad byte is reported with its line and column instead of becoming U+FFFD. */

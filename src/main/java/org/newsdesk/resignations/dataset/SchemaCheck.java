@@ -105,7 +105,7 @@ public final class SchemaCheck {
         if (schemaPattern.startsWith("^https?")) {
             return "is not a web address: source URLs must start with http:// or https://.";
         }
-        if (schemaPattern.contains("[0-9]{4}")) {
+        if (schemaPattern.startsWith("^[0-9]{4}")) {
             return "is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD.";
         }
         if (schemaPattern.contains("[a-z0-9]")) {

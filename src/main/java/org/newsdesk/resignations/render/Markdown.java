@@ -68,7 +68,8 @@ public final class Markdown {
 
     /** Back to plain text for the console: links become "label <url>", escapes are removed. */
     public static String toPlain(String s) {
-        String links = s.replaceAll("\\[((?:\\\\.|[^\\]])*)]\\(([^)\\s]+)\\)", "$1 <$2>");
-        return links.replaceAll("\\\\(.)", "$1").replace("**", "").replace("@\u200B", "@");
+        String links = s.replaceAll("(?<!\\\\)\\[((?:\\\\.|[^\\]])*)]\\(([^)\\s]+)\\)", "$1 <$2>");
+        String unformatted = links.replace("**", "").replaceAll("(?<!\\\\)_", "");
+        return unformatted.replaceAll("\\\\(.)", "$1").replace("@\u200B", "@");
     }
 }
