@@ -48,20 +48,35 @@ public final class CommandLineParser {
             sub = tokens.get(i++);
         }
         Map<String, String> options = new LinkedHashMap<>();
+        java.util.Optional<CommandSpec> spec = catalog.find(command, sub);
+        String last = null;
         for (; i < tokens.size(); i++) {
             String tok = tokens.get(i);
             int colon = tok.indexOf(':');
-            if (colon <= 0) {
-                return new Parsed.Error("error.unknown_option", new Object[]{"option", tok, "command",
-                        sub == null ? command : command + " " + sub, "options", "name:value"});
+            String key = colon > 0 ? tok.substring(0, colon) : null;
+            // "key:" starts an option when the command knows that key (or the command is unknown,
+            // so the router can name the mistake); any other word continues the previous value,
+            // so name:ليلي جرينبرج works without quotes and a claim may contain colons.
+            boolean startsOption = key != null && (spec.isEmpty() || spec.get().option(key).isPresent() || last == null);
+            if (!startsOption) {
+                if (last == null) {
+                    return new Parsed.Error("error.unknown_option", new Object[]{"option", tok, "command",
+                            sub == null ? command : command + " " + sub, "options", spec.map(CommandLineParser::optionList).orElse("")});
+                }
+                options.put(last, options.get(last) + " " + tok);
+                continue;
             }
-            String key = tok.substring(0, colon);
             if (options.containsKey(key)) {
                 return new Parsed.Error("error.repeated_option", new Object[]{"option", key});
             }
             options.put(key, tok.substring(colon + 1));
+            last = key;
         }
         return new Parsed.Ok(new CommandRequest(command, sub, options));
+    }
+
+    private static String optionList(CommandSpec spec) {
+        return spec.options().stream().map(o -> o.name() + ":").collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** Splits on spaces outside quotes; quotes are removed. An unclosed quote is an error. */

@@ -68,7 +68,10 @@ public final class Markdown {
 
     /** Back to plain text for the console: links become "label <url>", escapes are removed. */
     public static String toPlain(String s) {
-        String links = s.replaceAll("\\[((?:\\\\.|[^\\]])*)]\\(([^)\\s]+)\\)", "$1 <$2>");
-        return links.replaceAll("\\\\(.)", "$1").replace("**", "").replace("@\u200B", "@");
+        // Italics are only ever written by the renderer as "_text_" after a space or line start.
+        String noItalics = s.replaceAll("(?m)(^|\\s)_(.+?)_(?=$|\\s|[.,;])", "$1$2");
+        String links = noItalics.replaceAll("(?<!\\\\)\\[((?:\\\\.|[^\\]])*)]\\(([^)\\s]+)\\)", "$1 <$2>");
+        String unformatted = links.replace("**", "");
+        return unformatted.replaceAll("\\\\(.)", "$1").replace("@\u200B", "@");
     }
 }

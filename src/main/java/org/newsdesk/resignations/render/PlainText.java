@@ -38,6 +38,6 @@ public final class PlainText {
     /** Citation links "[1](url)" become "[1]"; other links "label <url>"; escapes and bold marks go. */
     static String plain(String s) {
         String cites = s.replaceAll("\\[\\\\\\[(\\d+)\\\\]]\\([^)\\s]*\\)", "[$1]");
-        return Markdown.toPlain(cites).replace("__", "").replace("\u2068", "").replace("\u2069", "");
+        return Markdown.toPlain(cites).replace("\u2068", "").replace("\u2069", "");
     }
 }

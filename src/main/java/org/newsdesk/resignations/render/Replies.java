@@ -216,7 +216,7 @@ public final class Replies {
                 String month = d.precision() == PartialDate.Precision.YEAR
                         ? dates.format(d, lang) : dates.format(new PartialDate(d.year(), d.month(), 0), lang);
                 if (!month.equals(lastMonth)) {
-                    b.append(lastMonth == null ? "" : "\n").append("__").append(month).append("__\n");
+                    b.append(lastMonth == null ? "" : "\n").append("**").append(month).append("**\n");
                     lastMonth = month;
                 }
                 b.append(line(s, e, lang, true)).append('\n');

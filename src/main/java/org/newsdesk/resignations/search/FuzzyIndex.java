@@ -26,6 +26,10 @@ public final class FuzzyIndex<T> {
     }
 
     private static final int MAX_PREFIX_WORDS = 256;
+    /** No name has a longer word; longer input words are matched exactly only (typo probes grow with length²). */
+    private static final int MAX_FUZZY_WORD = 32;
+    /** Words of a query beyond this are ignored: nobody's name is longer. */
+    private static final int MAX_QUERY_WORDS = 12;
     private static final int MAX_CANDIDATE_ITEMS = 20_000;
     private static final int TOKEN_BITS = 24;
     private static final long TOKEN_MASK = (1L << TOKEN_BITS) - 1;
@@ -120,7 +124,7 @@ public final class FuzzyIndex<T> {
      */
     public List<Match<T>> search(String query, int limit, boolean prefixLast) {
         String[] q = Normalizer.tokens(query);
-        if (q.length == 0 || limit <= 0) {
+        if (q.length == 0 || q.length > MAX_QUERY_WORDS || limit <= 0) {
             return List.of();
         }
         // For each query word: matching word id → similarity.
@@ -222,7 +226,7 @@ public final class FuzzyIndex<T> {
             }
         }
         int allowed = EditDistance.allowedEdits(q.length());
-        if (allowed > 0) {
+        if (allowed > 0 && q.length() <= MAX_FUZZY_WORD) {
             fuzzy(q, allowed, out);
         }
         return out;
@@ -258,6 +262,11 @@ public final class FuzzyIndex<T> {
                 }
             }
         }
+    }
+
+    private static String[] queryWords(String query) {
+        String[] q = Normalizer.tokens(query);
+        return q.length > MAX_QUERY_WORDS ? Arrays.copyOf(q, MAX_QUERY_WORDS) : q;
     }
 
     private int lowerBound(String q) {
@@ -304,7 +313,7 @@ public final class FuzzyIndex<T> {
      * many words they match. For "did you mean" lists after a failed lookup.
      */
     public List<Match<T>> anyWord(String query, int limit) {
-        String[] q = Normalizer.tokens(query);
+        String[] q = queryWords(query);
         Map<Integer, Double> scores = new HashMap<>();
         int visited = 0;
         for (String word : q) {

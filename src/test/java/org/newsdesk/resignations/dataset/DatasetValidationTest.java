@@ -1,0 +1,205 @@
+package org.newsdesk.resignations.dataset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.newsdesk.resignations.Fixtures;
+
+/** Every kind of bad dataset is rejected whole, with a pointer and a sentence a journalist understands. */
+class DatasetValidationTest {
+
+    private final DatasetLoader loader = Fixtures.loader();
+
+    @Test
+    void theBundledDatasetIsValid() {
+        Snapshot s = Fixtures.bundled();
+        assertThat(s.entries()).hasSizeGreaterThanOrEqualTo(14);
+        assertThat(s.version()).hasSize(12);
+    }
+
+    @Test
+    void theFixtureIsValidAndItsVersionIsAContentHash() throws Exception {
+        byte[] bytes = Fixtures.bytes(Fixtures.minimalTree());
+        Snapshot a = loader.load("a.json", bytes);
+        Snapshot b = loader.load("b.json", bytes);
+        assertThat(a.version()).isEqualTo(b.version());
+        ObjectNode changed = Fixtures.minimalTree();
+        ((ObjectNode) changed.at("/entries/0/name")).put("en", "Lily Changed");
+        assertThat(loader.load("c.json", Fixtures.bytes(changed)).version()).isNotEqualTo(a.version());
+    }
+
+    static Stream<Arguments> badTrees() {
+        return Stream.of(
+                bad("wrong type", t -> obj(t, "/entries/0").put("in_article", "yes"),
+                        "/entries/0/in_article", "wrong type"),
+                bad("missing required field", t -> obj(t, "/entries/0").remove("agency"),
+                        "/entries/0", "\"agency\" is missing"),
+                bad("duplicate entry id", t -> obj(t, "/entries/1").put("id", "lily-test"),
+                        "/entries/1/id", "used twice"),
+                bad("duplicate source id", t -> obj(t, "/sources/1").put("id", "ap-2024-05-15"),
+                        "/sources/1/id", "used twice"),
+                bad("unknown source cited", t -> arr(t, "/entries/0/title/values/0/sources").add("no-such-source"),
+                        "/entries/0/title/values/0/sources/1", "not in the sources table"),
+                bad("impossible date", t -> obj(t, "/entries/0/announced/values/0").put("value", "2024-02-30"),
+                        "/entries/0/announced/values/0/value", "not a real calendar date"),
+                bad("month 13", t -> obj(t, "/entries/0/announced/values/0").put("value", "2024-13"),
+                        "/entries/0/announced/values/0/value", "YYYY-MM-DD"),
+                bad("date in the future", t -> obj(t, "/entries/0/announced/values/0").put("value", "2031-01-01"),
+                        "/entries/0/announced/values/0/value", "in the future"),
+                bad("malformed date", t -> obj(t, "/entries/0/announced/values/0").put("value", "15 May 2024"),
+                        "/entries/0/announced/values/0/value", "YYYY-MM-DD"),
+                bad("unknown agency", t -> obj(t, "/entries/0").put("agency", "pentagon"),
+                        "/entries/0/agency", "not in the agencies table"),
+                bad("ftp url", t -> obj(t, "/sources/0").put("url", "ftp://example.org/x"),
+                        "/sources/0/url", "http:// or https://"),
+                bad("javascript url", t -> obj(t, "/sources/0").put("url", "javascript:alert(1)"),
+                        "/sources/0/url", "http:// or https://"),
+                bad("null url on a press report", t -> obj(t, "/sources/0").putNull("url"),
+                        "/sources/0/url", "needs a web address"),
+                bad("empty Arabic translation", t -> obj(t, "/entries/0/name").put("ar", ""),
+                        "/entries/0/name/ar", "empty"),
+                bad("blank Arabic translation", t -> obj(t, "/entries/0/title/values/0/value").put("ar", "   "),
+                        "/entries/0/title/values/0/value/ar", "empty"),
+                bad("Arabic field in English", t -> obj(t, "/entries/0/office/values/0/value").put("ar", "Office"),
+                        "/entries/0/office/values/0/value/ar", "no Arabic letters"),
+                bad("empty English", t -> obj(t, "/agencies/0/name").put("en", ""),
+                        "/agencies/0/name/en", "empty"),
+                bad("two preferred values", t -> obj(t, "/entries/0/announced/values/1").put("standing", "preferred"),
+                        "/entries/0/announced/values", "more than one value is marked preferred"),
+                bad("rejected value without a note", t -> obj(t, "/entries/0/announced/values/1").remove("note"),
+                        "/entries/0/announced/values/1/note", "needs a note"),
+                bad("fact resting on the article alone",
+                        t -> obj(t, "/entries/0/title/values/0").set("sources", arrOf(t, "article")),
+                        "/entries/0/title/values/0/sources", "other than the article"),
+                bad("single alternative and no preferred",
+                        t -> obj(t, "/entries/0/departure/values/0").put("standing", "alternative"),
+                        "/entries/0/departure/values", "no value is marked preferred"),
+                bad("part on a full date", t -> obj(t, "/entries/0/announced/values/0").put("part", "late"),
+                        "/entries/0/announced/values/0/part", "only goes with a month"),
+                bad("unknown field", t -> obj(t, "/entries/0").put("nickname", "x"),
+                        "/entries/0/nickname", "not part of the format"),
+                bad("fact without sources", t -> obj(t, "/entries/0/title/values/0").set("sources", arrOf(t)),
+                        "/entries/0/title/values/0/sources", "at least 1"),
+                bad("unknown standing", t -> obj(t, "/entries/0/title/values/0").put("standing", "maybe"),
+                        "/entries/0/title/values/0/standing", "not one of the allowed values"),
+                bad("bad id", t -> obj(t, "/entries/0").put("id", "Lily Test!"),
+                        "/entries/0/id", "not a valid id"),
+                bad("ten megabyte string", t -> obj(t, "/entries/0/name").put("en", "x".repeat(10 * 1024 * 1024)),
+                        "/entries/0/name/en", "too long"));
+    }
+
+    private static Arguments bad(String name, Consumer<ObjectNode> edit, String pointer, String message) {
+        return Arguments.of(name, edit, pointer, message);
+    }
+
+    private static ObjectNode obj(ObjectNode t, String pointer) {
+        return (ObjectNode) t.at(pointer);
+    }
+
+    private static ArrayNode arr(ObjectNode t, String pointer) {
+        return (ArrayNode) t.at(pointer);
+    }
+
+    private static ArrayNode arrOf(ObjectNode t, String... values) {
+        ArrayNode a = t.arrayNode();
+        for (String v : values) {
+            a.add(v);
+        }
+        return a;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badTrees")
+    void aBadFileIsRejectedWithItsPointerAndAPlainSentence(String name, Consumer<ObjectNode> edit, String pointer,
+                                                            String message) {
+        ObjectNode tree = Fixtures.minimalTree();
+        edit.accept(tree);
+        InvalidDatasetException e = catchThrowableOfType(InvalidDatasetException.class,
+                () -> loader.load("bad.json", Fixtures.bytes(tree)));
+        assertThat(e).as(name).isNotNull();
+        assertThat(e.problems())
+                .as("problems: %s", e.problems())
+                .anySatisfy(p -> {
+                    assertThat(p.file()).isEqualTo("bad.json");
+                    assertThat(p.pointer()).isEqualTo(pointer);
+                    assertThat(p.message()).contains(message);
+                });
+        assertThat(e.problems()).allSatisfy(p -> assertThat(p.describe()).hasSizeLessThan(400));
+    }
+
+    @Test
+    void everyProblemIsReportedNotJustTheFirst() {
+        ObjectNode tree = Fixtures.minimalTree();
+        obj(tree, "/entries/0").put("agency", "pentagon");
+        obj(tree, "/entries/1/name").put("ar", "");
+        obj(tree, "/sources/0").putNull("url");
+        InvalidDatasetException e = catchThrowableOfType(InvalidDatasetException.class,
+                () -> loader.load("bad.json", Fixtures.bytes(tree)));
+        assertThat(e.problems()).extracting(Problem::pointer)
+                .contains("/entries/0/agency", "/entries/1/name/ar", "/sources/0/url");
+    }
+
+    static Stream<Arguments> brokenFiles() {
+        return Stream.of(
+                Arguments.of("broken JSON", "{\n  \"schema_version\": 1,\n  \"agencies\": [,]\n}".getBytes(StandardCharsets.UTF_8), 3, "not valid JSON"),
+                Arguments.of("truncated", "{\n  \"schema_version\": 1,\n  \"agencies\": [".getBytes(StandardCharsets.UTF_8), 3, "ends too early"),
+                Arguments.of("duplicate key", "{\n\"schema_version\": 1,\n\"schema_version\": 1}".getBytes(StandardCharsets.UTF_8), 3, "appears twice"),
+                Arguments.of("invalid UTF-8", new byte[]{'{', '\n', '"', 'a', '"', ':', ' ', '"', (byte) 0xC3, (byte) 0x28, '"', '}'}, 2, "not valid UTF-8"),
+                Arguments.of("trailing garbage", "{}\n}".getBytes(StandardCharsets.UTF_8), 2, "not valid JSON"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenFiles")
+    void aFileThatIsNotJsonIsReportedWithLineAndColumn(String name, byte[] bytes, int line, String message) {
+        InvalidDatasetException e = catchThrowableOfType(InvalidDatasetException.class,
+                () -> loader.load("broken.json", bytes));
+        assertThat(e).as(name).isNotNull();
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.pointer()).isNull();
+            assertThat(p.line()).isEqualTo(line);
+            assertThat(p.column()).isPositive();
+            assertThat(p.message()).contains(message);
+            assertThat(p.describe()).startsWith("broken.json:" + line + ":");
+        });
+    }
+
+    @Test
+    void anEmptyFileOrAnArrayIsNotADataset() {
+        assertThatThrownBy(() -> loader.load("empty.json", new byte[0])).isInstanceOf(InvalidDatasetException.class);
+        assertThatThrownBy(() -> loader.load("array.json", "[]".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidDatasetException.class);
+    }
+
+    @Test
+    void aMissingFileIsAProblemNotACrash() {
+        InvalidDatasetException e = catchThrowableOfType(InvalidDatasetException.class,
+                () -> loader.load(java.nio.file.Path.of("does/not/exist.json")));
+        assertThat(e.problems()).extracting(Problem::message).containsExactly("no such file.");
+    }
+
+    @Test
+    void factsKnowWhetherTheSourcesSettleThem() {
+        Snapshot s = Fixtures.minimal();
+        Entry lily = s.entry("lily-test").orElseThrow();
+        assertThat(lily.announced().status()).isEqualTo(Fact.Status.SETTLED);
+        assertThat(lily.announced().preferred().orElseThrow().value()).isEqualTo(PartialDate.parse("2024-05-15"));
+        assertThat(lily.announced().rejected()).extracting(Attested::value).containsExactly(PartialDate.parse("2024-05-08"));
+        Entry andrew = s.entry("andrew-test").orElseThrow();
+        assertThat(andrew.reportedReason().status()).isEqualTo(Fact.Status.CONTESTED);
+        assertThat(andrew.announced().preferred().orElseThrow().part()).isEqualTo(DatePart.LATE);
+        assertThat(andrew.announced().preferred().orElseThrow().value().precision()).isEqualTo(PartialDate.Precision.MONTH);
+        assertThat(List.of(s.chronological().get(0).id(), s.chronological().get(1).id()))
+                .containsExactly("lily-test", "andrew-test");
+    }
+}
