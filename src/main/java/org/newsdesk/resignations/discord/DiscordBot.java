@@ -72,6 +72,7 @@ public final class DiscordBot implements AutoCloseable {
                 .setChunkingFilter(ChunkingFilter.NONE)
                 .setCompression(options.compressGateway() ? Compression.ZLIB : Compression.NONE)
                 .setEnableShutdownHook(false)
+                .setHttpClientBuilder(httpClient())
                 .addEventListeners(listeners.toArray());
         options.apiBaseUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
         options.gatewayUrl().ifPresent(url -> builder.setSessionController(new FixedGateway(url)));
@@ -148,6 +149,16 @@ public final class DiscordBot implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         LOG.info("Disconnected from Discord");
+    }
+
+    /** JDA's own settings (25 parallel requests, 5 idle connections), with Nagle's algorithm off. */
+    private static okhttp3.OkHttpClient.Builder httpClient() {
+        okhttp3.Dispatcher dispatcher = new okhttp3.Dispatcher();
+        dispatcher.setMaxRequestsPerHost(25);
+        return new okhttp3.OkHttpClient.Builder()
+                .connectionPool(new okhttp3.ConnectionPool(5, 10, TimeUnit.SECONDS))
+                .dispatcher(dispatcher)
+                .socketFactory(new NoDelaySockets());
     }
 
     private static ThreadFactory named(String prefix) {
