@@ -117,7 +117,10 @@ public final class Main implements Callable<Integer> {
                 return 1;
             }
             Runtime.getRuntime().addShutdownHook(new Thread(bot::close, "shutdown"));
-            bot.awaitShutdown();
+            if (!bot.awaitShutdown()) {
+                err.println("Discord closed the connection for good (see the log above); the bot has stopped.");
+                return 1;
+            }
             return 0;
         }
 

@@ -122,9 +122,15 @@ public final class DiscordBot implements AutoCloseable {
         return jda;
     }
 
-    /** Blocks until the client has shut down (after {@link #close()}, e.g. from SIGTERM). */
-    public void awaitShutdown() throws InterruptedException {
+    /**
+     * Blocks until the client has shut down: after {@link #close()} (e.g. on SIGTERM), or because
+     * Discord ended the session for good (token reset, intents refused).
+     *
+     * @return true when the shutdown was asked for, false when Discord ended it
+     */
+    public boolean awaitShutdown() throws InterruptedException {
         jda.awaitShutdown();
+        return closed;
     }
 
     /**

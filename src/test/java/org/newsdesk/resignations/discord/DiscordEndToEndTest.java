@@ -401,6 +401,33 @@ class DiscordEndToEndTest {
         }
     }
 
+    @Test
+    @Order(13)
+    void aChoiceInASuggestionMenuRunsTheCommand() throws Exception {
+        Recorded shown = ask("list", opts("agency", "nowhere"));
+        ObjectNode pick = fake.selectChoice(fake.messageFrom(shown), "m:agency:list|lang=ar", "defense",
+                FakeDiscord.REPORTER_ID, "en-US");
+        fake.interact(pick);
+        Recorded r = fake.awaitCallback(pick.get("id").asLong(), WAIT);
+        assertThat(r.json().path("type").asInt()).isEqualTo(4);
+        assertThat(embed(r).path("title").asText()).startsWith("الدفاع");
+
+        ObjectNode forged = fake.selectChoice(fake.messageFrom(shown), "m:agency:list|lang=ar", "state|lang=en",
+                FakeDiscord.REPORTER_ID, "en-US");
+        fake.interact(forged);
+        assertThat(ephemeral(fake.awaitCallback(forged.get("id").asLong(), WAIT))).isTrue();
+    }
+
+    @Test
+    @Order(14)
+    void aCommandThisVersionNoLongerHasIsStillAnswered() throws Exception {
+        ObjectNode i = fake.interaction(2, FakeDiscord.REPORTER_ID, "en-US", fake.command("resignation", "who", opts(), null));
+        fake.interact(i);
+        Recorded r = fake.awaitCallback(i.get("id").asLong(), WAIT);
+        assertThat(ephemeral(r)).isTrue();
+        assertThat(embed(r).path("description").asText()).contains("/resignations");
+    }
+
     // ---- on every message ------------------------------------------------------------------------
 
     @Test
