@@ -65,6 +65,9 @@ public class DiscordEndToEndBench {
                 .withCompression(false)
                 .withGuilds(List.of(FakeDiscord.GUILD_ID))
                 .withExtraListener(new Ping(), Set.of("ping"));
+        if (!Boolean.parseBoolean(System.getProperty("bench.discord.inline", "true"))) {
+            options = options.withInline(Set.of());   // every command through the worker pool, for comparison
+        }
         bot = DiscordBot.start(app, "bench-token", options);
     }
 

@@ -1,6 +1,7 @@
 package org.newsdesk.resignations.discord;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -15,18 +16,27 @@ import java.util.Set;
  * @param compressGateway  zlib-stream transport compression on the gateway (on against Discord)
  * @param editorRole       the server role that may use editor commands, besides Manage Server
  * @param deferAfter       a reply still being worked on after this long is deferred first
+ * @param inline           command paths ("resignations who") answered on JDA's event thread: the
+ *                         in-memory lookups, which take microseconds. Every other command runs on
+ *                         the worker pool, so a slow one (a chart, a fetch) never holds up the
+ *                         others. Either way a reply not ready after {@code deferAfter} is deferred.
  * @param leaveAlone       top-level command names this bot does not answer (another listener does)
  * @param extraListeners   further JDA event listeners on the same client (benchmarks, later features)
  */
 public record DiscordOptions(List<Long> guilds, Optional<String> apiBaseUrl, Optional<String> gatewayUrl,
                              boolean compressGateway, Optional<Long> editorRole, Duration deferAfter,
-                             Set<String> leaveAlone, List<Object> extraListeners) {
+                             Set<String> inline, Set<String> leaveAlone, List<Object> extraListeners) {
 
     /** Under Discord's 3 s deadline with room for the defer request itself. */
     public static final Duration DEFAULT_DEFER_AFTER = Duration.ofMillis(2000);
 
+    /** The /resignations subcommands: lookups in the in-memory snapshot. */
+    public static final Set<String> IN_MEMORY = Set.of("resignations who", "resignations list",
+            "resignations timeline", "resignations stats", "resignations about");
+
     public DiscordOptions {
         guilds = List.copyOf(guilds);
+        inline = Set.copyOf(inline);
         leaveAlone = Set.copyOf(leaveAlone);
         extraListeners = List.copyOf(extraListeners);
         if (deferAfter.isNegative() || deferAfter.compareTo(Duration.ofMillis(2500)) > 0) {
@@ -36,35 +46,39 @@ public record DiscordOptions(List<Long> guilds, Optional<String> apiBaseUrl, Opt
 
     public static DiscordOptions defaults() {
         return new DiscordOptions(List.of(), Optional.empty(), Optional.empty(), true, Optional.empty(),
-                DEFAULT_DEFER_AFTER, Set.of(), List.of());
+                DEFAULT_DEFER_AFTER, IN_MEMORY, Set.of(), List.of());
     }
 
     public DiscordOptions withGuilds(List<Long> ids) {
-        return new DiscordOptions(ids, apiBaseUrl, gatewayUrl, compressGateway, editorRole, deferAfter, leaveAlone, extraListeners);
+        return new DiscordOptions(ids, apiBaseUrl, gatewayUrl, compressGateway, editorRole, deferAfter, inline, leaveAlone, extraListeners);
     }
 
     public DiscordOptions withEndpoints(Optional<String> api, Optional<String> gateway) {
-        return new DiscordOptions(guilds, api, gateway, compressGateway, editorRole, deferAfter, leaveAlone, extraListeners);
+        return new DiscordOptions(guilds, api, gateway, compressGateway, editorRole, deferAfter, inline, leaveAlone, extraListeners);
     }
 
     public DiscordOptions withCompression(boolean on) {
-        return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, on, editorRole, deferAfter, leaveAlone, extraListeners);
+        return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, on, editorRole, deferAfter, inline, leaveAlone, extraListeners);
     }
 
     public DiscordOptions withEditorRole(Optional<Long> role) {
-        return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, compressGateway, role, deferAfter, leaveAlone, extraListeners);
+        return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, compressGateway, role, deferAfter, inline, leaveAlone, extraListeners);
     }
 
     public DiscordOptions withDeferAfter(Duration d) {
-        return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, compressGateway, editorRole, d, leaveAlone, extraListeners);
+        return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, compressGateway, editorRole, d, inline, leaveAlone, extraListeners);
+    }
+
+    public DiscordOptions withInline(Set<String> paths) {
+        return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, compressGateway, editorRole, deferAfter, paths, leaveAlone, extraListeners);
     }
 
     /** Adds a listener that answers the named commands itself (e.g. a benchmark's ping). */
     public DiscordOptions withExtraListener(Object listener, Set<String> commands) {
-        var names = new java.util.HashSet<>(leaveAlone);
+        Set<String> names = new HashSet<>(leaveAlone);
         names.addAll(commands);
-        var ls = new java.util.ArrayList<>(extraListeners);
+        List<Object> ls = new java.util.ArrayList<>(extraListeners);
         ls.add(listener);
-        return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, compressGateway, editorRole, deferAfter, names, ls);
+        return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, compressGateway, editorRole, deferAfter, inline, names, ls);
     }
 }

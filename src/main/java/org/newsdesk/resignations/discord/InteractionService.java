@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.newsdesk.resignations.app.Application;
@@ -48,9 +49,17 @@ public final class InteractionService implements AutoCloseable {
     private final ExecutorService workers;
     private final ScheduledExecutorService timers;
     private final Duration deferAfter;
+    private final java.util.Set<String> inline;
 
     public InteractionService(Application app, MessageRenderer renderer, ComponentIds ids, ExecutorService workers,
                               ScheduledExecutorService timers, Duration deferAfter) {
+        this(app, renderer, ids, workers, timers, deferAfter, java.util.Set.of());
+    }
+
+    /** @param inline command paths run on the calling (event) thread; the rest go to {@code workers} */
+    public InteractionService(Application app, MessageRenderer renderer, ComponentIds ids, ExecutorService workers,
+                              ScheduledExecutorService timers, Duration deferAfter, java.util.Set<String> inline) {
+        this.inline = java.util.Set.copyOf(inline);
         this.app = app;
         this.renderer = renderer;
         this.ids = ids;
@@ -70,27 +79,22 @@ public final class InteractionService implements AutoCloseable {
             answerNow(r, Answer.fresh(app.replies().userError(lang, "discord.not_allowed", "command", spec.get().path()), lang));
             return;
         }
-        run(r, Mode.REPLY, lang, () -> answerFor(req, ctx, caller, lang, app.router().handle(req, ctx)));
+        run(r, Mode.REPLY, lang, inline(req), () -> answerFor(req, ctx, caller, lang, app.router().handle(req, ctx)));
     }
 
     // ---- autocomplete ----------------------------------------------------------------------------
 
     /** Choices for what the user is typing; an empty list when anything goes wrong (logged). */
     public void autocomplete(String option, String typed, Consumer<List<Reply.Choice>> answer) {
+        List<Reply.Choice> choices;
         try {
-            workers.execute(() -> {
-                List<Reply.Choice> choices;
-                try {
-                    choices = app.completions().complete(option, typed);
-                } catch (RuntimeException e) {
-                    LOG.error("ref {}: autocomplete for {} failed", Refs.next(), option, e);
-                    choices = List.of();
-                }
-                answer.accept(choices);
-            });
-        } catch (RejectedExecutionException e) {
-            answer.accept(List.of());
+            // an indexed lookup bounded by the core (input length, result count): answered in place
+            choices = app.completions().complete(option, typed);
+        } catch (RuntimeException e) {
+            LOG.error("ref {}: autocomplete for {} failed", Refs.next(), option, e);
+            choices = List.of();
         }
+        answer.accept(choices);
     }
 
     // ---- buttons and select menus ----------------------------------------------------------------
@@ -104,7 +108,7 @@ public final class InteractionService implements AutoCloseable {
                 answerNow(r, Answer.fresh(app.replies().userError(lang, "discord.not_your_list"), lang));
                 return;
             }
-            run(r, Mode.UPDATE, lang, () -> {
+            run(r, Mode.UPDATE, lang, p.replay().startsWith("@") || inline(replayed(p.replay())), () -> {
                 Optional<Reply> kept = ids.remembered(p.replay());
                 if (p.replay().startsWith("@") && kept.isEmpty()) {
                     return Answer.fresh(app.replies().userError(lang, "discord.expired"), lang);
@@ -127,7 +131,7 @@ public final class InteractionService implements AutoCloseable {
 
     private void rerun(String replay, Caller caller, RequestContext ctx, Responder r) {
         Lang lang = languageOf(replay, ctx);
-        run(r, Mode.REPLY, lang, () -> {
+        run(r, Mode.REPLY, lang, inline(replayed(replay)), () -> {
             CommandRequest req = replayed(replay);
             return answerFor(req, ctx, caller, lang, app.router().handle(req, ctx));
         });
@@ -142,32 +146,37 @@ public final class InteractionService implements AutoCloseable {
     // ---- answering in time -----------------------------------------------------------------------
 
     /**
-     * Runs {@code work} on a worker. If it has not finished after {@code deferAfter}, the
-     * interaction is acknowledged first ("thinking…" or a deferred update) and the answer
-     * follows as an edit; whichever of the two comes first wins, exactly once.
+     * Runs {@code work} in place ({@code inline}) or on a worker. If it has not finished after
+     * {@code deferAfter}, the timer thread acknowledges the interaction first ("thinking…" or a
+     * deferred update) and the answer follows as an edit; whichever of the two comes first wins,
+     * exactly once.
      */
-    private void run(Responder r, Mode mode, Lang lang, Callable<Answer> work) {
+    private void run(Responder r, Mode mode, Lang lang, boolean inPlace, Callable<Answer> work) {
         AtomicInteger state = new AtomicInteger(PENDING);
-        ScheduledFuture<?>[] timer = new ScheduledFuture<?>[1];
-        try {
-            workers.execute(() -> {
-                Answer a;
-                try {
-                    a = work.call();
-                } catch (Throwable e) {
-                    a = failure(lang, e);
-                }
-                if (timer[0] != null) {
-                    timer[0].cancel(false);
-                }
-                deliver(r, mode, state, a);
-            });
-        } catch (RejectedExecutionException e) {
-            deliver(r, mode, state, Answer.fresh(app.replies().userError(lang, "discord.busy"), lang));
-            return;
+        AtomicReference<ScheduledFuture<?>> timer = new AtomicReference<>();
+        Runnable job = () -> {
+            Answer a;
+            try {
+                a = work.call();
+            } catch (Throwable e) {
+                a = failure(lang, e);
+            }
+            ScheduledFuture<?> t = timer.get();
+            if (t != null) {
+                t.cancel(false);
+            }
+            deliver(r, mode, state, a);
+        };
+        if (!inPlace) {
+            try {
+                workers.execute(job);
+            } catch (RejectedExecutionException e) {
+                deliver(r, mode, state, Answer.fresh(app.replies().userError(lang, "discord.busy"), lang));
+                return;
+            }
         }
         try {
-            timer[0] = timers.schedule(() -> {
+            timer.set(timers.schedule(() -> {
                 if (state.compareAndSet(PENDING, DEFERRED)) {
                     if (mode == Mode.UPDATE) {
                         r.deferUpdate();
@@ -175,10 +184,17 @@ public final class InteractionService implements AutoCloseable {
                         r.defer(false);
                     }
                 }
-            }, deferAfter.toNanos(), TimeUnit.NANOSECONDS);
+            }, deferAfter.toNanos(), TimeUnit.NANOSECONDS));
         } catch (RejectedExecutionException e) {
-            // shutting down: the worker still answers directly
+            // shutting down: the answer still goes out directly
         }
+        if (inPlace) {
+            job.run();
+        }
+    }
+
+    private boolean inline(CommandRequest req) {
+        return inline.contains(req.subcommand() == null ? req.command() : req.command() + " " + req.subcommand());
     }
 
     private void deliver(Responder r, Mode mode, AtomicInteger state, Answer a) {

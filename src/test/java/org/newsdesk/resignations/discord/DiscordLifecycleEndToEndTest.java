@@ -61,6 +61,7 @@ class DiscordLifecycleEndToEndTest {
                 slowly(app, app.replies().userError(lang, "error.range_reversed")));
         try (DiscordBot bot = DiscordBot.start(app, "fake-token",
                 TestBots.against(fake).withDeferAfter(Duration.ofMillis(150)))) {
+            assertThat(bot.jda().getGuilds()).hasSize(1);
             // an answer: "thinking…" first, then the original response is edited into the answer
             Recorded deferred = ask("timeline", Map.of());
             assertThat(deferred.json().path("type").asInt()).isEqualTo(5);
@@ -99,12 +100,14 @@ class DiscordLifecycleEndToEndTest {
     void pageButtonsKeepWorkingAfterARestart() throws Exception {
         Recorded shown;
         try (DiscordBot before = DiscordBot.start(TestBots.app(), "fake-token", TestBots.against(fake))) {
+            assertThat(before.jda().getGuilds()).hasSize(1);
             shown = ask("list", Map.of("lang", "ar"));
         }
         String last = shown.json().path("data").path("components").get(0).path("components").get(3).path("custom_id").asText();
         assertThat(last).isEqualTo("pl:1:0:list|lang=ar");
 
         try (DiscordBot after = DiscordBot.start(TestBots.app(), "fake-token", TestBots.against(fake))) {
+            assertThat(after.jda().getGuilds()).hasSize(1);
             ObjectNode click = fake.buttonClick(fake.messageFrom(shown), last, FakeDiscord.OTHER_USER_ID, "en-US");
             fake.interact(click);
             Recorded turned = fake.awaitCallback(click.get("id").asLong(), WAIT);

@@ -124,6 +124,24 @@ class InteractionServiceTest {
     }
 
     @Test
+    void anInlineCommandThatTurnsOutSlowIsStillDeferredInTime() {
+        CommandRouter router = router(CommandCatalog.standard());
+        when(router.handle(any(), any())).thenAnswer(inv -> {
+            Thread.sleep(400);
+            return REAL.router().handle(inv.getArgument(0), inv.getArgument(1));
+        });
+        InteractionService s = new InteractionService(withRouter(router), new MessageRenderer(REAL.templates(), new ComponentIds()),
+                new ComponentIds(), workers, timers, Duration.ofMillis(50), DiscordOptions.IN_MEMORY);
+        long t0 = System.nanoTime();
+        s.slash("resignations", "stats", Map.of(), Caller.anyone(USER, Optional.empty()), responder);
+        assertThat(System.nanoTime() - t0).as("ran on the calling thread").isGreaterThan(300_000_000L);
+        InOrder order = inOrder(responder);
+        order.verify(responder).defer(false);
+        order.verify(responder).editOriginal(any());
+        verify(responder, never()).reply(any(), anyBoolean());
+    }
+
+    @Test
     void aSlowErrorReplacesThePublicThinkingWithAnEphemeralFollowUp() {
         CommandRouter router = router(CommandCatalog.standard());
         when(router.handle(any(), any())).thenAnswer(inv -> {
