@@ -8,13 +8,20 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.newsdesk.resignations.app.Application;
+import org.newsdesk.resignations.commands.CommandRequest;
+import org.newsdesk.resignations.commands.RequestContext;
 import org.newsdesk.resignations.dataset.DatasetLoader;
 import org.newsdesk.resignations.dataset.Lang;
+import org.newsdesk.resignations.discord.Answer;
+import org.newsdesk.resignations.discord.ComponentIds;
 import org.newsdesk.resignations.discord.DiscordBot;
+import org.newsdesk.resignations.discord.MessageRenderer;
 import org.newsdesk.resignations.discord.DiscordOptions;
 import org.newsdesk.resignations.discord.fake.FakeDiscord;
 import org.newsdesk.resignations.discord.fake.Recorded;
+import org.newsdesk.resignations.render.Reply;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -33,6 +40,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * interaction callback. {@code who} (the whole bot: worker hand-off, router, lookup, rendering,
  * embed) is compared with a trivial {@code /ping} answered by a bare listener on the same JDA
  * client in the same run. Budget: median of who within 1.5× of ping's.
+ *
+ * <p>System properties for comparisons: {@code -Dbench.discord.cache=false} (no reply cache: every
+ * who is looked up and rendered), {@code -Dbench.discord.inline=false} (every command on the
+ * worker pool). With JMH, pass them through {@code -Dbench="DiscordEndToEnd -jvmArgsAppend ..."}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -45,12 +56,23 @@ public class DiscordEndToEndBench {
     private FakeDiscord fake;
     private DiscordBot bot;
 
-    /** The trivial command: no worker, no core, a one-word reply. */
+    /**
+     * The trivial command: no core, a one-word reply. And, to tell transport from work, a ping
+     * whose reply is a who embed rendered once in advance (same bytes on the wire, no lookup).
+     */
     public static final class Ping extends ListenerAdapter {
+        private final MessageCreateData canned;
+
+        Ping(MessageCreateData canned) {
+            this.canned = canned;
+        }
+
         @Override
         public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
             if (event.getName().equals("ping")) {
                 event.reply("pong").setAllowedMentions(List.of()).queue();
+            } else if (event.getName().equals("pingembed")) {
+                event.reply(canned).queue();
             }
         }
     }
@@ -64,11 +86,20 @@ public class DiscordEndToEndBench {
                 .withEndpoints(java.util.Optional.of(fake.restUrl()), java.util.Optional.of(fake.gatewayUrl()))
                 .withCompression(false)
                 .withGuilds(List.of(FakeDiscord.GUILD_ID))
-                .withExtraListener(new Ping(), Set.of("ping"));
+                .withExtraListener(new Ping(canned(app)), Set.of("ping", "pingembed"));
         if (!Boolean.parseBoolean(System.getProperty("bench.discord.inline", "true"))) {
             options = options.withInline(Set.of());   // every command through the worker pool, for comparison
         }
+        if (!Boolean.parseBoolean(System.getProperty("bench.discord.cache", "true"))) {
+            options = options.withReplyCache(0);      // every who looked up and rendered again
+        }
         bot = DiscordBot.start(app, "bench-token", options);
+    }
+
+    private static MessageCreateData canned(Application app) {
+        Reply who = app.router().handle(new CommandRequest("resignations", "who", Map.of("name", "Andrew Miller")),
+                RequestContext.CONSOLE);
+        return new MessageRenderer(app.templates(), new ComponentIds()).create(Answer.fresh(who, Lang.EN));
     }
 
     @TearDown
@@ -87,6 +118,12 @@ public class DiscordEndToEndBench {
     @Benchmark
     public Recorded ping() throws Exception {
         return roundTrip("ping", null, Map.of());
+    }
+
+    /** Transport of a who-sized embed with no work: the floor under {@link #who()}. */
+    @Benchmark
+    public Recorded pingEmbed() throws Exception {
+        return roundTrip("pingembed", null, Map.of());
     }
 
     @Benchmark

@@ -23,7 +23,8 @@ public final class DiscordLatencyProbe {
         DiscordEndToEndBench b = new DiscordEndToEndBench();
         b.setUp();
         try {
-            Map<String, long[]> samples = Map.of("ping", new long[rounds], "who", new long[rounds], "whoArabic", new long[rounds]);
+            Map<String, long[]> samples = Map.of("ping", new long[rounds], "pingEmbed", new long[rounds],
+                    "who", new long[rounds], "whoArabic", new long[rounds]);
             for (int pass = 0; pass < 2; pass++) {
                 int n = pass == 0 ? Math.max(500, rounds / 2) : rounds;   // warm-up pass, then measured pass
                 for (int i = 0; i < n; i++) {
@@ -34,15 +35,18 @@ public final class DiscordLatencyProbe {
                     long t2 = System.nanoTime();
                     b.whoArabic();
                     long t3 = System.nanoTime();
+                    b.pingEmbed();
+                    long t4 = System.nanoTime();
                     if (pass == 1) {
                         samples.get("ping")[i] = t1 - t0;
                         samples.get("who")[i] = t2 - t1;
                         samples.get("whoArabic")[i] = t3 - t2;
+                        samples.get("pingEmbed")[i] = t4 - t3;
                     }
                 }
             }
             double ping = 0;
-            for (String k : new String[] {"ping", "who", "whoArabic"}) {
+            for (String k : new String[] {"ping", "pingEmbed", "who", "whoArabic"}) {
                 long[] s = samples.get(k);
                 Arrays.sort(s);
                 double p50 = s[s.length / 2] / 1000.0;

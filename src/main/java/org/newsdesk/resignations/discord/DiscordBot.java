@@ -60,7 +60,7 @@ public final class DiscordBot implements AutoCloseable {
         ThreadPoolExecutor workers = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(QUEUE), named("discord-worker"));
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(named("discord-defer"));
-        InteractionService service = new InteractionService(app, renderer, ids, workers, timers, options.deferAfter(), options.inline());
+        InteractionService service = new InteractionService(app, renderer, ids, workers, timers, options.deferAfter(), options.inline(), options.replyCache());
         InteractionListener listener = new InteractionListener(service, renderer, app.replies(),
                 app.languages().fallback(), options.leaveAlone(), options.editorRole());
 

@@ -20,12 +20,14 @@ import java.util.Set;
  *                         in-memory lookups, which take microseconds. Every other command runs on
  *                         the worker pool, so a slow one (a chart, a fetch) never holds up the
  *                         others. Either way a reply not ready after {@code deferAfter} is deferred.
+ * @param replyCache       how many replies of the inline commands to keep, keyed by dataset version,
+ *                         command and language (a reporter's second "who" costs no lookup); 0: none
  * @param leaveAlone       top-level command names this bot does not answer (another listener does)
  * @param extraListeners   further JDA event listeners on the same client (benchmarks, later features)
  */
 public record DiscordOptions(List<Long> guilds, Optional<String> apiBaseUrl, Optional<String> gatewayUrl,
                              boolean compressGateway, Optional<Long> editorRole, Duration deferAfter,
-                             Set<String> inline, Set<String> leaveAlone, List<Object> extraListeners) {
+                             Set<String> inline, int replyCache, Set<String> leaveAlone, List<Object> extraListeners) {
 
     /** Under Discord's 3 s deadline with room for the defer request itself. */
     public static final Duration DEFAULT_DEFER_AFTER = Duration.ofMillis(2000);
@@ -39,6 +41,9 @@ public record DiscordOptions(List<Long> guilds, Optional<String> apiBaseUrl, Opt
         inline = Set.copyOf(inline);
         leaveAlone = Set.copyOf(leaveAlone);
         extraListeners = List.copyOf(extraListeners);
+        if (replyCache < 0) {
+            throw new IllegalArgumentException("replyCache must be 0 or more");
+        }
         if (deferAfter.isNegative() || deferAfter.compareTo(Duration.ofMillis(2500)) > 0) {
             throw new IllegalArgumentException("deferAfter must be between 0 and 2.5 s, Discord allows 3 s");
         }
@@ -46,31 +51,35 @@ public record DiscordOptions(List<Long> guilds, Optional<String> apiBaseUrl, Opt
 
     public static DiscordOptions defaults() {
         return new DiscordOptions(List.of(), Optional.empty(), Optional.empty(), true, Optional.empty(),
-                DEFAULT_DEFER_AFTER, IN_MEMORY, Set.of(), List.of());
+                DEFAULT_DEFER_AFTER, IN_MEMORY, 1_000, Set.of(), List.of());
     }
 
     public DiscordOptions withGuilds(List<Long> ids) {
-        return new DiscordOptions(ids, apiBaseUrl, gatewayUrl, compressGateway, editorRole, deferAfter, inline, leaveAlone, extraListeners);
+        return new DiscordOptions(ids, apiBaseUrl, gatewayUrl, compressGateway, editorRole, deferAfter, inline, replyCache, leaveAlone, extraListeners);
     }
 
     public DiscordOptions withEndpoints(Optional<String> api, Optional<String> gateway) {
-        return new DiscordOptions(guilds, api, gateway, compressGateway, editorRole, deferAfter, inline, leaveAlone, extraListeners);
+        return new DiscordOptions(guilds, api, gateway, compressGateway, editorRole, deferAfter, inline, replyCache, leaveAlone, extraListeners);
     }
 
     public DiscordOptions withCompression(boolean on) {
-        return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, on, editorRole, deferAfter, inline, leaveAlone, extraListeners);
+        return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, on, editorRole, deferAfter, inline, replyCache, leaveAlone, extraListeners);
     }
 
     public DiscordOptions withEditorRole(Optional<Long> role) {
-        return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, compressGateway, role, deferAfter, inline, leaveAlone, extraListeners);
+        return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, compressGateway, role, deferAfter, inline, replyCache, leaveAlone, extraListeners);
     }
 
     public DiscordOptions withDeferAfter(Duration d) {
-        return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, compressGateway, editorRole, d, inline, leaveAlone, extraListeners);
+        return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, compressGateway, editorRole, d, inline, replyCache, leaveAlone, extraListeners);
     }
 
     public DiscordOptions withInline(Set<String> paths) {
-        return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, compressGateway, editorRole, deferAfter, paths, leaveAlone, extraListeners);
+        return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, compressGateway, editorRole, deferAfter, paths, replyCache, leaveAlone, extraListeners);
+    }
+
+    public DiscordOptions withReplyCache(int size) {
+        return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, compressGateway, editorRole, deferAfter, inline, size, leaveAlone, extraListeners);
     }
 
     /** Adds a listener that answers the named commands itself (e.g. a benchmark's ping). */
@@ -79,6 +88,6 @@ public record DiscordOptions(List<Long> guilds, Optional<String> apiBaseUrl, Opt
         names.addAll(commands);
         List<Object> ls = new java.util.ArrayList<>(extraListeners);
         ls.add(listener);
-        return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, compressGateway, editorRole, deferAfter, inline, names, ls);
+        return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, compressGateway, editorRole, deferAfter, inline, replyCache, names, ls);
     }
 }

@@ -51,15 +51,27 @@ public final class InteractionService implements AutoCloseable {
     private final Duration deferAfter;
     private final java.util.Set<String> inline;
 
-    public InteractionService(Application app, MessageRenderer renderer, ComponentIds ids, ExecutorService workers,
-                              ScheduledExecutorService timers, Duration deferAfter) {
-        this(app, renderer, ids, workers, timers, deferAfter, java.util.Set.of());
+    private final com.github.benmanes.caffeine.cache.Cache<ReplyKey, Reply> cache;
+
+    /** A reply depends on nothing else: same dataset version, request and language, same reply. */
+    private record ReplyKey(String version, CommandRequest request, Lang lang) {
     }
 
-    /** @param inline command paths run on the calling (event) thread; the rest go to {@code workers} */
     public InteractionService(Application app, MessageRenderer renderer, ComponentIds ids, ExecutorService workers,
-                              ScheduledExecutorService timers, Duration deferAfter, java.util.Set<String> inline) {
+                              ScheduledExecutorService timers, Duration deferAfter) {
+        this(app, renderer, ids, workers, timers, deferAfter, java.util.Set.of(), 0);
+    }
+
+    /**
+     * @param inline    command paths run on the calling (event) thread; the rest go to {@code workers}
+     * @param cacheSize replies of the inline commands kept (0: none)
+     */
+    public InteractionService(Application app, MessageRenderer renderer, ComponentIds ids, ExecutorService workers,
+                              ScheduledExecutorService timers, Duration deferAfter, java.util.Set<String> inline,
+                              int cacheSize) {
         this.inline = java.util.Set.copyOf(inline);
+        this.cache = cacheSize == 0 ? null
+                : com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(cacheSize).<ReplyKey, Reply>build();
         this.app = app;
         this.renderer = renderer;
         this.ids = ids;
@@ -79,7 +91,7 @@ public final class InteractionService implements AutoCloseable {
             answerNow(r, Answer.fresh(app.replies().userError(lang, "discord.not_allowed", "command", spec.get().path()), lang));
             return;
         }
-        run(r, Mode.REPLY, lang, inline(req), () -> answerFor(req, ctx, caller, lang, app.router().handle(req, ctx)));
+        run(r, Mode.REPLY, lang, inline(req), () -> answerFor(req, ctx, caller, lang, handle(req, ctx)));
     }
 
     // ---- autocomplete ----------------------------------------------------------------------------
@@ -114,7 +126,7 @@ public final class InteractionService implements AutoCloseable {
                     return Answer.fresh(app.replies().userError(lang, "discord.expired"), lang);
                 }
                 CommandRequest req = replayed(p.replay());
-                Reply reply = kept.orElseGet(() -> app.router().handle(req, ctx));
+                Reply reply = kept.orElseGet(() -> handle(req, ctx));
                 if (reply.kind() != Reply.Kind.ANSWER) {
                     return answerFor(req, ctx, caller, lang, reply);
                 }
@@ -133,7 +145,7 @@ public final class InteractionService implements AutoCloseable {
         Lang lang = languageOf(replay, ctx);
         run(r, Mode.REPLY, lang, inline(replayed(replay)), () -> {
             CommandRequest req = replayed(replay);
-            return answerFor(req, ctx, caller, lang, app.router().handle(req, ctx));
+            return answerFor(req, ctx, caller, lang, handle(req, ctx));
         });
     }
 
@@ -191,6 +203,25 @@ public final class InteractionService implements AutoCloseable {
         if (inPlace) {
             job.run();
         }
+    }
+
+    /** The core's reply, from the cache for the in-memory commands. Failures are never kept. */
+    private Reply handle(CommandRequest req, RequestContext ctx) {
+        if (cache == null || !inline(req)) {
+            return app.router().handle(req, ctx);
+        }
+        // the language exactly as the router chooses it, so a key never mixes languages
+        Lang lang = app.languages().choose(req.option("lang").flatMap(Lang::parse), ctx, String.join(" ", req.options().values()));
+        ReplyKey key = new ReplyKey(app.snapshot().version(), req, lang);
+        Reply kept = cache.getIfPresent(key);
+        if (kept != null) {
+            return kept;
+        }
+        Reply fresh = app.router().handle(req, ctx);
+        if (fresh.kind() != Reply.Kind.FAILURE) {
+            cache.put(key, fresh);
+        }
+        return fresh;
     }
 
     private boolean inline(CommandRequest req) {

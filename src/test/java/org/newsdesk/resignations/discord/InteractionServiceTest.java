@@ -131,7 +131,7 @@ class InteractionServiceTest {
             return REAL.router().handle(inv.getArgument(0), inv.getArgument(1));
         });
         InteractionService s = new InteractionService(withRouter(router), new MessageRenderer(REAL.templates(), new ComponentIds()),
-                new ComponentIds(), workers, timers, Duration.ofMillis(50), DiscordOptions.IN_MEMORY);
+                new ComponentIds(), workers, timers, Duration.ofMillis(50), DiscordOptions.IN_MEMORY, 0);
         long t0 = System.nanoTime();
         s.slash("resignations", "stats", Map.of(), Caller.anyone(USER, Optional.empty()), responder);
         assertThat(System.nanoTime() - t0).as("ran on the calling thread").isGreaterThan(300_000_000L);
@@ -199,6 +199,33 @@ class InteractionServiceTest {
         s.slash("desk", null, Map.of(), new Caller(USER, Optional.empty(),
                 java.util.Set.of(CommandSpec.Access.EVERYONE, CommandSpec.Access.EDITOR)), responder);
         verify(router, timeout(2000)).handle(eq(new CommandRequest("desk", null, Map.of())), any(RequestContext.class));
+    }
+
+    @Test
+    void repliesAreKeptPerDatasetVersionRequestAndLanguage() {
+        Application app = TestBots.app();
+        CommandRouter real = app.router();
+        CommandRouter router = mock(CommandRouter.class);
+        when(router.catalog()).thenReturn(real.catalog());
+        when(router.handle(any(), any())).thenAnswer(inv -> real.handle(inv.getArgument(0), inv.getArgument(1)));
+        Application spy = org.mockito.Mockito.spy(app);
+        when(spy.router()).thenReturn(router);
+        InteractionService s = new InteractionService(spy, new MessageRenderer(app.templates(), new ComponentIds()),
+                new ComponentIds(), workers, timers, Duration.ofSeconds(2), DiscordOptions.IN_MEMORY, 100);
+        Caller en = Caller.anyone(USER, Optional.of("en-US"));
+        Caller ar = Caller.anyone(USER, Optional.of("ar"));
+        s.slash("resignations", "who", Map.of("name", "Josh Paul"), en, responder);
+        s.slash("resignations", "who", Map.of("name", "Josh Paul"), en, responder);
+        verify(router, org.mockito.Mockito.times(1)).handle(any(), any());
+        s.slash("resignations", "who", Map.of("name", "Josh Paul"), ar, responder);   // another language: not the same reply
+        verify(router, org.mockito.Mockito.times(2)).handle(any(), any());
+        ArgumentCaptor<MessageCreateData> sent = ArgumentCaptor.forClass(MessageCreateData.class);
+        verify(responder, org.mockito.Mockito.times(3)).reply(sent.capture(), eq(false));
+        assertThat(sent.getAllValues().get(2).getEmbeds().get(0).getTitle()).startsWith("جوش بول");
+
+        spy.replace(TestBots.fixture());   // same content, same version: still kept
+        s.slash("resignations", "who", Map.of("name", "Josh Paul"), en, responder);
+        verify(router, org.mockito.Mockito.times(2)).handle(any(), any());
     }
 
     @Test
