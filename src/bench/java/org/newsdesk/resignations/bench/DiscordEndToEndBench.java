@@ -28,6 +28,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -41,17 +42,20 @@ import org.openjdk.jmh.annotations.Warmup;
  * embed) is compared with a trivial {@code /ping} answered by a bare listener on the same JDA
  * client in the same run. Budget: median of who within 1.5× of ping's.
  *
- * <p>System properties for comparisons: {@code -Dbench.discord.cache=false} (no reply cache: every
- * who is looked up and rendered), {@code -Dbench.discord.inline=false} (every command on the
- * worker pool). With JMH, pass them through {@code -Dbench="DiscordEndToEnd -jvmArgsAppend ..."}.
+ * <p>{@code replyCache}: "on" as shipped (a name asked again is not looked up again), "off" every
+ * who is looked up and rendered. {@code -Dbench.discord.inline=false} (for {@link DiscordLatencyProbe})
+ * puts every command on the worker pool.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 3)
-@Measurement(iterations = 5, time = 3)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 4, time = 3)
 @Fork(1)
 public class DiscordEndToEndBench {
+
+    @Param({"on", "off"})
+    public String replyCache;
 
     private FakeDiscord fake;
     private DiscordBot bot;
@@ -90,7 +94,7 @@ public class DiscordEndToEndBench {
         if (!Boolean.parseBoolean(System.getProperty("bench.discord.inline", "true"))) {
             options = options.withInline(Set.of());   // every command through the worker pool, for comparison
         }
-        if (!Boolean.parseBoolean(System.getProperty("bench.discord.cache", "true"))) {
+        if ("off".equals(replyCache) || !Boolean.parseBoolean(System.getProperty("bench.discord.cache", "true"))) {
             options = options.withReplyCache(0);      // every who looked up and rendered again
         }
         bot = DiscordBot.start(app, "bench-token", options);
