@@ -2,7 +2,6 @@ package org.newsdesk.resignations.dataset;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * A quick test that a bound entry has the shape the JSON Schema's entry definition demands:
@@ -16,7 +15,6 @@ import java.util.regex.Pattern;
  */
 final class EntryShape {
 
-    private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final int MAX_ID = 80;
     private static final int MAX_TEXT = 2000;
     private static final int MAX_ALIAS = 120;
@@ -83,8 +81,19 @@ final class EntryShape {
         return t != null && length(t.en(), MAX_TEXT) && length(t.ar(), MAX_TEXT);
     }
 
-    private static boolean id(String s) {
-        return s != null && length(s, MAX_ID) && ID.matcher(s).matches();
+    /** Same language as the schema's id pattern ^[a-z0-9]+(-[a-z0-9]+)*$, without a regex (hot path). */
+    static boolean id(String s) {
+        if (s == null || s.isEmpty() || s.length() > MAX_ID || s.charAt(0) == '-' || s.charAt(s.length() - 1) == '-') {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c == '-' && s.charAt(i - 1) != '-');
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** JSON Schema counts code points, not UTF-16 units. */
