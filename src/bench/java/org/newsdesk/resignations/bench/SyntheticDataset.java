@@ -65,6 +65,12 @@ public final class SyntheticDataset {
         JsonNode agencies = base.get("agencies");
         JsonNode sources = base.get("sources");
         List<Person> people = new ArrayList<>(n);
+        List<String> citable = new ArrayList<>();
+        sources.forEach(src -> {
+            if (!"article_under_review".equals(src.get("kind").asText())) {
+                citable.add(src.get("id").asText());
+            }
+        });
         Random r = new Random(seed);
         try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
             g.writeStartObject();
@@ -79,7 +85,7 @@ public final class SyntheticDataset {
             for (int i = 0; i < n; i++) {
                 Person p = person(r);
                 people.add(p);
-                String src = sources.get(1 + r.nextInt(sources.size() - 1)).get("id").asText();
+                String src = citable.get(r.nextInt(citable.size()));
                 g.writeStartObject();
                 g.writeStringField("id", "synthetic-" + i);
                 g.writeStringField("added", "2026-01-01");

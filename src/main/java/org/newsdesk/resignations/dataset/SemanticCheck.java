@@ -192,14 +192,34 @@ public final class SemanticCheck {
         void text(String p, Text t) {
             if (t.en().isBlank()) {
                 add(p + "/en", "the English text is empty.");
-            } else if (t.en().codePoints().noneMatch(c -> Character.isLetterOrDigit(c) && !Scripts.isArabic(c))) {
+            } else if (!hasNonArabicWordCharacter(t.en())) {
                 add(p + "/en", "the English text contains no English words.");
             }
             if (t.ar().isBlank()) {
                 add(p + "/ar", "the Arabic translation is empty.");
-            } else if (t.ar().codePoints().noneMatch(Scripts::isArabic)) {
+            } else if (!hasArabicLetter(t.ar())) {
                 add(p + "/ar", "the Arabic translation contains no Arabic letters.");
             }
+        }
+
+        // Loops, not streams: these run for every text of every entry on each load.
+        private static boolean hasArabicLetter(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                if (Scripts.isArabic(s.charAt(i))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean hasNonArabicWordCharacter(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (Character.isLetterOrDigit(c) && !Scripts.isArabic(c)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         void aliases(String p, List<String> aliases) {
