@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.resignations.app.Application;
 import org.newsdesk.resignations.dataset.Lang;
+import org.newsdesk.resignations.discord.fake.Canned;
 import org.newsdesk.resignations.discord.fake.FakeDiscord;
 import org.newsdesk.resignations.discord.fake.Recorded;
 import org.newsdesk.resignations.render.Reply;
@@ -93,6 +94,22 @@ class DiscordLifecycleEndToEndTest {
             assertThat(follow.json().path("embeds").get(0).path("description").asText())
                     .isEqualTo(app.templates().get(Lang.EN, "error.range_reversed"));
             assertThat(follow.json().path("allowed_mentions").path("parse").size()).isZero();
+        }
+    }
+
+    @Test
+    void aRateLimitedReplyIsSentAgainAfterRetryAfter() throws Exception {
+        try (DiscordBot bot = DiscordBot.start(TestBots.app(), "fake-token", TestBots.against(fake))) {
+            assertThat(bot.jda().getGuilds()).hasSize(1);
+            fake.failNext("POST", "/interactions/\\d+/[^/]+/callback", Canned.rateLimited(0.2, false));
+            ObjectNode i = fake.interaction(2, FakeDiscord.REPORTER_ID, "en-US",
+                    fake.command("resignations", "who", Map.of("name", "Josh Paul"), null));
+            fake.interact(i);
+            long id = i.get("id").asLong();
+            Recorded first = fake.awaitCallback(id, WAIT);
+            Recorded again = fake.await(r -> r.isInteractionCallback() && r.interactionId() == id && r != first, WAIT);
+            assertThat(again.at() - first.at()).isGreaterThan(Duration.ofMillis(150).toNanos());
+            assertThat(again.json().path("data").path("embeds").get(0).path("title").asText()).startsWith("Josh Paul");
         }
     }
 

@@ -12,16 +12,25 @@ public record Canned(int status, Map<String, String> headers, String body) {
         return new Canned(status, Map.of(), body);
     }
 
-    /** A 429 as Discord sends it: Retry-After in seconds, the bucket headers, a JSON body. */
+    /**
+     * A 429 as Discord sends it: Retry-After in seconds, the bucket headers, a JSON body, and
+     * {@code Via} (JDA takes a 429 without it for a Cloudflare ban). A global limit carries
+     * {@code X-RateLimit-Global}.
+     */
     public static Canned rateLimited(double retryAfterSeconds, boolean global) {
         String after = String.valueOf(retryAfterSeconds);
-        return new Canned(429, Map.of(
-                "Retry-After", String.valueOf((int) Math.ceil(retryAfterSeconds)),
-                "X-RateLimit-Limit", "5",
-                "X-RateLimit-Remaining", "0",
-                "X-RateLimit-Reset-After", after,
-                "X-RateLimit-Bucket", "fake-bucket",
-                "X-RateLimit-Scope", global ? "global" : "user"),
+        Map<String, String> h = new java.util.LinkedHashMap<>();
+        h.put("Retry-After", String.valueOf((int) Math.ceil(retryAfterSeconds)));
+        h.put("X-RateLimit-Limit", "5");
+        h.put("X-RateLimit-Remaining", "0");
+        h.put("X-RateLimit-Reset-After", after);
+        h.put("X-RateLimit-Bucket", "fake-bucket");
+        h.put("X-RateLimit-Scope", global ? "global" : "user");
+        h.put("Via", "1.1 google");
+        if (global) {
+            h.put("X-RateLimit-Global", "true");
+        }
+        return new Canned(429, Map.copyOf(h),
                 "{\"message\":\"You are being rate limited.\",\"retry_after\":" + after + ",\"global\":" + global + "}");
     }
 
