@@ -120,6 +120,9 @@ public final class InteractionService implements AutoCloseable {
                 answerNow(r, Answer.fresh(app.replies().userError(lang, "discord.not_your_list"), lang));
                 return;
             }
+            if (!p.replay().startsWith("@") && refused(replayed(p.replay()), caller, lang, r)) {
+                return;
+            }
             run(r, Mode.UPDATE, lang, p.replay().startsWith("@") || inline(replayed(p.replay())), () -> {
                 Optional<Reply> kept = ids.remembered(p.replay());
                 if (p.replay().startsWith("@") && kept.isEmpty()) {
@@ -143,14 +146,27 @@ public final class InteractionService implements AutoCloseable {
 
     private void rerun(String replay, Caller caller, RequestContext ctx, Responder r) {
         Lang lang = languageOf(replay, ctx);
+        if (refused(replayed(replay), caller, lang, r)) {
+            return;
+        }
         run(r, Mode.REPLY, lang, inline(replayed(replay)), () -> {
             CommandRequest req = replayed(replay);
             return answerFor(req, ctx, caller, lang, handle(req, ctx));
         });
     }
 
+    /** A button runs a command too: the same access check as typing it (ids can be forged). */
+    private boolean refused(CommandRequest req, Caller caller, Lang lang, Responder r) {
+        Optional<CommandSpec> spec = app.router().catalog().find(req.command(), req.subcommand());
+        if (spec.isPresent() && !caller.may(spec.get().access())) {
+            answerNow(r, Answer.fresh(app.replies().userError(lang, "discord.not_allowed", "command", spec.get().path()), lang));
+            return true;
+        }
+        return false;
+    }
+
     private void expired(Responder r, String customId, RequestContext ctx) {
-        LOG.info("button {} is unknown or has expired", customId);
+        LOG.info("button {} is unknown or has expired", customId == null ? "" : customId.replaceAll("\\p{Cntrl}", "?"));
         Lang lang = app.languages().choose(Optional.empty(), ctx, "");
         answerNow(r, Answer.fresh(app.replies().userError(lang, "discord.expired"), lang));
     }
