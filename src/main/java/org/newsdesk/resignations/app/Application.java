@@ -1,6 +1,7 @@
 package org.newsdesk.resignations.app;
 
 import java.util.concurrent.atomic.AtomicReference;
+import org.newsdesk.resignations.chart.Charts;
 import org.newsdesk.resignations.commands.CommandCatalog;
 import org.newsdesk.resignations.commands.CommandLineParser;
 import org.newsdesk.resignations.commands.CommandRouter;
@@ -29,6 +30,7 @@ public final class Application {
     private final CommandCatalog catalog;
     private final CommandRouter router;
     private final Completions completions;
+    private final Charts charts;
 
     public Application(Snapshot snapshot, Lang defaultLanguage) {
         this.current = new AtomicReference<>(new Directory(snapshot));
@@ -38,7 +40,8 @@ public final class Application {
         this.queries = new Queries(current::get);
         this.catalog = CommandCatalog.standard();
         this.router = new CommandRouter(catalog, languages, replies);
-        new ResignationCommands(queries, replies).register(router);
+        this.charts = new Charts(templates);
+        new ResignationCommands(queries, replies, charts).register(router);
         this.completions = new Completions(queries);
     }
 
@@ -53,6 +56,10 @@ public final class Application {
 
     public CommandRouter router() {
         return router;
+    }
+
+    public Charts charts() {
+        return charts;
     }
 
     public Completions completions() {
