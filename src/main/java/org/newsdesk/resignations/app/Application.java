@@ -1,5 +1,7 @@
 package org.newsdesk.resignations.app;
 
+import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.newsdesk.resignations.chart.Charts;
 import org.newsdesk.resignations.commands.CommandCatalog;
@@ -9,8 +11,13 @@ import org.newsdesk.resignations.commands.Completions;
 import org.newsdesk.resignations.commands.LanguagePolicy;
 import org.newsdesk.resignations.commands.ResignationCommands;
 import org.newsdesk.resignations.console.ConsoleSession;
+import org.newsdesk.resignations.dataset.DatasetLoader;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.dataset.Snapshot;
+import org.newsdesk.resignations.export.ClaimReviewExport;
+import org.newsdesk.resignations.export.CsvExport;
+import org.newsdesk.resignations.export.ExportCommands;
+import org.newsdesk.resignations.export.JsonExport;
 import org.newsdesk.resignations.query.Queries;
 import org.newsdesk.resignations.render.Replies;
 import org.newsdesk.resignations.render.Templates;
@@ -42,6 +49,9 @@ public final class Application {
         this.router = new CommandRouter(catalog, languages, replies);
         this.charts = new Charts(templates);
         new ResignationCommands(queries, replies, charts).register(router);
+        new ExportCommands(this::snapshot, replies, new JsonExport(DatasetLoader.standard().mapper()),
+                new CsvExport(templates), new ClaimReviewExport(templates, Clock.systemUTC(), Optional.empty()))
+                .register(router);
         this.completions = new Completions(queries);
     }
 
@@ -83,6 +93,11 @@ public final class Application {
     }
 
     public ConsoleSession console() {
-        return new ConsoleSession(new CommandLineParser(catalog), router, replies, languages);
+        return console(ConsoleSession.DEFAULT_OUT);
+    }
+
+    /** @param outDir where the console saves the files replies carry (charts, exports) */
+    public ConsoleSession console(java.nio.file.Path outDir) {
+        return new ConsoleSession(new CommandLineParser(catalog), router, replies, languages, outDir);
     }
 }
