@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsdesk.resignations.Fixtures;
@@ -41,6 +40,5 @@ class ConsoleFilesTest {
         Files.writeString(notADir, "x");
         String said = Fixtures.bundledApp().console(notADir).save(new Reply.Attachment("a.png", "image/png", new byte[1], ""));
         assertThat(said).startsWith("[file] a.png: not saved in");
-        assertThat(List.of(said)).isNotEmpty();
     }
 }
