@@ -1,5 +1,7 @@
 package org.newsdesk.resignations.chart;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
 import java.util.function.Supplier;
 import org.newsdesk.resignations.dataset.Lang;
@@ -14,14 +16,21 @@ import org.slf4j.LoggerFactory;
  * Puts a chart on the timeline and stats replies. The text is the answer and the chart only
  * illustrates it: if drawing fails the text goes out alone and the failure is logged. The fonts
  * are read on the first chart, so commands that draw nothing never pay for them.
+ *
+ * <p>A chart is a pure function of its model (which includes the dataset version), so the PNG of
+ * each model is kept: the same chart for the same data is drawn once, not on every command.
  */
 public final class Charts {
 
     private static final Logger LOG = LoggerFactory.getLogger(Charts.class);
     public static final String PNG = "image/png";
 
+    /** Two charts in two languages, with room for the snapshot before a reload. */
+    private static final int CACHED_CHARTS = 16;
+
     private final ChartModels models;
     private final Supplier<ChartRenderer> renderer;
+    private final Cache<ChartModel, byte[]> drawn = Caffeine.newBuilder().maximumSize(CACHED_CHARTS).build();
 
     public Charts(Templates templates) {
         this(new ChartModels(templates), once(() -> new ChartRenderer(ChartFonts.bundled())));
@@ -48,14 +57,15 @@ public final class Charts {
 
     /** The chart as a file to attach, with its alt text as the description. */
     public Reply.Attachment attachment(ChartModel model, String filename) {
-        return new Reply.Attachment(filename, PNG, renderer.get().png(model), model.description());
+        byte[] png = drawn.get(model, m -> renderer.get().png(m));
+        return new Reply.Attachment(filename, PNG, png, model.description());
     }
 
-    /** Draws both charts in both languages once, so the first command after start-up is as quick as the rest. */
+    /** Draws both charts in both languages now, so that no command waits for a first drawing. */
     public void warmUp(Snapshot s, StatsResult stats) {
         for (Lang lang : Lang.values()) {
-            renderer.get().png(models.byMonth(s, stats, lang));
-            renderer.get().png(models.byAgency(s, stats, lang));
+            attachment(models.byMonth(s, stats, lang), "warm-up.png");
+            attachment(models.byAgency(s, stats, lang), "warm-up.png");
         }
     }
 

@@ -204,6 +204,24 @@ class ChartModelsTest {
         assertThat(broken.withAgencyChart(text, app.snapshot(), app.queries().stats(), Lang.EN)).isSameAs(text);
     }
 
+    @org.junit.jupiter.api.Test
+    void theSameChartIsDrawnOnceAndAChangeInTheDataDrawsItAgain() {
+        int[] drawings = {0};
+        ChartRenderer real = new ChartRenderer(ChartFonts.bundled());
+        Charts charts = new Charts(models, () -> {
+            drawings[0]++;      // asked for once per drawing
+            return real;
+        });
+        StatsResult stats = app.queries().stats();
+        Reply text = app.replies().stats(app.snapshot(), stats, Lang.AR);
+        byte[] first = charts.withAgencyChart(text, app.snapshot(), stats, Lang.AR).attachments().get(0).data();
+        byte[] again = charts.withAgencyChart(text, app.snapshot(), stats, Lang.AR).attachments().get(0).data();
+        assertThat(again).isSameAs(first);
+        assertThat(drawings[0]).isEqualTo(1);
+        charts.withAgencyChart(text, app.snapshot(), stats, Lang.EN);
+        assertThat(drawings[0]).isEqualTo(2);
+    }
+
     private static int indexOf(ChartModel m, String key) {
         for (int i = 0; i < m.categories().size(); i++) {
             if (m.categories().get(i).key().equals(key)) {

@@ -78,6 +78,17 @@ class CsvExportTest {
         assertThat(byId.get("harrison-mann").get("confidence")).isEqualTo("medium");
     }
 
+    /** Cells are not altered against spreadsheet formulas, so none of the shipped data may look like one. */
+    @Test
+    void noCellOfTheShippedDatasetLooksLikeASpreadsheetFormula() {
+        for (List<String> row : export.rows(Fixtures.bundled())) {
+            for (String cell : row) {
+                assertThat(cell).as(row.get(0)).doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("-")
+                        .doesNotStartWith("@");
+            }
+        }
+    }
+
     @Test
     void quotesCommasAndLineBreaksSurviveTheRoundTrip() throws Exception {
         Dataset d = Fixtures.bundled().dataset();
