@@ -92,8 +92,9 @@ public final class Application {
         return queries;
     }
 
+    /** A console that saves files in a new temporary directory; {@code Main} passes ./out or --out. */
     public ConsoleSession console() {
-        return console(ConsoleSession.DEFAULT_OUT);
+        return new ConsoleSession(new CommandLineParser(catalog), router, replies, languages);
     }
 
     /** @param outDir where the console saves the files replies carry (charts, exports) */

@@ -24,19 +24,18 @@ import org.newsdesk.resignations.render.Reply;
  */
 public final class ConsoleSession {
 
-    /** Where files go unless told otherwise: ./out, next to where the console was started. */
-    public static final Path DEFAULT_OUT = Path.of("out");
-
     private final CommandLineParser parser;
     private final CommandRouter router;
     private final Replies replies;
     private final LanguagePolicy languages;
-    private final Path outDir;
+    private Path outDir;
 
+    /** Files go to a new temporary directory, made on the first file (the command line passes ./out). */
     public ConsoleSession(CommandLineParser parser, CommandRouter router, Replies replies, LanguagePolicy languages) {
-        this(parser, router, replies, languages, DEFAULT_OUT);
+        this(parser, router, replies, languages, null);
     }
 
+    /** @param outDir where files are saved; created when needed */
     public ConsoleSession(CommandLineParser parser, CommandRouter router, Replies replies, LanguagePolicy languages,
                           Path outDir) {
         this.parser = parser;
@@ -76,6 +75,9 @@ public final class ConsoleSession {
     String save(Reply.Attachment a) {
         String name = safeName(a.filename());
         try {
+            if (outDir == null) {
+                outDir = Files.createTempDirectory("resignation-bot-");
+            }
             Files.createDirectories(outDir);
             Path target = outDir.resolve(name).toAbsolutePath().normalize();
             // created like any new file (not the owner-only mode of a temporary file)
@@ -92,7 +94,8 @@ public final class ConsoleSession {
             }
             return "[file] " + target;
         } catch (IOException | RuntimeException e) {
-            return "[file] " + name + ": not saved in " + outDir.toAbsolutePath() + " (" + e.getMessage() + ")";
+            String where = outDir == null ? "a temporary directory" : outDir.toAbsolutePath().toString();
+            return "[file] " + name + ": not saved in " + where + " (" + e.getMessage() + ")";
         }
     }
 
