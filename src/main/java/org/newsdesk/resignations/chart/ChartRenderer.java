@@ -67,11 +67,12 @@ public final class ChartRenderer {
     private static final Color INK = new Color(0x1A1A1A);
     private static final Color MUTED = new Color(0x555555);
     private static final Color GRID = new Color(0xDDDDDD);
+    private static final Color NONE = new Color(0, 0, 0, 0);
 
     private static final float TITLE = 30f;
     private static final float TICK = 18f;
     private static final float NOTE = 15f;
-    private static final float SMALLEST_TICK = 13f;
+    private static final float SMALLEST_TICK = 15f;
     private static final int SIDE_PADDING = 16;
 
     private final ChartFonts fonts;
@@ -121,11 +122,18 @@ public final class ChartRenderer {
         }
 
         CategoryAxis categoryAxis = new CategoryAxis(null);
-        categoryAxis.setTickLabelFont(fonts.regular(bars ? TICK : categoryLabelSize(m, g)));
+        LabelFit fit = bars ? new LabelFit(TICK, 1) : categoryLabels(m, g);
+        categoryAxis.setTickLabelFont(fonts.regular(fit.size()));
         categoryAxis.setTickLabelPaint(INK);
+        for (int i = 0; i < columns.size(); i++) {
+            if (!fit.shows(m.categories().get(i))) {
+                categoryAxis.setTickLabelPaint(columns.get(i), NONE);
+            }
+        }
         categoryAxis.setMaximumCategoryLabelLines(2);
-        // Never break a word to fit: a label may use more than its column rather than lose letters.
-        categoryAxis.setMaximumCategoryLabelWidthRatio(bars ? 0.45f : 1.6f);
+        // Never break a word to fit (that would split an Arabic word into unjoined pieces): a label
+        // may be wider than its column; categoryLabels() keeps neighbouring labels apart instead.
+        categoryAxis.setMaximumCategoryLabelWidthRatio(bars ? 0.45f : Math.max(1.6f, 2.5f * fit.step()));
         categoryAxis.setCategoryMargin(bars ? 0.25 : 0.2);
         categoryAxis.setLowerMargin(0.01);
         categoryAxis.setUpperMargin(0.01);
@@ -203,26 +211,52 @@ public final class ChartRenderer {
     }
 
     /**
-     * The largest type, down to {@link #SMALLEST_TICK}, at which every two neighbouring month
-     * labels keep a gap between them (Arabic month names are longer than "Sep").
+     * How the month labels are written: the largest type, down to {@link #SMALLEST_TICK}, at which
+     * every two neighbouring labels keep a gap (Arabic month names are longer than "Sep"). When
+     * even that is too wide (a long span of months), labels are shown every {@code step} months
+     * (2, 3, 4, 6 or 12, always including January and its year). Columns are never dropped.
      */
-    private float categoryLabelSize(ChartModel m, Graphics2D g) {
+    record LabelFit(float size, int step) {
+        boolean shows(ChartModel.Category c) {
+            return step == 1 || (java.time.YearMonth.parse(c.key()).getMonthValue() - 1) % step == 0;
+        }
+    }
+
+    LabelFit categoryLabels(ChartModel m, Graphics2D g) {
         int n = m.categories().size();
         if (n < 2) {
-            return TICK;
+            return new LabelFit(TICK, 1);
         }
         double slot = (WIDTH - 2 * SIDE_PADDING - 30) / (double) n;
-        for (float size = TICK; size > SMALLEST_TICK; size -= 1f) {
-            double[] w = lineWidths(m, g, size);
-            boolean fits = true;
-            for (int i = 0; i + 1 < n && fits; i++) {
-                fits = (w[i] + w[i + 1]) / 2 <= slot - 8;
-            }
-            if (fits) {
-                return size;
+        for (float size = TICK; size >= SMALLEST_TICK; size -= 1f) {
+            LabelFit fit = new LabelFit(size, 1);
+            if (fits(m, lineWidths(m, g, size), slot, fit)) {
+                return fit;
             }
         }
-        return SMALLEST_TICK;
+        double[] w = lineWidths(m, g, SMALLEST_TICK);
+        for (int step : new int[]{2, 3, 4, 6}) {
+            LabelFit fit = new LabelFit(SMALLEST_TICK, step);
+            if (fits(m, w, slot, fit)) {
+                return fit;
+            }
+        }
+        return new LabelFit(SMALLEST_TICK, 12);
+    }
+
+    /** Every two consecutive shown labels, centred on their columns, keep a gap of 8 px. */
+    private static boolean fits(ChartModel m, double[] w, double slot, LabelFit fit) {
+        int last = -1;
+        for (int i = 0; i < w.length; i++) {
+            if (!fit.shows(m.categories().get(i))) {
+                continue;
+            }
+            if (last >= 0 && (w[last] + w[i]) / 2 > slot * (i - last) - 8) {
+                return false;
+            }
+            last = i;
+        }
+        return true;
     }
 
     /** The widest line of each category label. */

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * are read on the first chart, so commands that draw nothing never pay for them.
  *
  * <p>A chart is a pure function of its model (which includes the dataset version), so the PNG of
- * each model is kept: the same chart for the same data is drawn once, not on every command.
+ * each model is kept: the same chart for the same data is drawn once, not on every command. The
+ * bytes of an attachment are therefore shared between replies: read them, never change them.
  */
 public final class Charts {
 

@@ -6,10 +6,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.newsdesk.resignations.Fixtures;
 import org.newsdesk.resignations.app.Application;
+import org.newsdesk.resignations.commands.CommandRequest;
+import org.newsdesk.resignations.commands.RequestContext;
 import org.newsdesk.resignations.dataset.Attested;
 import org.newsdesk.resignations.dataset.Dataset;
 import org.newsdesk.resignations.dataset.DatePart;
@@ -118,7 +121,7 @@ class ChartModelsTest {
         fromTimeline.forEach((month, n) -> assertThat(m.categoryTotals()).containsEntry(month, n));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void labelsAreInTheReplyLanguage() {
         StatsResult stats = app.queries().stats();
         ChartModel en = models.byMonth(app.snapshot(), stats, Lang.EN);
@@ -139,7 +142,7 @@ class ChartModelsTest {
         assertThat(ar.notes()).anyMatch(n -> n.contains(app.snapshot().version()));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void anAgencyKeepsItsColourInBothCharts() {
         StatsResult stats = app.queries().stats();
         ChartModel months = models.byMonth(app.snapshot(), stats, Lang.EN);
@@ -177,12 +180,12 @@ class ChartModelsTest {
         assertThat(models.byAgency(app.snapshot(), stats, lang).description()).hasSizeLessThanOrEqualTo(ChartModels.ALT_TEXT);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void timelineAndStatsRepliesCarryTheirChart() {
-        Reply timeline = app.router().handle(new org.newsdesk.resignations.commands.CommandRequest("resignations", "timeline",
-                Map.of("lang", "ar")), org.newsdesk.resignations.commands.RequestContext.CONSOLE);
-        Reply stats = app.router().handle(new org.newsdesk.resignations.commands.CommandRequest("resignations", "stats",
-                Map.of()), org.newsdesk.resignations.commands.RequestContext.CONSOLE);
+        Reply timeline = app.router().handle(new CommandRequest("resignations", "timeline",
+                Map.of("lang", "ar")), RequestContext.CONSOLE);
+        Reply stats = app.router().handle(new CommandRequest("resignations", "stats",
+                Map.of()), RequestContext.CONSOLE);
         assertThat(timeline.attachments()).singleElement().satisfies(a -> {
             assertThat(a.filename()).isEqualTo("departures-by-month-ar.png");
             assertThat(a.contentType()).isEqualTo("image/png");
@@ -195,7 +198,7 @@ class ChartModelsTest {
         });
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void whenTheChartCannotBeDrawnTheTextGoesOutAlone() {
         Charts broken = new Charts(models, () -> {
             throw new IllegalStateException("no font");
@@ -204,7 +207,7 @@ class ChartModelsTest {
         assertThat(broken.withAgencyChart(text, app.snapshot(), app.queries().stats(), Lang.EN)).isSameAs(text);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void theSameChartIsDrawnOnceAndAChangeInTheDataDrawsItAgain() {
         int[] drawings = {0};
         ChartRenderer real = new ChartRenderer(ChartFonts.bundled());

@@ -130,6 +130,30 @@ class ChartRendererTest {
         assertThat(new java.text.Bidi(word, java.text.Bidi.DIRECTION_DEFAULT_LEFT_TO_RIGHT).isRightToLeft()).isTrue();
     }
 
+    /** Four years of months: every column is drawn, and only as many labels as fit, at a readable size. */
+    @ParameterizedTest
+    @EnumSource(Lang.class)
+    void aLongSpanOfMonthsThinsItsLabelsInsteadOfOverlappingThem(Lang lang) throws Exception {
+        var s = ChartModelsTest.withAnnounced(java.util.Map.of(
+                "josh-paul", new org.newsdesk.resignations.dataset.Attested<>(
+                        org.newsdesk.resignations.dataset.PartialDate.parse("2022-01-10"), null, List.of("source-article-ar"),
+                        org.newsdesk.resignations.dataset.Standing.PREFERRED, null, null),
+                "mike-casey", new org.newsdesk.resignations.dataset.Attested<>(
+                        org.newsdesk.resignations.dataset.PartialDate.parse("2025-12-01"), null, List.of("source-article-ar"),
+                        org.newsdesk.resignations.dataset.Standing.PREFERRED, null, null)));
+        var stats = new org.newsdesk.resignations.query.Queries(() -> new org.newsdesk.resignations.search.Directory(s)).stats();
+        ChartModel m = models.byMonth(s, stats, lang);
+        assertThat(m.categories()).hasSize(48);
+        BufferedImage image = new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB);
+        ChartRenderer.LabelFit fit = renderer.categoryLabels(m, image.createGraphics());
+        assertThat(fit.step()).isGreaterThan(1);
+        assertThat(fit.size()).isGreaterThanOrEqualTo(15f);
+        Files.createDirectories(Path.of("target", "charts"));
+        Files.write(Path.of("target", "charts", "long-span-" + lang.code() + ".png"), renderer.png(m));
+        // the shipped dataset needs no thinning
+        assertThat(renderer.categoryLabels(charts(lang).get(0), image.createGraphics()).step()).isEqualTo(1);
+    }
+
     @Test
     void aChartWithNothingToDrawIsStillAPicture() {
         ChartModel empty = new ChartModel(ChartModel.Kind.MONTHLY_BY_AGENCY, Lang.AR, "عنوان", List.of(), List.of(),
