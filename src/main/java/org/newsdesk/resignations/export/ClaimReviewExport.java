@@ -108,7 +108,7 @@ public final class ClaimReviewExport {
         r.put("@context", "https://schema.org");
         r.put("@type", "ClaimReview");
         url(s, e, k, f).ifPresent(u -> r.put("url", u));
-        r.put("claimReviewed", claim(s, e, k, v, lang));
+        r.put("claimReviewed", claim(e, k, v, lang));
         r.put("inLanguage", lang.code());
         r.put("datePublished", LocalDate.now(clock).toString());
         ObjectNode author = r.putObject("author");
@@ -160,7 +160,7 @@ public final class ClaimReviewExport {
     }
 
     /** The rejected value in words: "Lily Greenberg Call resigned on 8 May 2024". */
-    String claim(Snapshot s, Entry e, Kind k, Attested<?> v, Lang lang) {
+    String claim(Entry e, Kind k, Attested<?> v, Lang lang) {
         String name = e.name().in(lang);
         Object value = v.value();
         return switch (k) {
