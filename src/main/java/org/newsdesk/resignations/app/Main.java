@@ -25,6 +25,7 @@ import picocli.CommandLine.Parameters;
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");   // charts are drawn off-screen, on servers without a display
         System.exit(run(args, utf8(System.out), utf8(System.err)));
     }
 
@@ -171,6 +172,10 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--dataset", description = "a dataset file to use instead of the bundled one")
         Path dataset;
 
+        @Option(names = "--out", paramLabel = "DIR", defaultValue = "out",
+                description = "where charts and exports are saved (default: ${DEFAULT-VALUE}, in the current directory)")
+        Path out;
+
         @Override
         public Integer call() throws Exception {
             Lang fallback = Lang.parse(lang).orElseThrow(() -> new IllegalArgumentException("--lang takes en or ar"));
@@ -187,7 +192,7 @@ public final class Main implements Callable<Integer> {
             if (System.console() != null) {
                 StreamsHolder.err.println(app.templates().get(fallback, "console.ready"));
             }
-            app.console().run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), StreamsHolder.out);
+            app.console(out).run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), StreamsHolder.out);
             return 0;
         }
     }

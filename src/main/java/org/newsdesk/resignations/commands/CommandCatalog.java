@@ -28,7 +28,11 @@ public final class CommandCatalog {
                         CommandSpec.Access.EVERYONE),
                 new CommandSpec(RESIGNATIONS, "timeline", "cmd.timeline", List.of(lang), CommandSpec.Access.EVERYONE),
                 new CommandSpec(RESIGNATIONS, "stats", "cmd.stats", List.of(lang), CommandSpec.Access.EVERYONE),
-                new CommandSpec(RESIGNATIONS, "about", "cmd.about", List.of(lang), CommandSpec.Access.EVERYONE)));
+                new CommandSpec(RESIGNATIONS, "about", "cmd.about", List.of(lang), CommandSpec.Access.EVERYONE),
+                new CommandSpec(RESIGNATIONS, "export", "cmd.export", List.of(
+                        new OptionSpec("format", OptionSpec.Type.STRING, true, false, "cmd.export.format", 20,
+                                List.of("json", "csv", "claimreview")), lang),
+                        CommandSpec.Access.EVERYONE)));
     }
 
     public List<CommandSpec> all() {
