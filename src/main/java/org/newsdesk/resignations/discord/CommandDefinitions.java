@@ -70,8 +70,12 @@ public final class CommandDefinitions {
         for (OptionSpec o : spec.options()) {
             String d = describe(o.descriptionKey());
             OptionData od = switch (o.type()) {
-                case STRING, DATE -> new OptionData(OptionType.STRING, o.name(), d, o.required(), o.autocomplete())
-                        .setMaxLength(Math.max(1, Math.min(o.maxLength(), OptionData.MAX_STRING_OPTION_LENGTH)));
+                case STRING, DATE -> o.choices().isEmpty()
+                        ? new OptionData(OptionType.STRING, o.name(), d, o.required(), o.autocomplete())
+                                .setMaxLength(Math.max(1, Math.min(o.maxLength(), OptionData.MAX_STRING_OPTION_LENGTH)))
+                        // fixed values (e.g. export formats) are identifiers, shown as they are typed
+                        : new OptionData(OptionType.STRING, o.name(), d, o.required())
+                                .addChoices(o.choices().stream().map(c -> new Command.Choice(c, c)).toList());
                 case LANGUAGE -> new OptionData(OptionType.STRING, o.name(), d, o.required()).addChoices(
                         new Command.Choice(describe("discord.lang.en"), Lang.EN.code()),
                         new Command.Choice(describe("discord.lang.ar"), Lang.AR.code()));

@@ -87,6 +87,16 @@ public final class DiscordBot implements AutoCloseable {
         }
         DiscordBot bot = new DiscordBot(jda, service, new CommandDefinitions(app.router().catalog(), app.templates()));
         bot.register(options.guilds());
+        // the first chart after a start loads fonts and classes (0.5-1 s): draw them now, in the
+        // background, so that no /timeline or /stats waits for it
+        workers.execute(() -> {
+            try {
+                app.charts().warmUp(app.snapshot(), app.queries().stats());
+                LOG.info("Charts drawn in advance");
+            } catch (RuntimeException | LinkageError e) {
+                LOG.warn("Could not draw the charts in advance; they are drawn when first asked for", e);
+            }
+        });
         LOG.info("Connected to Discord as {} in {} server(s)", jda.getSelfUser().getName(), jda.getGuilds().size());
         return bot;
     }

@@ -18,8 +18,9 @@ import java.util.Set;
  * @param deferAfter       a reply still being worked on after this long is deferred first
  * @param inline           command paths ("resignations who") answered on JDA's event thread: the
  *                         in-memory lookups, which take microseconds. Every other command runs on
- *                         the worker pool, so a slow one (a chart, a fetch) never holds up the
- *                         others. Either way a reply not ready after {@code deferAfter} is deferred.
+ *                         the worker pool, so a slow one (a chart, an export, a fetch) never holds
+ *                         up the others. Either way a reply not ready after {@code deferAfter} is
+ *                         deferred.
  * @param replyCache       how many replies of the inline commands to keep, keyed by dataset version,
  *                         command and language (a reporter's second "who" costs no lookup); 0: none
  * @param leaveAlone       top-level command names this bot does not answer (another listener does)
@@ -32,9 +33,11 @@ public record DiscordOptions(List<Long> guilds, Optional<String> apiBaseUrl, Opt
     /** Under Discord's 3 s deadline with room for the defer request itself. */
     public static final Duration DEFAULT_DEFER_AFTER = Duration.ofMillis(2000);
 
-    /** The /resignations subcommands: lookups in the in-memory snapshot. */
-    public static final Set<String> IN_MEMORY = Set.of("resignations who", "resignations list",
-            "resignations timeline", "resignations stats", "resignations about");
+    /**
+     * The /resignations subcommands that only look things up in the in-memory snapshot; not
+     * timeline and stats (they draw a chart) nor export (it builds a file).
+     */
+    public static final Set<String> IN_MEMORY = Set.of("resignations who", "resignations list", "resignations about");
 
     public DiscordOptions {
         guilds = List.copyOf(guilds);

@@ -16,6 +16,7 @@ import net.dv8tion.jda.api.utils.messages.MessageEditData;
 import org.newsdesk.resignations.render.Card;
 import org.newsdesk.resignations.render.Fit;
 import org.newsdesk.resignations.render.Limits;
+import org.newsdesk.resignations.render.Markdown;
 import org.newsdesk.resignations.render.Reply;
 import org.newsdesk.resignations.render.Templates;
 
@@ -30,6 +31,10 @@ public final class MessageRenderer {
     static final int MAX_SUGGESTION_BUTTONS = 10;
     static final int BUTTONS_PER_ROW = 5;
     static final String BLANK = "\u200B";
+    /** What Discord accepts from a bot in one message without server boosts (10 MiB, 10 files). */
+    static final long MAX_UPLOAD_BYTES = 10L * 1024 * 1024;
+    static final int MAX_FILES = 10;
+    static final int MAX_FILE_DESCRIPTION = 1024;
 
     static final Color ANSWER = new Color(0x2B6CB0);
     static final Color USER_ERROR = new Color(0xD69E2E);
@@ -44,26 +49,37 @@ public final class MessageRenderer {
     }
 
     public MessageCreateData create(Answer a) {
+        Files files = files(a);
         MessageCreateBuilder b = new MessageCreateBuilder()
                 .setEmbeds(embed(a.reply().page(a.page()), a.reply().kind()))
                 .setComponents(rows(a))
                 .setAllowedMentions(List.of())
                 .mentionRepliedUser(false);
-        if (!a.reply().attachments().isEmpty()) {
-            b.setFiles(files(a.reply()));
+        if (!files.uploads().isEmpty()) {
+            b.setFiles(files.uploads());
+        }
+        if (!files.note().isEmpty()) {
+            b.setContent(files.note());
         }
         return b.build();
     }
 
+    /**
+     * The message in place of the one shown: a page turn keeps the files already attached (none
+     * is uploaded again); an answer edited into a deferred response brings its files.
+     */
     public MessageEditData edit(Answer a) {
         MessageEditBuilder b = new MessageEditBuilder()
-                .setContent("")
                 .setEmbeds(embed(a.reply().page(a.page()), a.reply().kind()))
                 .setComponents(rows(a))
                 .setAllowedMentions(List.of())
                 .mentionRepliedUser(false);
-        if (!a.reply().attachments().isEmpty()) {
-            b.setFiles(files(a.reply()));
+        if (!a.update()) {
+            Files files = files(a);
+            b.setContent(files.note());
+            if (!files.uploads().isEmpty()) {
+                b.setFiles(files.uploads());
+            }
         }
         return b.build();
     }
@@ -130,16 +146,29 @@ public final class MessageRenderer {
         return rows;
     }
 
-    private static List<FileUpload> files(Reply r) {
+    /** Files to upload, and a note (from the templates) for any too large for Discord. */
+    record Files(List<FileUpload> uploads, String note) {
+    }
+
+    Files files(Answer a) {
         List<FileUpload> out = new ArrayList<>();
-        for (Reply.Attachment at : r.attachments()) {
+        List<String> notes = new ArrayList<>();
+        long total = 0;
+        for (Reply.Attachment at : a.reply().attachments()) {
+            if (out.size() == MAX_FILES || total + at.data().length > MAX_UPLOAD_BYTES) {
+                notes.add(templates.get(a.lang(), "discord.file_too_large", "file", Markdown.userText(at.filename(), 100),
+                        "size", String.format(java.util.Locale.ROOT, "%.1f", at.data().length / 1048576.0),
+                        "limit", MAX_UPLOAD_BYTES / 1048576));
+                continue;
+            }
+            total += at.data().length;
             FileUpload f = FileUpload.fromData(at.data(), at.filename());
             if (at.description() != null && !at.description().isBlank()) {
-                f.setDescription(Fit.shorten(at.description(), 1024));
+                f.setDescription(Fit.shorten(at.description(), MAX_FILE_DESCRIPTION));
             }
             out.add(f);
         }
-        return out;
+        return new Files(out, Fit.shorten(String.join("\n", notes), Limits.CONTENT));
     }
 
     private static String label(String s, int max) {

@@ -51,6 +51,7 @@ class DiscordEndToEndTest {
         app.router().on("resignations about", (req, lang) -> {
             throw new IllegalStateException("simulated bug in a handler");
         });
+        app.charts().warmUp(app.snapshot(), app.queries().stats());   // no cold first chart in a timed test
         bot = DiscordBot.start(app, "fake-token", TestBots.against(fake));
     }
 
@@ -149,7 +150,10 @@ class DiscordEndToEndTest {
         assertThat(res.path("default_member_permissions").isNull()).isTrue();
         List<String> subs = new ArrayList<>();
         res.path("options").forEach(o -> subs.add(o.path("name").asText()));
-        assertThat(subs).containsExactly("who", "list", "timeline", "stats", "about");
+        assertThat(subs).containsExactly("who", "list", "timeline", "stats", "about", "export");
+        JsonNode format = res.path("options").get(5).path("options").get(0);
+        assertThat(format.path("name").asText()).isEqualTo("format");
+        assertThat(format.path("choices").findValuesAsText("value")).containsExactly("json", "csv", "claimreview");
 
         JsonNode who = res.path("options").get(0);
         assertThat(who.path("type").asInt()).isEqualTo(1);
@@ -309,20 +313,38 @@ class DiscordEndToEndTest {
 
     @Test
     @Order(7)
-    void timelineAndStatsAndAboutAnswer() throws Exception {
+    void timelineAndStatsComeWithTheirChartWhichPageTurnsKeep() throws Exception {
         Recorded timeline = ask("timeline", opts("lang", "ar"));
         assertThat(embed(timeline).path("title").asText()).startsWith("التسلسل الزمني");
+        assertThat(timeline.files()).hasSize(1).allSatisfy(f -> assertThat(f).endsWith(".png"));
+        assertThat(timeline.message().path("attachments").get(0).path("description").asText()).isNotBlank();
         assertThat(buttons(timeline)).hasSize(4);
         assertThat(buttons(timeline).get(2).path("custom_id").asText()).isEqualTo("pn:1:0:timeline|lang=ar");
+
+        Recorded turned = click(timeline, "pn:1:0:timeline|lang=ar", FakeDiscord.REPORTER_ID);
+        assertThat(turned.json().path("type").asInt()).isEqualTo(7);
+        assertThat(turned.files()).isEmpty();                         // the chart stays, not uploaded again
+        assertThat(turned.message().has("attachments")).isFalse();    // absent: Discord keeps what is there
+
         Recorded stats = ask("stats", opts());
         assertThat(embed(stats).path("title").asText()).isEqualTo(t.get(Lang.EN, "stats.title"));
+        assertThat(stats.files()).hasSize(1);
         assertWithinLimits(embed(stats));
+    }
+
+    @Test
+    @Order(8)
+    void exportAttachesTheFile() throws Exception {
+        Recorded csv = ask("export", opts("format", "csv"));
+        assertThat(ephemeral(csv)).isFalse();
+        assertThat(csv.files()).hasSize(1).allSatisfy(f -> assertThat(f).endsWith(".csv"));
+        assertThat(csv.body()).contains("andrew-miller");
     }
 
     // ---- bad input and failure -------------------------------------------------------------------
 
     @Test
-    @Order(8)
+    @Order(9)
     void unknownNameOffersTheClosestAsButtons() throws Exception {
         Recorded r = ask("who", opts("name", "Andy Mill"));
         assertThat(r.json().path("type").asInt()).isEqualTo(4);
@@ -342,7 +364,7 @@ class DiscordEndToEndTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void unknownAgencyOffersTheAgencies() throws Exception {
         Recorded r = ask("list", opts("agency", "Ministry of Silly Walks", "from", "2024-05"));
         assertThat(ephemeral(r)).isTrue();
@@ -355,7 +377,7 @@ class DiscordEndToEndTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void hostileInputPingsNobodyAndStaysWithinLimits() throws Exception {
         String hostile = "@everyone <@&123> **bold** `code` \u200B\u202E\u2066 [x](https://evil.example) "
                 + "y".repeat(6000);
@@ -376,7 +398,7 @@ class DiscordEndToEndTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void aBugInAHandlerGivesAnEphemeralRefThatMatchesAnErrorLine() throws Exception {
         Recorded r = ask("about", opts());
         assertThat(ephemeral(r)).isTrue();
@@ -391,7 +413,7 @@ class DiscordEndToEndTest {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void expiredOrForgedButtonsAreAnsweredToo() throws Exception {
         Recorded shown = ask("list", opts());
         for (String id : List.of("k:doesnotexist", "garbage", "pn:x:0:list", "m:name:who|lang=en")) {
@@ -402,7 +424,7 @@ class DiscordEndToEndTest {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     void aChoiceInASuggestionMenuRunsTheCommand() throws Exception {
         Recorded shown = ask("list", opts("agency", "nowhere"));
         ObjectNode pick = fake.selectChoice(fake.messageFrom(shown), "m:agency:list|lang=ar", "defense",
@@ -419,7 +441,7 @@ class DiscordEndToEndTest {
     }
 
     @Test
-    @Order(14)
+    @Order(15)
     void aCommandThisVersionNoLongerHasIsStillAnswered() throws Exception {
         ObjectNode i = fake.interaction(2, FakeDiscord.REPORTER_ID, "en-US", fake.command("resignation", "who", opts(), null));
         fake.interact(i);

@@ -96,6 +96,22 @@ class MessageRendererTest {
     }
 
     @Test
+    void aFileTooLargeForDiscordIsNotUploadedAndTheMessageSaysSo() {
+        byte[] big = new byte[(int) MessageRenderer.MAX_UPLOAD_BYTES + 1];
+        Reply r = new Reply(Reply.Kind.ANSWER, List.of(new Card("x", "y", List.of(), "")), List.of(),
+                List.of(new Reply.Attachment("all.json", "application/json", big, "everything")), Optional.empty());
+        MessageCreateData m = renderer.create(Answer.fresh(r, Lang.AR));
+        assertThat(m.getFiles()).isEmpty();
+        assertThat(m.getContent()).isEqualTo(templates.get(Lang.AR, "discord.file_too_large", "file", "all.json",
+                "size", "10.0", "limit", 10));
+        // a page turn never uploads again, whatever the reply carries
+        Reply paged = new Reply(Reply.Kind.ANSWER, List.of(new Card("a", "1", List.of(), ""), new Card("a", "2", List.of(), "")),
+                List.of(), List.of(new Reply.Attachment("c.png", "image/png", new byte[] {1}, "chart")), Optional.of("timeline|lang=en"));
+        assertThat(renderer.edit(new Answer(paged, 1, 0, Optional.empty(), true, Lang.EN)).getFiles()).isEmpty();
+        assertThat(renderer.edit(new Answer(paged, 0, 0, Optional.empty(), false, Lang.EN)).getFiles()).hasSize(1);
+    }
+
+    @Test
     void attachmentsAreUploaded() {
         Reply r = new Reply(Reply.Kind.ANSWER, List.of(new Card("x", "y", List.of(), "")), List.of(),
                 List.of(new Reply.Attachment("chart.png", "image/png", new byte[] {1, 2, 3}, "A chart")), Optional.empty());

@@ -41,6 +41,16 @@ public record Recorded(long at, String method, String path, String query, Map<St
         return isInteractionCallback() ? json.path("data") : json;
     }
 
+    /** Names of the files uploaded with this request (multipart parts with a filename). */
+    public java.util.List<String> files() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("filename=\"([^\"]*)\"").matcher(body);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+
     public String header(String name) {
         for (Map.Entry<String, List<String>> e : headers.entrySet()) {
             if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
