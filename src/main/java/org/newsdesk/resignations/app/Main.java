@@ -114,7 +114,15 @@ public final class Main implements Callable<Integer> {
                         + "at https://discord.com/developers/applications and set the new one.");
                 return 2;
             } catch (RuntimeException e) {
-                err.println("Could not connect to Discord: " + e.getMessage());
+                // the deepest cause that says something (JDA wraps it in context-only exceptions)
+                Throwable root = e;
+                for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+                    if (!(t.getClass().getSimpleName().equals("ContextException"))) {
+                        root = t;
+                    }
+                }
+                err.println("Could not connect to Discord (" + cfg.apiBaseUrl().orElse("https://discord.com/api/") + "): "
+                        + root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage()));
                 return 1;
             }
             Runtime.getRuntime().addShutdownHook(new Thread(bot::close, "shutdown"));
