@@ -25,12 +25,15 @@ public final class FuzzyIndex<T> {
     public record Match<T>(T value, double score, String key) {
     }
 
-    private static final int MAX_PREFIX_WORDS = 256;
+    /** Completions of a typed prefix considered per word: enough for 25 choices, bounded at any scale. */
+    private static final int MAX_PREFIX_WORDS = 64;
     /** No name has a longer word; longer input words are matched exactly only (typo probes grow with length²). */
     private static final int MAX_FUZZY_WORD = 32;
     /** Words of a query beyond this are ignored: nobody's name is longer. */
     private static final int MAX_QUERY_WORDS = 12;
     private static final int MAX_CANDIDATE_ITEMS = 20_000;
+    /** Autocomplete shows 25 choices; scoring more candidates than this only costs time. */
+    private static final int MAX_PREFIX_CANDIDATES = 2_000;
     private static final int TOKEN_BITS = 24;
     private static final long TOKEN_MASK = (1L << TOKEN_BITS) - 1;
 
@@ -163,7 +166,7 @@ public final class FuzzyIndex<T> {
                     continue;
                 }
                 seen.set(item);
-                if (++visited > MAX_CANDIDATE_ITEMS) {
+                if (++visited > (prefixLast ? MAX_PREFIX_CANDIDATES : MAX_CANDIDATE_ITEMS)) {
                     break outer;
                 }
                 Match<T> m = score(item, perWord, q.length);
