@@ -160,8 +160,11 @@ public final class FuzzyIndex<T> {
         int visited = 0;
         java.util.BitSet seen = new java.util.BitSet(items.size());
         outer:
-        for (int w : perWord.get(rarest).keySet()) {
-            for (int item : postings[w]) {
+        // Best-matching words first, so the candidate caps never drop an exact hit for a completion.
+        List<Map.Entry<Integer, Double>> seeds = new ArrayList<>(perWord.get(rarest).entrySet());
+        seeds.sort((a, b) -> Double.compare(b.getValue(), a.getValue()));
+        for (Map.Entry<Integer, Double> seed : seeds) {
+            for (int item : postings[seed.getKey()]) {
                 if (seen.get(item)) {
                     continue;
                 }
