@@ -159,10 +159,10 @@ public final class FuzzyIndex<T> {
         List<Match<T>> found = new ArrayList<>();
         int visited = 0;
         java.util.BitSet seen = new java.util.BitSet(items.size());
-        outer:
         // Best-matching words first, so the candidate caps never drop an exact hit for a completion.
         List<Map.Entry<Integer, Double>> seeds = new ArrayList<>(perWord.get(rarest).entrySet());
         seeds.sort((a, b) -> Double.compare(b.getValue(), a.getValue()));
+        outer:
         for (Map.Entry<Integer, Double> seed : seeds) {
             for (int item : postings[seed.getKey()]) {
                 if (seen.get(item)) {
