@@ -10,6 +10,7 @@ import org.newsdesk.resignations.commands.ResignationCommands;
 import org.newsdesk.resignations.console.ConsoleSession;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.dataset.Snapshot;
+import org.newsdesk.resignations.factcheck.FactCheckCommands;
 import org.newsdesk.resignations.query.Queries;
 import org.newsdesk.resignations.render.Replies;
 import org.newsdesk.resignations.render.Templates;
@@ -29,6 +30,7 @@ public final class Application {
     private final CommandCatalog catalog;
     private final CommandRouter router;
     private final Completions completions;
+    private final FactCheckCommands factcheck;
 
     public Application(Snapshot snapshot, Lang defaultLanguage) {
         this.current = new AtomicReference<>(new Directory(snapshot));
@@ -39,6 +41,8 @@ public final class Application {
         this.catalog = CommandCatalog.standard();
         this.router = new CommandRouter(catalog, languages, replies);
         new ResignationCommands(queries, replies).register(router);
+        this.factcheck = new FactCheckCommands(current::get, replies);
+        factcheck.register(router);
         this.completions = new Completions(queries);
     }
 
@@ -73,6 +77,11 @@ public final class Application {
 
     public Queries queries() {
         return queries;
+    }
+
+    /** The fact-check for the "Fact-check" message context menu: {@code factcheck().check(text, lang)}. */
+    public FactCheckCommands factcheck() {
+        return factcheck;
     }
 
     public ConsoleSession console() {

@@ -28,7 +28,10 @@ public final class CommandCatalog {
                         CommandSpec.Access.EVERYONE),
                 new CommandSpec(RESIGNATIONS, "timeline", "cmd.timeline", List.of(lang), CommandSpec.Access.EVERYONE),
                 new CommandSpec(RESIGNATIONS, "stats", "cmd.stats", List.of(lang), CommandSpec.Access.EVERYONE),
-                new CommandSpec(RESIGNATIONS, "about", "cmd.about", List.of(lang), CommandSpec.Access.EVERYONE)));
+                new CommandSpec(RESIGNATIONS, "about", "cmd.about", List.of(lang), CommandSpec.Access.EVERYONE),
+                new CommandSpec("factcheck", null, "cmd.factcheck", List.of(
+                        new OptionSpec("claim", OptionSpec.Type.STRING, true, false, "cmd.factcheck.claim", 4000), lang),
+                        CommandSpec.Access.EVERYONE)));
     }
 
     public List<CommandSpec> all() {
