@@ -57,7 +57,8 @@ final class ClaimExtractor {
         this.absorbed = absorbedSpans();
     }
 
-    List<Part> parts(List<PersonFinder.Mention> mentions) {
+    List<Part> parts(List<PersonFinder.Mention> found) {
+        List<PersonFinder.Mention> mentions = mergeRepeats(found);
         int n = mentions.size();
         int[] from = new int[n];
         int[] to = new int[n];
@@ -95,6 +96,22 @@ final class ClaimExtractor {
     }
 
     // ---- segments ---------------------------------------------------------------------------
+
+    /** "ميلر، ميلر و ميلر": one mention, so a repeated name cannot make the reading quadratic. */
+    private List<PersonFinder.Mention> mergeRepeats(List<PersonFinder.Mention> found) {
+        List<PersonFinder.Mention> out = new ArrayList<>(found.size());
+        for (PersonFinder.Mention m : found) {
+            PersonFinder.Mention last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && last.known() && m.known() && last.entries().get(0) == m.entries().get(0)
+                    && c.sameSentence(last.start(), m.start()) && onlyJoiners(last.end(), m.start())) {
+                out.set(out.size() - 1, new PersonFinder.Mention(last.start(), m.end(), last.entries(),
+                        last.approximate() || m.approximate()));
+            } else {
+                out.add(m);
+            }
+        }
+        return out;
+    }
 
     /** Where the text between two names of one sentence is divided: after its last clause break. */
     private int split(int a, int b) {

@@ -29,6 +29,12 @@ public final class FactChecker {
     public static final int MAX_CLAIM = 4000;
     /** Nearest names offered for a name the dataset does not hold. */
     static final int SUGGESTIONS = 3;
+    /**
+     * Longest word and longest text sent to the directory's fuzzy index: its typo search grows with
+     * the cube of a word's length, and no name is longer than this.
+     */
+    static final int MAX_NAME_WORD = 40;
+    static final int MAX_NAME_QUERY = 200;
 
     private final Directory directory;
     private final Snapshot snapshot;
@@ -171,7 +177,19 @@ public final class FactChecker {
         if (!m.entries().isEmpty()) {
             return m.entries().subList(0, Math.min(m.entries().size(), SUGGESTIONS * 2));
         }
-        return directory.suggestPeople(typed, SUGGESTIONS);
+        String safe = searchable(typed);
+        return safe.isEmpty() ? List.of() : directory.suggestPeople(safe, SUGGESTIONS);
+    }
+
+    /** The words of a text that can be names, within the fuzzy index's safe lengths. */
+    static String searchable(String text) {
+        StringBuilder b = new StringBuilder();
+        for (String w : Normalizer.tokens(text)) {
+            if (w.length() <= MAX_NAME_WORD && b.length() + w.length() + 1 <= MAX_NAME_QUERY) {
+                b.append(w).append(' ');
+            }
+        }
+        return b.toString().strip();
     }
 
     /** Nearest names to the words of a claim that named nobody the dataset holds. */
@@ -182,7 +200,8 @@ public final class FactChecker {
             if (taken == 8) {
                 break;
             }
-            if (!t.numeric() && t.norm().length() >= 3 && !vocabulary.contains(t.norm()) && !vocabulary.contains(t.stem())
+            if (!t.numeric() && t.norm().length() >= 3 && t.norm().length() <= MAX_NAME_WORD
+                    && !vocabulary.contains(t.norm()) && !vocabulary.contains(t.stem())
                     && !Lexicon.NOT_OFFICIALS.contains(t.norm())) {
                 words.append(t.norm()).append(' ');
                 taken++;

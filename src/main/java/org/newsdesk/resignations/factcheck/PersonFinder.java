@@ -183,7 +183,8 @@ final class PersonFinder {
         boolean inexact = false;
         for (int k = from; k < to; k++) {
             Token t = c.at(k);
-            if (used[k] || t.numeric() || (k > from && (t.breakBefore() || !c.sameSentence(from, k)))) {
+            if (used[k] || t.numeric() || t.norm().length() > FactChecker.MAX_NAME_WORD
+                    || (k > from && (t.breakBefore() || !c.sameSentence(from, k)))) {
                 return false;
             }
             boolean known = false;
