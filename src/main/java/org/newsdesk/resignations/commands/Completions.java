@@ -41,44 +41,33 @@ public final class Completions {
 
     private List<Reply.Choice> people(String typed, Lang script) {
         var dir = queries.directory();
-        Set<Entry> picked = new LinkedHashSet<>();
-        if (typed.isBlank()) {
-            List<Entry> newestFirst = new ArrayList<>(dir.snapshot().chronological());
-            java.util.Collections.reverse(newestFirst);
-            picked.addAll(newestFirst);
-        } else {
-            for (FuzzyIndex.Match<Entry> m : dir.people(typed, Limits.CHOICES, true)) {
-                picked.add(m.value());
-            }
+        // Nothing typed yet: the most recent departures, newest first.
+        List<Entry> recent = dir.snapshot().chronological();
+        List<Entry> idle = new ArrayList<>();
+        for (int i = recent.size() - 1; i >= 0 && idle.size() < Limits.CHOICES; i--) {
+            idle.add(recent.get(i));
         }
-        List<Reply.Choice> out = new ArrayList<>();
-        for (Entry e : picked) {
-            if (out.size() == Limits.CHOICES) {
-                break;
-            }
-            out.add(new Reply.Choice(label(e.name().in(script)), e.id()));
-        }
-        return out;
+        return choices(typed, idle, () -> dir.people(typed, Limits.CHOICES, true),
+                e -> new Reply.Choice(label(e.name().in(script)), e.id()));
     }
 
     private List<Reply.Choice> agencies(String typed, Lang script) {
         var dir = queries.directory();
-        Set<Agency> picked = new LinkedHashSet<>();
+        return choices(typed, dir.snapshot().agencies(), () -> dir.agencies(typed, Limits.CHOICES, true),
+                a -> new Reply.Choice(label(a.shortName().in(script)), a.id()));
+    }
+
+    /** Distinct records, at most Discord's 25: the idle list when nothing is typed, else the matches. */
+    private static <T> List<Reply.Choice> choices(String typed, List<T> idle,
+                                                  java.util.function.Supplier<List<FuzzyIndex.Match<T>>> matches,
+                                                  java.util.function.Function<T, Reply.Choice> choice) {
+        Set<T> picked = new LinkedHashSet<>();
         if (typed.isBlank()) {
-            picked.addAll(dir.snapshot().agencies());
+            picked.addAll(idle);
         } else {
-            for (FuzzyIndex.Match<Agency> m : dir.agencies(typed, Limits.CHOICES, true)) {
-                picked.add(m.value());
-            }
+            matches.get().forEach(m -> picked.add(m.value()));
         }
-        List<Reply.Choice> out = new ArrayList<>();
-        for (Agency a : picked) {
-            if (out.size() == Limits.CHOICES) {
-                break;
-            }
-            out.add(new Reply.Choice(label(a.shortName().in(script)), a.id()));
-        }
-        return out;
+        return picked.stream().limit(Limits.CHOICES).map(choice).toList();
     }
 
     private static String label(String s) {

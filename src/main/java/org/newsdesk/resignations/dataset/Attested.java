@@ -13,6 +13,17 @@ import java.util.List;
 public record Attested<T>(T value, DatePart part, List<String> sources, Standing standing, Text note, List<String> tags) {
     public Attested {
         sources = sources == null ? List.of() : List.copyOf(sources);
-        tags = tags == null ? List.of() : List.copyOf(tags);
+        tags = tags == null ? null : List.copyOf(tags);
+    }
+
+    /** The tags, empty when none were given. */
+    @Override
+    public List<String> tags() {
+        return tags == null ? List.of() : tags;
+    }
+
+    /** Whether the file gave tags at all (only reasons may). */
+    boolean tagsPresent() {
+        return tags != null;
     }
 }

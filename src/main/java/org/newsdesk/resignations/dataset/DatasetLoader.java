@@ -3,63 +3,92 @@ package org.newsdesk.resignations.dataset;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads a dataset file and returns a snapshot only when every check passes: well-formed UTF-8
  * JSON without duplicate keys, the JSON Schema, then the semantic rules. Otherwise it throws
  * with every problem found; nothing is ever loaded in part.
+ *
+ * <p>Entries are read one at a time from the stream, checked against the schema's entry
+ * definition and turned into records, so a file of 100,000 entries never sits in memory as a
+ * JSON tree (see docs/PERFORMANCE.md).
  */
 public final class DatasetLoader {
 
-    /** Far above any real dataset, low enough that a stray upload cannot exhaust memory. */
-    public static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+    /** Far above any real dataset, low enough that a stray upload cannot exhaust the disk or the heap. */
+    public static final long MAX_FILE_BYTES = 512L * 1024 * 1024;
     public static final String BUNDLED_RESOURCE = "/dataset/resignations.json";
     public static final String BUNDLED_NAME = "bundled:resignations.json";
+    private static final int MAX_PROBLEMS = 1000;
 
     private final ObjectMapper mapper;
+    /** Reads one value at the parser's position; the end of the document is checked separately. */
+    private final com.fasterxml.jackson.databind.ObjectReader valueReader;
+    private final com.fasterxml.jackson.databind.ObjectReader entryReader;
     private final SchemaCheck schema;
     private final Clock clock;
 
     public DatasetLoader(SchemaCheck schema, Clock clock) {
         this.schema = schema;
         this.clock = clock;
+        // Strict binding: no type coercion, no unknown fields, dates only as ISO strings. See
+        // EntryShape for why it matters.
         this.mapper = JsonMapper.builder()
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .addModule(new JavaTimeModule())
+                .addModule(new com.fasterxml.jackson.databind.module.SimpleModule()
+                        .addDeserializer(LocalDate.class, new StrictLocalDate()))
                 .build();
+        for (var shape : new com.fasterxml.jackson.databind.cfg.CoercionInputShape[]{
+                com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer,
+                com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float,
+                com.fasterxml.jackson.databind.cfg.CoercionInputShape.Boolean}) {
+            mapper.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Textual)
+                    .setCoercion(shape, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
+        }
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxStringLength((int) MAX_FILE_BYTES).build());
+                .maxStringLength((int) Math.min(Integer.MAX_VALUE, MAX_FILE_BYTES)).build());
+        this.valueReader = mapper.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.entryReader = mapper.readerFor(Entry.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     public static DatasetLoader standard() {
         return new DatasetLoader(new SchemaCheck(), Clock.systemUTC());
     }
 
+    /** The mapper that reads (and can write back) the dataset format, snake_case. */
     public ObjectMapper mapper() {
         return mapper;
     }
@@ -69,7 +98,7 @@ public final class DatasetLoader {
             if (in == null) {
                 throw new InvalidDatasetException(List.of(Problem.at(BUNDLED_NAME, "", "the bundled dataset is missing from the build.")));
             }
-            return load(BUNDLED_NAME, in.readAllBytes());
+            return load(BUNDLED_NAME, in);
         } catch (IOException e) {
             throw new InvalidDatasetException(List.of(Problem.at(BUNDLED_NAME, "", "could not be read: " + e.getMessage())));
         }
@@ -77,15 +106,17 @@ public final class DatasetLoader {
 
     public Snapshot load(Path file) throws InvalidDatasetException {
         String name = file.toString();
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidDatasetException(List.of(Problem.at(name, "", "no such file.")));
+        }
         try {
-            if (!Files.isRegularFile(file)) {
-                throw new InvalidDatasetException(List.of(Problem.at(name, "", "no such file.")));
-            }
             if (Files.size(file) > MAX_FILE_BYTES) {
                 throw new InvalidDatasetException(List.of(Problem.at(name, "",
                         "the file is larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MB; this is not a dataset file.")));
             }
-            return load(name, Files.readAllBytes(file));
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+                return load(name, in);
+            }
         } catch (IOException e) {
             throw new InvalidDatasetException(List.of(Problem.at(name, "", "could not be read: " + e.getMessage())));
         }
@@ -95,35 +126,151 @@ public final class DatasetLoader {
         if (bytes.length > MAX_FILE_BYTES) {
             throw new InvalidDatasetException(List.of(Problem.at(name, "", "the file is too large to be a dataset.")));
         }
-        String text = decodeUtf8(name, bytes);
-        JsonNode tree;
-        try {
-            tree = mapper.readTree(text);
+        return load(name, new ByteArrayInputStream(bytes));
+    }
+
+    /** Reads the stream to its end; the version is the hash of exactly the bytes read. */
+    public Snapshot load(String name, InputStream raw) throws InvalidDatasetException {
+        MessageDigest digest = sha256();
+        Read read;
+        try (DigestInputStream in = new DigestInputStream(raw, digest);
+             JsonParser parser = mapper.getFactory().createParser(in)) {
+            read = read(name, parser);
+            // Drain so the version covers every byte even if something follows the document.
+            in.transferTo(java.io.OutputStream.nullOutputStream());
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new InvalidDatasetException(List.of(Problem.atLine(name,
                     at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), jsonSentence(e))));
+        } catch (IOException e) {
+            // Jackson reports some encoding errors (a bad UTF-8 sequence) as plain IOExceptions.
+            throw new InvalidDatasetException(List.of(Problem.at(name, "",
+                    "the file is not valid UTF-8 or could not be read; save it as UTF-8 and try again.")));
         }
-        if (tree == null || tree.isMissingNode()) {
-            throw new InvalidDatasetException(List.of(Problem.at(name, "", "the file is empty.")));
-        }
-        List<Problem> problems = new ArrayList<>(schema.check(name, tree));
+        List<Problem> problems = read.problems;
         Dataset dataset = null;
-        try {
-            dataset = mapper.treeToValue(tree, Dataset.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            if (problems.isEmpty()) {
-                // The schema should make this unreachable; say so plainly rather than crash.
-                problems.add(Problem.at(name, "", "could not be read as a dataset: " + e.getClass().getSimpleName()));
+        if (read.head != null) {
+            try {
+                Dataset head = mapper.treeToValue(read.head, Dataset.class);
+                dataset = new Dataset(head.schemaVersion(), head.dataset(), head.agencies(), head.sources(), read.entries);
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                if (problems.isEmpty()) {
+                    // The schema should make this unreachable; say so plainly rather than crash.
+                    problems.add(Problem.at(name, "", "could not be read as a dataset: " + e.getClass().getSimpleName()));
+                }
             }
         }
         if (dataset != null) {
-            problems.addAll(semanticProblems(name, dataset, problems));
+            problems.addAll(semanticProblems(name, dataset, read.positions, problems));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidDatasetException(problems);
+            throw new InvalidDatasetException(problems.size() > MAX_PROBLEMS ? problems.subList(0, MAX_PROBLEMS) : problems);
         }
-        return new Snapshot(dataset, version(bytes));
+        return new Snapshot(dataset, HexFormat.of().formatHex(digest.digest(), 0, 6));
+    }
+
+    /** What one pass over the stream found: the document without its entries, the entries, the problems. */
+    private static final class Read {
+        ObjectNode head;
+        final List<Entry> entries = new ArrayList<>();
+        /** Index in the file of each entry read, for pointers when some could not be read. */
+        final List<Integer> positions = new ArrayList<>();
+        final List<Problem> problems = new ArrayList<>();
+    }
+
+    private Read read(String name, JsonParser p) throws IOException {
+        Read r = new Read();
+        JsonToken first = p.nextToken();
+        if (first == null) {
+            r.problems.add(Problem.at(name, "", "the file is empty."));
+            return r;
+        }
+        if (first != JsonToken.START_OBJECT) {
+            JsonNode whole = valueReader.readValue(p);
+            r.problems.addAll(schema.check(name, whole));
+            requireEnd(p);
+            return r;
+        }
+        ObjectNode head = mapper.createObjectNode();
+        boolean sawEntries = false;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            if ("entries".equals(field) && value == JsonToken.START_ARRAY) {
+                sawEntries = true;
+                int i = 0;
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    readEntry(name, p, "/entries/" + i, i, r);
+                    i++;
+                }
+            } else {
+                head.set(field, valueReader.readValue(p));
+            }
+        }
+        requireEnd(p);
+        if (sawEntries) {
+            head.set("entries", mapper.createArrayNode());
+        }
+        r.problems.addAll(0, schema.check(name, head));
+        r.head = head;
+        return r;
+    }
+
+    /**
+     * One entry: bound strictly and given the quick shape test; only an entry that fails either
+     * (rare: an edited file with a mistake) goes through the JSON Schema, whose messages are the
+     * ones reported. The schema stays the authority; the quick path only saves its cost on the
+     * entries that are fine (see docs/PERFORMANCE.md).
+     */
+    private void readEntry(String name, JsonParser p, String pointer, int index, Read r) throws IOException {
+        com.fasterxml.jackson.databind.util.TokenBuffer copy = com.fasterxml.jackson.databind.util.TokenBuffer.asCopyOfValue(p);
+        Entry entry = null;
+        boolean bound;
+        try (JsonParser replay = copy.asParser(p.getCodec())) {
+            entry = entryReader.readValue(replay);
+            bound = true;
+        } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
+            bound = false;
+        }
+        if (bound && EntryShape.fits(entry) && !hasNull(copy)) {
+            r.entries.add(entry);
+            r.positions.add(index);
+            return;
+        }
+        JsonNode node;
+        try (JsonParser replay = copy.asParser(p.getCodec())) {
+            node = valueReader.readValue(replay);
+        }
+        List<Problem> found = schema.checkEntry(name, node, pointer);
+        if (r.problems.size() < MAX_PROBLEMS) {
+            r.problems.addAll(found);
+        }
+        if (bound) {
+            // Mapped even when the schema complained, so the semantic rules can still report
+            // everything else in one pass; never loaded since there are problems.
+            r.entries.add(entry);
+            r.positions.add(index);
+        } else if (found.isEmpty()) {
+            r.problems.add(Problem.at(name, pointer, "could not be read as an entry."));
+        }
+    }
+
+    /** No value in an entry may be an explicit null; binding cannot tell it from an absent field. */
+    private static boolean hasNull(com.fasterxml.jackson.databind.util.TokenBuffer copy) throws IOException {
+        try (JsonParser scan = copy.asParser()) {
+            for (JsonToken t = scan.nextToken(); t != null; t = scan.nextToken()) {
+                if (t == JsonToken.VALUE_NULL) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static void requireEnd(JsonParser p) throws IOException {
+        if (p.nextToken() != null) {
+            throw new com.fasterxml.jackson.core.JsonParseException(p, "Trailing token after the end of the document");
+        }
     }
 
     /**
@@ -131,55 +278,20 @@ public final class DatasetLoader {
      * problem; a rule that trips over a structure the schema already rejected is skipped, and a
      * pointer the schema already reported is not reported twice.
      */
-    private List<Problem> semanticProblems(String name, Dataset dataset, List<Problem> schemaProblems) {
+    private List<Problem> semanticProblems(String name, Dataset dataset, List<Integer> positions,
+                                           List<Problem> schemaProblems) {
         List<Problem> found;
         try {
-            found = new SemanticCheck(LocalDate.now(clock)).check(name, dataset);
+            found = new SemanticCheck(LocalDate.now(clock)).check(name, dataset, positions);
         } catch (RuntimeException e) {
             if (schemaProblems.isEmpty()) {
                 throw e;
             }
             return List.of();
         }
-        java.util.Set<String> reported = new java.util.HashSet<>();
+        Set<String> reported = new HashSet<>();
         schemaProblems.forEach(p -> reported.add(p.pointer()));
         return found.stream().filter(p -> !reported.contains(p.pointer())).toList();
-    }
-
-    /** Strict UTF-8: a bad byte is reported with its line and column instead of becoming U+FFFD. */
-    private static String decodeUtf8(String name, byte[] bytes) throws InvalidDatasetException {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try {
-            String s = decoder.decode(ByteBuffer.wrap(bytes)).toString();
-            return s.startsWith("\uFEFF") ? s.substring(1) : s;
-        } catch (CharacterCodingException e) {
-            int bad = firstInvalidUtf8(bytes);
-            String prefix = new String(bytes, 0, bad, StandardCharsets.UTF_8);
-            int line = 1 + (int) prefix.chars().filter(c -> c == '\n').count();
-            int column = bad - (prefixLastNewline(bytes, bad) + 1) + 1;
-            throw new InvalidDatasetException(List.of(Problem.atLine(name, line, column,
-                    "the file is not valid UTF-8 (byte " + bad + "); save it as UTF-8 and try again.")));
-        }
-    }
-
-    private static int prefixLastNewline(byte[] bytes, int end) {
-        for (int i = end - 1; i >= 0; i--) {
-            if (bytes[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static int firstInvalidUtf8(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
-        java.nio.charset.CoderResult r = decoder.decode(in, out, true);
-        return r.isError() ? in.position() : bytes.length;
     }
 
     private static String jsonSentence(JsonProcessingException e) {
@@ -190,8 +302,14 @@ public final class DatasetLoader {
         if (raw.contains("Unexpected end-of-input")) {
             return "the file ends too early: a closing bracket or quote is missing.";
         }
+        if (raw.contains("Invalid UTF-8") || raw.contains("Invalid UTF8")) {
+            return "the file is not valid UTF-8; save it as UTF-8 and try again.";
+        }
         if (raw.contains("String value length") || raw.contains("exceeds the maximum")) {
             return "a text value is far too long to be part of a dataset.";
+        }
+        if (raw.startsWith("Trailing token")) {
+            return "there is text after the end of the JSON document.";
         }
         String firstLine = raw.lines().findFirst().orElse("");
         if (firstLine.length() > 160) {
@@ -200,10 +318,9 @@ public final class DatasetLoader {
         return "the file is not valid JSON: " + firstLine + ".";
     }
 
-    static String version(byte[] bytes) {
+    private static MessageDigest sha256() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return HexFormat.of().formatHex(digest, 0, 6);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

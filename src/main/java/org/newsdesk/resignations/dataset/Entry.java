@@ -13,7 +13,7 @@ public record Entry(
         Text name,
         List<String> aliases,
         String agency,
-        boolean inArticle,
+        Boolean inArticle,
         Confidence confidence,
         Text confidenceNote,
         Fact<Departure> departure,
@@ -28,6 +28,16 @@ public record Entry(
     public Entry {
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
         notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** Whether the file said if the entry is in the source article (required; checked while loading). */
+    boolean inArticlePresent() {
+        return inArticle != null;
+    }
+
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isInArticle() {
+        return Boolean.TRUE.equals(inArticle);
     }
 
     public Optional<Fact<PartialDate>> effectiveFact() {

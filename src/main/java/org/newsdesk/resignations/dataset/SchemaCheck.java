@@ -27,6 +27,7 @@ public final class SchemaCheck {
     public static final String SCHEMA_RESOURCE = "/dataset/resignations.schema.json";
 
     private final JsonSchema schema;
+    private final JsonSchema entrySchema;
 
     public SchemaCheck() {
         try (InputStream in = SchemaCheck.class.getResourceAsStream(SCHEMA_RESOURCE)) {
@@ -36,14 +37,29 @@ public final class SchemaCheck {
             SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
                     .pathType(PathType.JSON_POINTER)
                     .build();
-            this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
+            JsonNode document = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+            JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+            this.schema = factory.getSchema(document, config);
+            // The same definitions with the entry as root, to check entries one by one while streaming.
+            com.fasterxml.jackson.databind.node.ObjectNode entryRoot = document.deepCopy();
+            entryRoot.remove(List.of("$id", "required", "properties", "additionalProperties", "type", "title", "description"));
+            entryRoot.put("$ref", "#/$defs/entry");
+            this.entrySchema = factory.getSchema(entryRoot, config);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     public List<Problem> check(String file, JsonNode document) {
-        Set<ValidationMessage> messages = schema.validate(document);
+        return problems(file, schema.validate(document), document, "");
+    }
+
+    /** Checks one entry on its own; pointers are reported under {@code prefix} ("/entries/12"). */
+    public List<Problem> checkEntry(String file, JsonNode entry, String prefix) {
+        return problems(file, entrySchema.validate(entry), entry, prefix);
+    }
+
+    private List<Problem> problems(String file, Set<ValidationMessage> messages, JsonNode document, String prefix) {
         // One sentence per pointer and kind; a failed oneOf is explained by its branches.
         Map<String, List<ValidationMessage>> byPointer = new LinkedHashMap<>();
         for (ValidationMessage m : messages) {
@@ -56,7 +72,7 @@ public final class SchemaCheck {
                     .filter(m -> !specific || isSpecific(m.getType()))
                     .map(m -> sentence(m, document))
                     .distinct()
-                    .forEach(s -> problems.add(Problem.at(file, pointer, s)));
+                    .forEach(s -> problems.add(Problem.at(file, prefix + pointer, s)));
         });
         problems.sort(Comparator.comparing(Problem::pointer));
         return problems;

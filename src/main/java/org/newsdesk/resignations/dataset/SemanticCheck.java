@@ -22,7 +22,12 @@ public final class SemanticCheck {
     }
 
     public List<Problem> check(String file, Dataset d) {
-        Run run = new Run(file, d);
+        return check(file, d, java.util.stream.IntStream.range(0, d.entries().size()).boxed().toList());
+    }
+
+    /** @param positions index in the file of each entry (some may have been unreadable) */
+    public List<Problem> check(String file, Dataset d, List<Integer> positions) {
+        Run run = new Run(file, d, positions);
         run.all();
         return run.problems;
     }
@@ -33,10 +38,12 @@ public final class SemanticCheck {
         final List<Problem> problems = new ArrayList<>();
         final Map<String, Source> sources;
         final Set<String> agencies;
+        final List<Integer> positions;
 
-        Run(String file, Dataset d) {
+        Run(String file, Dataset d, List<Integer> positions) {
             this.file = file;
             this.d = d;
+            this.positions = positions;
             this.sources = d.sources().stream()
                     .collect(Collectors.toMap(Source::id, Function.identity(), (a, b) -> a));
             this.agencies = d.agencies().stream().map(Agency::id).collect(Collectors.toSet());
@@ -51,9 +58,9 @@ public final class SemanticCheck {
             if (d.dataset().citation() != null) {
                 text("/dataset/citation", d.dataset().citation());
             }
-            unique("/agencies", d.agencies().stream().map(Agency::id).toList(), "agency");
-            unique("/sources", d.sources().stream().map(Source::id).toList(), "source");
-            unique("/entries", d.entries().stream().map(Entry::id).toList(), "entry");
+            unique("/agencies", d.agencies().stream().map(Agency::id).toList(), "agency", null);
+            unique("/sources", d.sources().stream().map(Source::id).toList(), "source", null);
+            unique("/entries", d.entries().stream().map(Entry::id).toList(), "entry", positions);
             for (int i = 0; i < d.agencies().size(); i++) {
                 Agency a = d.agencies().get(i);
                 String p = "/agencies/" + i;
@@ -65,15 +72,15 @@ public final class SemanticCheck {
                 source("/sources/" + i, d.sources().get(i));
             }
             for (int i = 0; i < d.entries().size(); i++) {
-                entry("/entries/" + i, d.entries().get(i));
+                entry("/entries/" + positions.get(i), d.entries().get(i));
             }
         }
 
-        void unique(String pointer, List<String> ids, String what) {
+        void unique(String pointer, List<String> ids, String what, List<Integer> at) {
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < ids.size(); i++) {
                 if (!seen.add(ids.get(i))) {
-                    add(pointer + "/" + i + "/id", "the " + what + " id \"" + ids.get(i)
+                    add(pointer + "/" + (at == null ? i : at.get(i)) + "/id", "the " + what + " id \"" + ids.get(i)
                             + "\" is used twice; every " + what + " needs its own id.");
                 }
             }
@@ -185,14 +192,34 @@ public final class SemanticCheck {
         void text(String p, Text t) {
             if (t.en().isBlank()) {
                 add(p + "/en", "the English text is empty.");
-            } else if (t.en().codePoints().noneMatch(c -> Character.isLetterOrDigit(c) && !Scripts.isArabic(c))) {
+            } else if (!hasNonArabicWordCharacter(t.en())) {
                 add(p + "/en", "the English text contains no English words.");
             }
             if (t.ar().isBlank()) {
                 add(p + "/ar", "the Arabic translation is empty.");
-            } else if (t.ar().codePoints().noneMatch(Scripts::isArabic)) {
+            } else if (!hasArabicLetter(t.ar())) {
                 add(p + "/ar", "the Arabic translation contains no Arabic letters.");
             }
+        }
+
+        // Loops, not streams: these run for every text of every entry on each load.
+        private static boolean hasArabicLetter(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                if (Scripts.isArabic(s.charAt(i))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean hasNonArabicWordCharacter(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (Character.isLetterOrDigit(c) && !Scripts.isArabic(c)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         void aliases(String p, List<String> aliases) {

@@ -63,7 +63,7 @@ public final class Replies {
             description += "\n" + t.get(lang, "who.confidence." + e.confidence().name().toLowerCase(Locale.ROOT))
                     + (e.confidenceNote() == null ? "" : " " + esc(e.confidenceNote().in(lang), lang));
         }
-        description += "\n" + t.get(lang, e.inArticle() ? "who.in_article" : "who.not_in_article");
+        description += "\n" + t.get(lang, e.isInArticle() ? "who.in_article" : "who.not_in_article");
 
         List<Card.Field> fields = new ArrayList<>();
         fields.add(field(lang, "who.field.departure", fact(e.departure(), v -> t.get(lang, "departure." + v.value().key()), lang, c)));

@@ -97,36 +97,23 @@ public final class Directory {
 
     /** Nearest names for a failed lookup, looser than a match: typed prefix or a few edits. */
     public List<Entry> suggestPeople(String query, int limit) {
-        List<Entry> out = new ArrayList<>();
-        for (FuzzyIndex.Match<Entry> m : people(query, limit, true)) {
-            if (!out.contains(m.value())) {
-                out.add(m.value());
-            }
-        }
-        if (out.size() < limit) {
-            for (FuzzyIndex.Match<Entry> m : people.anyWord(query, limit)) {
-                if (!out.contains(m.value()) && out.size() < limit) {
-                    out.add(m.value());
-                }
-            }
-        }
-        return out;
+        return suggest(people(query, limit, true), people.anyWord(query, limit), limit);
     }
 
     public List<Agency> suggestAgencies(String query, int limit) {
-        List<Agency> out = new ArrayList<>();
-        for (FuzzyIndex.Match<Agency> m : agencies(query, limit, true)) {
-            if (!out.contains(m.value())) {
-                out.add(m.value());
-            }
-        }
-        if (out.size() < limit) {
-            for (FuzzyIndex.Match<Agency> m : agencies.anyWord(query, limit)) {
-                if (!out.contains(m.value()) && out.size() < limit) {
+        return suggest(agencies(query, limit, true), agencies.anyWord(query, limit), limit);
+    }
+
+    /** The close matches first, then the looser ones, each record once. */
+    private static <T> List<T> suggest(List<FuzzyIndex.Match<T>> close, List<FuzzyIndex.Match<T>> loose, int limit) {
+        java.util.LinkedHashSet<T> out = new java.util.LinkedHashSet<>();
+        for (List<FuzzyIndex.Match<T>> list : List.of(close, loose)) {
+            for (FuzzyIndex.Match<T> m : list) {
+                if (out.size() < limit) {
                     out.add(m.value());
                 }
             }
         }
-        return out;
+        return new ArrayList<>(out);
     }
 }

@@ -26,6 +26,10 @@ public final class FuzzyIndex<T> {
     }
 
     private static final int MAX_PREFIX_WORDS = 256;
+    /** No name has a longer word; longer input words are matched exactly only (typo probes grow with length²). */
+    private static final int MAX_FUZZY_WORD = 32;
+    /** Words of a query beyond this are ignored: nobody's name is longer. */
+    private static final int MAX_QUERY_WORDS = 12;
     private static final int MAX_CANDIDATE_ITEMS = 20_000;
     private static final int TOKEN_BITS = 24;
     private static final long TOKEN_MASK = (1L << TOKEN_BITS) - 1;
@@ -44,9 +48,10 @@ public final class FuzzyIndex<T> {
         this.items = new ArrayList<>(input.size());
         this.wordIds = new HashMap<>();
         List<String> wordList = new ArrayList<>();
+        int[][] post = new int[1024][];
+        int[] postSize = new int[1024];
         this.itemKeys = new String[input.size()][];
         this.itemKeyWords = new int[input.size()][][];
-        List<List<Integer>> postingLists = new ArrayList<>();
         for (int i = 0; i < input.size(); i++) {
             Item<T> item = input.get(i);
             items.add(item.value());
@@ -61,12 +66,20 @@ public final class FuzzyIndex<T> {
                         id = wordList.size();
                         wordIds.put(toks[t], id);
                         wordList.add(toks[t]);
-                        postingLists.add(new ArrayList<>(2));
+                        if (id == post.length) {
+                            post = Arrays.copyOf(post, id * 2);
+                            postSize = Arrays.copyOf(postSize, id * 2);
+                        }
+                        post[id] = new int[2];
                     }
                     ids[t] = id;
-                    List<Integer> pl = postingLists.get(id);
-                    if (pl.isEmpty() || pl.get(pl.size() - 1) != i) {
-                        pl.add(i);
+                    // Items are added in order, so a word's postings stay sorted and deduplicated.
+                    int n = postSize[id];
+                    if (n == 0 || post[id][n - 1] != i) {
+                        if (n == post[id].length) {
+                            post[id] = Arrays.copyOf(post[id], n * 2);
+                        }
+                        post[id][postSize[id]++] = i;
                     }
                 }
                 itemKeyWords[i][k] = ids;
@@ -78,26 +91,22 @@ public final class FuzzyIndex<T> {
         this.words = wordList.toArray(String[]::new);
         this.postings = new int[words.length][];
         for (int w = 0; w < words.length; w++) {
-            postings[w] = postingLists.get(w).stream().mapToInt(Integer::intValue).toArray();
+            postings[w] = postSize[w] == post[w].length ? post[w] : Arrays.copyOf(post[w], postSize[w]);
         }
-        Integer[] order = new Integer[words.length];
-        for (int w = 0; w < order.length; w++) {
-            order[w] = w;
-        }
-        Arrays.sort(order, (a, b) -> words[a].compareTo(words[b]));
-        this.sortedWords = new String[words.length];
+        this.sortedWords = words.clone();
+        Arrays.sort(sortedWords);
         this.sortedWordIds = new int[words.length];
-        for (int r = 0; r < order.length; r++) {
-            sortedWords[r] = words[order[r]];
-            sortedWordIds[r] = order[r];
+        for (int r = 0; r < sortedWords.length; r++) {
+            sortedWordIds[r] = wordIds.get(sortedWords[r]);
         }
-        long[] dels = new long[Math.max(16, words.length * 8)];
+        int total = 0;
+        for (String word : words) {
+            total += 1 + (EditDistance.allowedEdits(word.length()) > 0 ? word.length() : 0);
+        }
+        long[] dels = new long[total];
         int n = 0;
         for (int w = 0; w < words.length; w++) {
             String word = words[w];
-            if (n + word.length() + 1 >= dels.length) {
-                dels = Arrays.copyOf(dels, dels.length * 2 + word.length() + 1);
-            }
             dels[n++] = pack(hash(word), w);
             if (EditDistance.allowedEdits(word.length()) > 0) {
                 for (int c = 0; c < word.length(); c++) {
@@ -105,8 +114,8 @@ public final class FuzzyIndex<T> {
                 }
             }
         }
-        this.deletions = Arrays.copyOf(dels, n);
-        Arrays.sort(this.deletions);
+        Arrays.sort(dels);
+        this.deletions = dels;
     }
 
     public int size() {
@@ -120,7 +129,7 @@ public final class FuzzyIndex<T> {
      */
     public List<Match<T>> search(String query, int limit, boolean prefixLast) {
         String[] q = Normalizer.tokens(query);
-        if (q.length == 0 || limit <= 0) {
+        if (q.length == 0 || q.length > MAX_QUERY_WORDS || limit <= 0) {
             return List.of();
         }
         // For each query word: matching word id → similarity.
@@ -222,7 +231,7 @@ public final class FuzzyIndex<T> {
             }
         }
         int allowed = EditDistance.allowedEdits(q.length());
-        if (allowed > 0) {
+        if (allowed > 0 && q.length() <= MAX_FUZZY_WORD) {
             fuzzy(q, allowed, out);
         }
         return out;
@@ -258,6 +267,11 @@ public final class FuzzyIndex<T> {
                 }
             }
         }
+    }
+
+    private static String[] queryWords(String query) {
+        String[] q = Normalizer.tokens(query);
+        return q.length > MAX_QUERY_WORDS ? Arrays.copyOf(q, MAX_QUERY_WORDS) : q;
     }
 
     private int lowerBound(String q) {
@@ -304,7 +318,7 @@ public final class FuzzyIndex<T> {
      * many words they match. For "did you mean" lists after a failed lookup.
      */
     public List<Match<T>> anyWord(String query, int limit) {
-        String[] q = Normalizer.tokens(query);
+        String[] q = queryWords(query);
         Map<Integer, Double> scores = new HashMap<>();
         int visited = 0;
         for (String word : q) {

@@ -1,0 +1,107 @@
+package org.newsdesk.resignations.dataset;
+
+import java.util.HashSet;
+import java.util.List;
+
+/**
+ * A quick test that a bound entry has the shape the JSON Schema's entry definition demands:
+ * what strict binding does not already enforce (required fields, lengths, id patterns, unique
+ * and non-empty lists, which kind of value may carry tags or a part of month).
+ *
+ * <p>It only decides whether the entry needs the full schema check; it produces no messages.
+ * The loader runs the JSON Schema on every entry this flags (and on every entry that fails to
+ * bind), so the messages users see always come from the schema. A differential test keeps the
+ * two in step: anything the schema rejects, this flags.
+ */
+final class EntryShape {
+
+    private static final int MAX_ID = 80;
+    private static final int MAX_TEXT = 2000;
+    private static final int MAX_ALIAS = 120;
+
+    private EntryShape() {
+    }
+
+    static boolean fits(Entry e) {
+        return id(e.id()) && e.added() != null && text(e.name()) && aliases(e.aliases()) && id(e.agency())
+                && e.inArticlePresent() && e.confidence() != null
+                && (e.confidenceNote() == null || text(e.confidenceNote()))
+                && fact(e.departure(), Kind.DEPARTURE) && fact(e.office(), Kind.TEXT) && fact(e.title(), Kind.TEXT)
+                && fact(e.announced(), Kind.DATE) && (e.effective() == null || fact(e.effective(), Kind.DATE))
+                && fact(e.statedReason(), Kind.TEXT) && fact(e.reportedReason(), Kind.TEXT)
+                && notes(e.notes());
+    }
+
+    private enum Kind { TEXT, DATE, DEPARTURE }
+
+    private static boolean fact(Fact<?> f, Kind kind) {
+        if (f == null || f.values().isEmpty() || (f.note() != null && !text(f.note()))) {
+            return false;
+        }
+        for (Attested<?> a : f.values()) {
+            if (a == null || a.value() == null || a.standing() == null || !refs(a.sources())
+                    || (a.note() != null && !text(a.note()))) {
+                return false;
+            }
+            if (kind == Kind.TEXT && !text((Text) a.value())) {
+                return false;
+            }
+            if (kind != Kind.TEXT && a.tagsPresent()) {
+                return false;
+            }
+            if (kind != Kind.DATE && a.part() != null) {
+                return false;
+            }
+            if (!unique(a.tags()) || !a.tags().stream().allMatch(EntryShape::id)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean notes(List<Note> notes) {
+        for (Note n : notes) {
+            if (n == null || n.text() == null || !text(n.text()) || !refs(n.sources())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean refs(List<String> ids) {
+        return !ids.isEmpty() && unique(ids) && ids.stream().allMatch(EntryShape::id);
+    }
+
+    private static boolean aliases(List<String> aliases) {
+        return aliases != null && unique(aliases)
+                && aliases.stream().allMatch(a -> a != null && !a.isEmpty() && a.length() <= MAX_ALIAS);
+    }
+
+    private static boolean text(Text t) {
+        return t != null && length(t.en(), MAX_TEXT) && length(t.ar(), MAX_TEXT);
+    }
+
+    /** Same language as the schema's id pattern ^[a-z0-9]+(-[a-z0-9]+)*$, without a regex (hot path). */
+    static boolean id(String s) {
+        if (s == null || s.isEmpty() || s.length() > MAX_ID || s.charAt(0) == '-' || s.charAt(s.length() - 1) == '-') {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c == '-' && s.charAt(i - 1) != '-');
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** JSON Schema counts code points, not UTF-16 units. */
+    private static boolean length(String s, int max) {
+        return s != null && !s.isEmpty() && (s.length() <= max || s.codePointCount(0, s.length()) <= max);
+    }
+
+    private static boolean unique(List<String> items) {
+        return items.size() < 2 || new HashSet<>(items).size() == items.size();
+    }
+}

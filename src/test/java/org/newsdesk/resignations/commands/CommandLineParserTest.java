@@ -1,0 +1,50 @@
+package org.newsdesk.resignations.commands;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CommandLineParserTest {
+
+    private final CommandLineParser parser = new CommandLineParser(CommandCatalog.standard());
+
+    private CommandRequest ok(String line) {
+        CommandLineParser.Parsed p = parser.parse(line);
+        assertThat(p).isInstanceOf(CommandLineParser.Parsed.Ok.class);
+        return ((CommandLineParser.Parsed.Ok) p).request();
+    }
+
+    private String error(String line) {
+        CommandLineParser.Parsed p = parser.parse(line);
+        assertThat(p).isInstanceOf(CommandLineParser.Parsed.Error.class);
+        return ((CommandLineParser.Parsed.Error) p).key();
+    }
+
+    @Test
+    void readsTheSyntaxADiscordUserTypes() {
+        assertThat(ok("/resignations who name:\"Andrew Miller\"").options()).isEqualTo(Map.of("name", "Andrew Miller"));
+        assertThat(ok("/resignations who name:ميلر").options()).isEqualTo(Map.of("name", "ميلر"));
+        assertThat(ok("/resignations who name:«ليلي جرينبرج» lang:ar").options())
+                .isEqualTo(Map.of("name", "ليلي جرينبرج", "lang", "ar"));
+        assertThat(ok("/resignations list agency:\"State Department\" from:2024-01 to:2024-06").options())
+                .containsEntry("agency", "State Department").containsEntry("from", "2024-01").containsEntry("to", "2024-06");
+        assertThat(ok("  /resignations   timeline  ").subcommand()).isEqualTo("timeline");
+    }
+
+    @Test
+    void unquotedWordsContinueTheValue() {
+        assertThat(ok("/resignations who name:ليلي جرينبرج lang:ar").options())
+                .isEqualTo(Map.of("name", "ليلي جرينبرج", "lang", "ar"));
+        assertThat(ok("/resignations list agency:State Department").options()).isEqualTo(Map.of("agency", "State Department"));
+    }
+
+    @Test
+    void mistakesAreNamed() {
+        assertThat(error("resignations who")).isEqualTo("error.not_a_command");
+        assertThat(error("/resignations who name:\"Andrew")).isEqualTo("error.unclosed_quote");
+        assertThat(error("/resignations who Miller")).isEqualTo("error.unknown_option");
+        assertThat(error("/resignations who name:a name:b")).isEqualTo("error.repeated_option");
+        assertThat(error("/")).isEqualTo("error.not_a_command");
+    }
+}

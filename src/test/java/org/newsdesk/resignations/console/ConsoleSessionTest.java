@@ -1,0 +1,61 @@
+package org.newsdesk.resignations.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.newsdesk.resignations.Fixtures;
+import org.newsdesk.resignations.app.Application;
+import org.newsdesk.resignations.commands.CommandRequest;
+import org.newsdesk.resignations.commands.RequestContext;
+import org.newsdesk.resignations.render.PlainText;
+
+class ConsoleSessionTest {
+
+    private final Application app = Fixtures.bundledApp();
+
+    private String run(String input) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            app.console().run(new BufferedReader(new StringReader(input)), out);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void eachReplyIsPlainTextFollowedByABlankLine() throws Exception {
+        String out = run("/resignations who name:\"Andrew Miller\"\n/resignations stats lang:ar\n");
+        assertThat(out).startsWith("== Andrew Miller · أندرو ميلر ==");
+        assertThat(out).contains("\n\n== الأعداد ==");
+        assertThat(out).endsWith("\n\n");
+        assertThat(out).doesNotContain("\\[", "](", "\u2068");
+        assertThat(out).contains("[1] The Washington Post");
+        assertThat(out).contains("<https://");
+    }
+
+    @Test
+    void theConsoleGivesTheSameFactsAsTheRouter() throws Exception {
+        String console = run("/resignations who name:ميلر\n");
+        String direct = PlainText.render(app.router().handle(
+                new CommandRequest("resignations", "who", Map.of("name", "ميلر")), RequestContext.CONSOLE));
+        assertThat(console.strip()).isEqualTo(direct.strip());
+    }
+
+    @Test
+    void mistakesGetOneLineAndNoStackTrace() throws Exception {
+        String out = run("/resignations whoo name:Miller\n/nope\nhello\n/resignations who name:Nobody Atall\n");
+        assertThat(out).contains("Did you mean: who").contains("Unknown command").contains("Commands start with a slash")
+                .contains("No official in the dataset matches");
+        assertThat(out).doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void blankLinesAndCommentsAreSkipped() throws Exception {
+        assertThat(run("\n# a comment\n\n")).isEmpty();
+    }
+}
