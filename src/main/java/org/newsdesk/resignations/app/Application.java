@@ -49,6 +49,7 @@ public final class Application {
     /** Swaps in a new validated snapshot; queries already running finish on the old one. */
     public void replace(Snapshot snapshot) {
         current.set(new Directory(snapshot));
+        factcheck.checker();   // build the fact-checker for the new snapshot now, not on the next /factcheck
     }
 
     public Snapshot snapshot() {

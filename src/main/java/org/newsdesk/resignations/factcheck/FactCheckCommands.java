@@ -18,8 +18,9 @@ import org.newsdesk.resignations.search.Directory;
  * same pages to the channel; both need no message-content intent, since the context menu hands
  * over the message text.
  *
- * <p>The checker is built once per snapshot: when the application swaps in a new snapshot, the
- * first check after it builds the new checker and later checks reuse it.
+ * <p>The checker is built once per snapshot: at construction, and again by {@link #checker()}
+ * when the application swaps in a new snapshot (the application calls it right after the swap, so
+ * no reporter waits for the build; at 100,000 entries it takes about two seconds).
  */
 public final class FactCheckCommands {
 
@@ -35,6 +36,7 @@ public final class FactCheckCommands {
         this.directory = directory;
         this.replies = replies;
         this.render = new FactCheckReplies(replies);
+        checker();
     }
 
     public void register(CommandRouter router) {

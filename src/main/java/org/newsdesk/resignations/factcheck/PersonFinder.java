@@ -32,14 +32,18 @@ final class PersonFinder {
 
     private final Directory directory;
     private final List<Entry> entries;
-    private final Map<String, int[]> keys = new HashMap<>();
-    private final Set<String> firstWords = new HashSet<>();
-    private final Set<String> nameWords = new HashSet<>();
+    private final Map<String, int[]> keys;
+    private final Set<String> firstWords;
+    private final Set<String> nameWords;
     private int maxWords = 1;
 
     PersonFinder(Directory directory) {
         this.directory = directory;
         this.entries = directory.snapshot().entries();
+        int n = entries.size();
+        this.keys = new HashMap<>(Math.max(16, n * 8));
+        this.firstWords = new HashSet<>(Math.max(16, n * 4));
+        this.nameWords = new HashSet<>(Math.max(16, n * 6));
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);
             List<String> all = new ArrayList<>(e.aliases().size() + 2);
@@ -47,7 +51,7 @@ final class PersonFinder {
             all.add(e.name().ar());
             all.addAll(e.aliases());
             for (String alias : all) {
-                String[] words = Normalizer.tokens(alias);
+                String[] words = words(alias);
                 if (words.length == 0) {
                     continue;
                 }
@@ -61,10 +65,43 @@ final class PersonFinder {
                     keys.put(key, next);
                 }
                 firstWords.add(words[0]);
-                nameWords.addAll(Arrays.asList(words));
+                for (String w : words) {
+                    nameWords.add(w);
+                }
                 maxWords = Math.max(maxWords, words.length);
             }
         }
+    }
+
+    /**
+     * {@link Normalizer#tokens} with a fast path for plain ASCII, where Unicode decomposition does
+     * nothing: apostrophes are dropped, letters and digits lowercased, anything else separates
+     * words. Half the aliases of a large dataset are Latin, and this halves the build.
+     */
+    static String[] words(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return Normalizer.tokens(s);
+            }
+        }
+        List<String> out = new ArrayList<>(4);
+        StringBuilder w = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '\'') {
+                continue;
+            }
+            if (Character.isLetterOrDigit(ch)) {
+                w.append(Character.toLowerCase(ch));
+            } else if (w.length() > 0) {
+                out.add(w.toString());
+                w.setLength(0);
+            }
+        }
+        if (w.length() > 0) {
+            out.add(w.toString());
+        }
+        return out.toArray(String[]::new);
     }
 
     /**

@@ -33,6 +33,7 @@ class FactCheckRepliesTest {
             + "واستقال طارق حبش، المسؤول الكبير في وزارة التعليم، في يناير الماضي. ";
 
     static void assertWithinDiscordLimits(Reply r) {
+        org.newsdesk.resignations.render.ReplyLimits.assertWithinDiscordLimits(r);
         assertThat(r.pages()).isNotEmpty();
         for (Card c : r.pages()) {
             assertThat(c.title().length()).isBetween(1, Limits.TITLE);

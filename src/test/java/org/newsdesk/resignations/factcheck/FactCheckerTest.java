@@ -199,6 +199,20 @@ class FactCheckerTest {
     }
 
     @Test
+    void theAsciiFastPathFoldsNamesExactlyAsTheNormalizer() {
+        List<String> names = new java.util.ArrayList<>(List.of("O'Brien", "Maj. Harrison Mann", "Alexander (Alex) Smith",
+                "Greenberg-Call", "  ANDREW   miller  ", "U.S. Department of State", "A.B.C", "x'", "'", "", "R2-D2"));
+        for (var e : Fixtures.bundled().entries()) {
+            names.addAll(e.aliases());
+            names.add(e.name().en());
+            names.add(e.name().ar());
+        }
+        for (String n : names) {
+            assertThat(PersonFinder.words(n)).as(n).containsExactly(org.newsdesk.resignations.search.Normalizer.tokens(n));
+        }
+    }
+
+    @Test
     void verdictsOrderFromConsistentToContradicted() {
         assertThat(Verdict.worst(List.of(Verdict.CONSISTENT, Verdict.NOT_COVERED))).isEqualTo(Verdict.NOT_COVERED);
         assertThat(Verdict.worst(List.of(Verdict.DISPUTED, Verdict.NOT_COVERED))).isEqualTo(Verdict.DISPUTED);
