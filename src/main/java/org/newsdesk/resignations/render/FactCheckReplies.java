@@ -23,9 +23,9 @@ import org.newsdesk.resignations.factcheck.PersonCheck;
 import org.newsdesk.resignations.factcheck.Verdict;
 
 /**
- * Turns a fact-check result into a reply: the overall verdict first, then, per official, each
- * assertion with its verdict, what the dataset holds on that point and the sources (numbered
- * links), then the list of sources. Only a bounded prefix of the claim is echoed, and every piece
+ * Turns a fact-check result into a reply: each assertion with its verdict, what the dataset holds
+ * on that point and its sources (numbered links), then the overall verdict, then the list of
+ * sources; the footer carries the dataset version, and the title repeats the overall verdict. Only a bounded prefix of the claim is echoed, and every piece
  * of the user's text is escaped; pages follow Discord's limits and long values are split at line
  * or word boundaries, never mid-word.
  */
@@ -67,13 +67,14 @@ public final class FactCheckReplies {
             d.append(t.get(lang, "factcheck.truncated", "max", org.newsdesk.resignations.factcheck.FactChecker.MAX_CLAIM))
                     .append('\n');
         }
-        d.append('\n').append(t.get(lang, "factcheck.overall", "verdict", verdict)).append('\n');
         d.append(t.get(lang, "factcheck.scope"));
 
         List<Card.Field> fields = new ArrayList<>();
         for (PersonCheck p : r.people()) {
             fields.addAll(person(s, p, lang, c));
         }
+        fields.add(new Card.Field(t.get(lang, "factcheck.overall_title"), t.get(lang, "factcheck.overall", "verdict", verdict),
+                false));
         String sources = sourceList(c, lang);
         if (!sources.isEmpty()) {
             fields.add(new Card.Field(t.get(lang, "factcheck.sources"), sources, false));
@@ -133,27 +134,29 @@ public final class FactCheckReplies {
         if (excerpt.isEmpty()) {
             b.append("**").append(verdict(j.verdict(), lang)).append("**");
         } else {
-            b.append(t.get(lang, "factcheck.point", "verdict", verdict(j.verdict(), lang), "excerpt", quote(excerpt, lang)));
+            b.append("**").append(verdict(j.verdict(), lang)).append("**: ").append(quote(excerpt, lang));
         }
         String outlet = j.outlet().map(o -> outlet(o, lang)).orElse("");
         b.append('\n').append(t.get(lang, "factcheck.why." + j.why(), "outlet", outlet));
+        // Long values (dataset texts, citation links) are appended, not passed through a template.
         for (Evidence e : j.ours()) {
-            b.append("\n• ").append(t.get(lang, "factcheck.evidence", "label", t.get(lang, "factcheck.standing."
-                            + e.standing().name().toLowerCase(java.util.Locale.ROOT)), "field", field(e.field(), lang),
-                    "value", value(e, lang), "cites", c.cite(e.sources())));
+            b.append("\n• ").append(t.get(lang, "factcheck.standing." + e.standing().name().toLowerCase(java.util.Locale.ROOT)))
+                    .append(" (").append(field(e.field(), lang)).append("): ").append(value(e, lang)).append(' ')
+                    .append(c.cite(e.sources()));
             if (e.standing() != Standing.PREFERRED && e.note() != null) {
                 b.append(" — _").append(esc(Fit.shorten(e.note().in(lang), NOTE_SHOWN), lang)).append('_');
             }
         }
         for (Evidence e : j.carriers()) {
-            b.append("\n• ").append(t.get(lang, "factcheck.carried_by", "sources", outlets(s, e.sources(), lang),
-                    "value", value(e, lang), "cites", c.cite(e.sources())));
+            b.append("\n• ").append(t.get(lang, "factcheck.carried_by", "sources", outlets(s, e.sources(), lang)))
+                    .append(": ").append(value(e, lang)).append(' ').append(c.cite(e.sources()));
             if (e.note() != null) {
                 b.append(" — _").append(esc(Fit.shorten(e.note().in(lang), NOTE_SHOWN), lang)).append('_');
             }
         }
         if (!j.outletSources().isEmpty()) {
-            b.append("\n• ").append(t.get(lang, "factcheck.outlet_sources", "outlet", outlet, "cites", c.cite(j.outletSources())));
+            b.append("\n• ").append(t.get(lang, "factcheck.outlet_sources", "outlet", outlet)).append(": ")
+                    .append(c.cite(j.outletSources()));
         }
         return b.toString();
     }
