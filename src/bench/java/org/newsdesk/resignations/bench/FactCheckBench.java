@@ -53,27 +53,21 @@ public class FactCheckBench {
     private int i;
 
     static final String[] FIXED = {
-            "According to The Washington Post, Andrew Miller, the Deputy Assistant Secretary of State for Israeli-Palestinian "
-                    + "Affairs, quit in objection to the US allowing Israel to kill tens of thousands of people in Gaza. His "
-                    + "resignation takes effect on June 30, and he told colleagues he was leaving for family reasons.",
-            "وفي الثامن من مايو أيضا، استقالت لِيلي جرينبرج، وهي مسئولة يهودية شغلت منصب مساعد خاص لرئيس الأركان بوزارة "
-                    + "الداخلية الأمريكية، احتجاجا على دعم الاحتلال، بينما أعلنت هالة غريط، المتحدثة باسم الخارجية الأمريكية، "
-                    + "استقالتها في 26 أبريل الماضي.",
-            "Hala Rharrit, the White House's Arabic spokesperson, announced her resignation on April 26 in opposition to US "
-                    + "policy on Gaza, and Tariq Habash, a senior official at the Education Department, resigned in January 2024 "
-                    + "saying he could not stay silent about the killing of civilians.",
-            "وفي أواخر مايو الماضي، اختار ألكسندر سميث، أحد المقاولين لدى الوكالة الأمريكية للتنمية الدولية، الاستقالة بعد "
-                    + "أن تم تخييره بينها وبين الفصل بعد إعداد عرض تقديمي حول وفيات الأمهات والأطفال بين الفلسطينيين، وفقا لصحيفة الغارديان."};
+            "According to The Washington Post, Andrew Miller, the Deputy Assistant Secretary of State for Israeli-Palestinian Affairs, quit in objection to the US allowing Israel to kill tens of thousands of people in Gaza. His resignation takes effect on June 30, and he told colleagues he was leaving for family reasons.",
+            "وفي الثامن من مايو أيضا، استقالت لِيلي جرينبرج، وهي مسئولة يهودية شغلت منصب مساعد خاص لرئيس الأركان بوزارة الداخلية الأمريكية، احتجاجا على دعم الاحتلال، بينما أعلنت هالة غريط، المتحدثة الناطقة بالعربية باسم وزارة الخارجية الأمريكية، استقالتها في 26 أبريل الماضي اعتراضا على سياسة واشنطن.",
+            "Hala Rharrit, the White House's Arabic spokesperson, announced her resignation on April 26 in opposition to US policy on Gaza, and Tariq Habash, a senior official at the Education Department, resigned in January 2024 saying he could not stay silent about the killing of civilians in Gaza.",
+            "وفي أواخر مايو الماضي، اختار ألكسندر سميث، أحد المقاولين لدى الوكالة الأمريكية للتنمية الدولية، الاستقالة بعد أن تم تخييره بينها وبين الفصل بعد إعداد عرض تقديمي حول وفيات الأمهات والأطفال بين الفلسطينيين، وفقا لصحيفة الغارديان التي نشرت رسالته إلى مديرة الوكالة سامانثا باور في الثلاثين من مايو 2024."};
 
     static String english(String a, String b, String c) {
         return a + ", a special assistant at the State Department, resigned on 8 May 2024 in protest at US support for Israel, "
                 + "according to Reuters. " + b + " was fired by the Interior Department in October 2023, while " + c
-                + " retired from the Air Force in late June citing family reasons.";
+                + " retired from the Air Force in late June 2024 citing family reasons and exhaustion.";
     }
 
     static String arabic(String a, String b, String c) {
-        return "استقال " + a + "، المساعد الخاص في وزارة الخارجية، في 8 مايو 2024 احتجاجا على دعم الاحتلال، وفقا لوكالة رويترز، "
-                + "كما أقيل " + b + " من وزارة الداخلية في أكتوبر 2023، وتقاعد " + c + " من سلاح الجو في أواخر يونيو لأسباب عائلية.";
+        return "استقال " + a + "، المساعد الخاص في وزارة الخارجية الأمريكية، في 8 مايو 2024 احتجاجا على دعم الاحتلال، وفقا لوكالة "
+                + "رويترز، كما أقيل " + b + " من وزارة الداخلية الأمريكية في أكتوبر 2023، وتقاعد " + c
+                + " من سلاح الجو الأمريكي في أواخر يونيو 2024 لأسباب عائلية بعد اثنين وعشرين عاما من الخدمة.";
     }
 
     @Setup(Level.Trial)
