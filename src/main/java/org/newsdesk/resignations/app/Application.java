@@ -1,6 +1,9 @@
 package org.newsdesk.resignations.app;
 
+import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.newsdesk.resignations.chart.Charts;
 import org.newsdesk.resignations.commands.CommandCatalog;
 import org.newsdesk.resignations.commands.CommandLineParser;
 import org.newsdesk.resignations.commands.CommandRouter;
@@ -8,8 +11,13 @@ import org.newsdesk.resignations.commands.Completions;
 import org.newsdesk.resignations.commands.LanguagePolicy;
 import org.newsdesk.resignations.commands.ResignationCommands;
 import org.newsdesk.resignations.console.ConsoleSession;
+import org.newsdesk.resignations.dataset.DatasetLoader;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.dataset.Snapshot;
+import org.newsdesk.resignations.export.ClaimReviewExport;
+import org.newsdesk.resignations.export.CsvExport;
+import org.newsdesk.resignations.export.ExportCommands;
+import org.newsdesk.resignations.export.JsonExport;
 import org.newsdesk.resignations.factcheck.FactCheckCommands;
 import org.newsdesk.resignations.query.Queries;
 import org.newsdesk.resignations.render.Replies;
@@ -30,6 +38,7 @@ public final class Application {
     private final CommandCatalog catalog;
     private final CommandRouter router;
     private final Completions completions;
+    private final Charts charts;
     private final FactCheckCommands factcheck;
 
     public Application(Snapshot snapshot, Lang defaultLanguage) {
@@ -40,7 +49,11 @@ public final class Application {
         this.queries = new Queries(current::get);
         this.catalog = CommandCatalog.standard();
         this.router = new CommandRouter(catalog, languages, replies);
-        new ResignationCommands(queries, replies).register(router);
+        this.charts = new Charts(templates);
+        new ResignationCommands(queries, replies, charts).register(router);
+        new ExportCommands(this::snapshot, replies, new JsonExport(DatasetLoader.standard().mapper()),
+                new CsvExport(templates), new ClaimReviewExport(templates, Clock.systemUTC(), Optional.empty()))
+                .register(router);
         this.factcheck = new FactCheckCommands(current::get, replies);
         factcheck.register(router);
         this.completions = new Completions(queries);
@@ -58,6 +71,10 @@ public final class Application {
 
     public CommandRouter router() {
         return router;
+    }
+
+    public Charts charts() {
+        return charts;
     }
 
     public Completions completions() {
@@ -85,7 +102,13 @@ public final class Application {
         return factcheck;
     }
 
+    /** A console that saves files in a new temporary directory; {@code Main} passes ./out or --out. */
     public ConsoleSession console() {
         return new ConsoleSession(new CommandLineParser(catalog), router, replies, languages);
+    }
+
+    /** @param outDir where the console saves the files replies carry (charts, exports) */
+    public ConsoleSession console(java.nio.file.Path outDir) {
+        return new ConsoleSession(new CommandLineParser(catalog), router, replies, languages, outDir);
     }
 }

@@ -18,13 +18,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Command-line entry point: validate, console (and, with the Discord issue, run). */
+/** Command-line entry point: run (the Discord bot, the default), validate, console. */
 @Command(name = "resignation-bot", mixinStandardHelpOptions = true, version = "resignation-bot 0.1.0",
         description = "Sourced dataset of US officials who resigned over the administration's Gaza war policy.",
-        subcommands = {Main.Validate.class, Main.Console.class})
+        subcommands = {Main.Run.class, Main.Validate.class, Main.Console.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");   // charts are drawn off-screen, on servers without a display
         System.exit(run(args, utf8(System.out), utf8(System.err)));
     }
 
@@ -54,10 +55,91 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    /** No subcommand: run the bot. */
     @Override
-    public Integer call() {
-        CommandLine.usage(this, StreamsHolder.out);
-        return 0;
+    public Integer call() throws Exception {
+        return new Run().call();
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = "Connect to Discord and answer slash commands (the default). The token comes from "
+                    + "DISCORD_TOKEN or DISCORD_TOKEN_FILE; settings from config/bot.properties and the environment.")
+    static final class Run implements Callable<Integer> {
+
+        static final String NO_TOKEN = """
+                No Discord token: set DISCORD_TOKEN (or DISCORD_TOKEN_FILE, the path of a file holding it) and run again. \
+                To get one, open https://discord.com/developers/applications, create an application, and on its Bot page \
+                press Reset Token and copy it (no privileged gateway intent is needed). Invite the bot to your server with \
+                https://discord.com/oauth2/authorize?client_id=APPLICATION_ID&scope=bot+applications.commands&permissions=52224 \
+                (scopes bot and applications.commands; permissions View Channels, Send Messages, Embed Links and Attach Files). \
+                Commands appear within the hour; to see them at once, put your server id in "guilds" in config/bot.properties \
+                (see config/bot.example.properties). To ask the dataset questions without Discord, run: \
+                java -jar target/resignation-bot.jar console""";
+
+        @Option(names = "--config", description = "config file (default: $BOT_CONFIG, else config/bot.properties if present)")
+        Path config;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintStream err = StreamsHolder.err;
+            java.util.Map<String, String> env = System.getenv();
+            Config cfg;
+            java.util.Optional<String> token;
+            try {
+                cfg = Config.load(Config.locate(java.util.Optional.ofNullable(config), env, Path.of("")), env);
+                token = Config.token(env);
+            } catch (ConfigException e) {
+                err.println("Configuration error: " + e.getMessage());
+                return 2;
+            }
+            if (token.isEmpty()) {
+                err.println(NO_TOKEN);
+                return 2;
+            }
+            Snapshot snapshot;
+            try {
+                DatasetLoader loader = DatasetLoader.standard();
+                snapshot = cfg.dataset().isPresent() ? loader.load(cfg.dataset().get()) : loader.loadBundled();
+            } catch (InvalidDatasetException e) {
+                e.problems().forEach(p -> err.println(p.describe()));
+                err.println("The dataset is invalid; nothing was loaded.");
+                return 1;
+            }
+            Application app = new Application(snapshot, cfg.defaultLanguage());
+            org.newsdesk.resignations.discord.DiscordBot bot;
+            try {
+                bot = org.newsdesk.resignations.discord.DiscordBot.start(app, token.get(), discordOptions(cfg));
+            } catch (net.dv8tion.jda.api.exceptions.InvalidTokenException e) {
+                err.println("Discord refused the token in DISCORD_TOKEN: reset it on the Bot page of your application "
+                        + "at https://discord.com/developers/applications and set the new one.");
+                return 2;
+            } catch (RuntimeException e) {
+                // the deepest cause that says something (JDA wraps it in context-only exceptions)
+                Throwable root = e;
+                for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+                    if (!(t.getClass().getSimpleName().equals("ContextException"))) {
+                        root = t;
+                    }
+                }
+                err.println("Could not connect to Discord (" + cfg.apiBaseUrl().orElse("https://discord.com/api/") + "): "
+                        + root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage()));
+                return 1;
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(bot::close, "shutdown"));
+            if (!bot.awaitShutdown()) {
+                err.println("Discord closed the connection for good (see the log above); the bot has stopped.");
+                return 1;
+            }
+            return 0;
+        }
+
+        static org.newsdesk.resignations.discord.DiscordOptions discordOptions(Config cfg) {
+            return org.newsdesk.resignations.discord.DiscordOptions.defaults()
+                    .withGuilds(cfg.guilds())
+                    .withEndpoints(cfg.apiBaseUrl(), cfg.gatewayUrl())
+                    .withCompression(cfg.gatewayCompression())
+                    .withEditorRole(cfg.editorRole());
+        }
     }
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -98,6 +180,10 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--dataset", description = "a dataset file to use instead of the bundled one")
         Path dataset;
 
+        @Option(names = "--out", paramLabel = "DIR", defaultValue = "out",
+                description = "where charts and exports are saved (default: ${DEFAULT-VALUE}, in the current directory)")
+        Path out;
+
         @Override
         public Integer call() throws Exception {
             Lang fallback = Lang.parse(lang).orElseThrow(() -> new IllegalArgumentException("--lang takes en or ar"));
@@ -114,7 +200,7 @@ public final class Main implements Callable<Integer> {
             if (System.console() != null) {
                 StreamsHolder.err.println(app.templates().get(fallback, "console.ready"));
             }
-            app.console().run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), StreamsHolder.out);
+            app.console(out).run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), StreamsHolder.out);
             return 0;
         }
     }

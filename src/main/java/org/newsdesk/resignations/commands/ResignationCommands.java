@@ -1,6 +1,7 @@
 package org.newsdesk.resignations.commands;
 
 import java.util.Optional;
+import org.newsdesk.resignations.chart.Charts;
 import org.newsdesk.resignations.dataset.Agency;
 import org.newsdesk.resignations.dataset.Entry;
 import org.newsdesk.resignations.dataset.Lang;
@@ -18,18 +19,40 @@ public final class ResignationCommands {
 
     private final Queries queries;
     private final Replies replies;
+    private final Charts charts;
 
+    /** Without charts: timeline and stats answer in text only. */
     public ResignationCommands(Queries queries, Replies replies) {
+        this(queries, replies, null);
+    }
+
+    /** @param charts draws the chart attached to the timeline and stats replies; null for none */
+    public ResignationCommands(Queries queries, Replies replies, Charts charts) {
         this.queries = queries;
         this.replies = replies;
+        this.charts = charts;
     }
 
     public void register(CommandRouter router) {
         router.on("resignations who", this::who)
                 .on("resignations list", this::list)
-                .on("resignations timeline", (r, l) -> replies.timeline(snapshot(), queries.timeline(), l))
-                .on("resignations stats", (r, l) -> replies.stats(snapshot(), queries.stats(), l))
+                .on("resignations timeline", this::timeline)
+                .on("resignations stats", this::stats)
                 .on("resignations about", (r, l) -> replies.about(snapshot(), queries.about(), l));
+    }
+
+    /** The timeline, with departures per month by agency drawn from the same counts as /stats. */
+    Reply timeline(CommandRequest req, Lang lang) {
+        var s = snapshot();
+        Reply text = replies.timeline(s, queries.timeline(), lang);
+        return charts == null ? text : charts.withMonthlyChart(text, s, queries.stats(), lang);
+    }
+
+    Reply stats(CommandRequest req, Lang lang) {
+        var s = snapshot();
+        var stats = queries.stats();
+        Reply text = replies.stats(s, stats, lang);
+        return charts == null ? text : charts.withAgencyChart(text, s, stats, lang);
     }
 
     private org.newsdesk.resignations.dataset.Snapshot snapshot() {

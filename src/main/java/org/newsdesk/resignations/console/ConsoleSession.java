@@ -3,6 +3,12 @@ package org.newsdesk.resignations.console;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
 import org.newsdesk.resignations.commands.CommandLineParser;
 import org.newsdesk.resignations.commands.CommandRouter;
 import org.newsdesk.resignations.commands.LanguagePolicy;
@@ -13,7 +19,8 @@ import org.newsdesk.resignations.render.Reply;
 
 /**
  * The same commands as in Discord, one per line on standard input; each reply is printed as
- * plain text followed by a blank line. Ends at end of input.
+ * plain text followed by a blank line. Files a reply carries (charts, exports) are saved in the
+ * output directory and their paths printed as "[file] path". Ends at end of input.
  */
 public final class ConsoleSession {
 
@@ -21,12 +28,21 @@ public final class ConsoleSession {
     private final CommandRouter router;
     private final Replies replies;
     private final LanguagePolicy languages;
+    private Path outDir;
 
+    /** Files go to a new temporary directory, made on the first file (the command line passes ./out). */
     public ConsoleSession(CommandLineParser parser, CommandRouter router, Replies replies, LanguagePolicy languages) {
+        this(parser, router, replies, languages, null);
+    }
+
+    /** @param outDir where files are saved; created when needed */
+    public ConsoleSession(CommandLineParser parser, CommandRouter router, Replies replies, LanguagePolicy languages,
+                          Path outDir) {
         this.parser = parser;
         this.router = router;
         this.replies = replies;
         this.languages = languages;
+        this.outDir = outDir;
     }
 
     public void run(BufferedReader in, PrintStream out) throws IOException {
@@ -34,7 +50,12 @@ public final class ConsoleSession {
             if (line.isBlank() || line.stripLeading().startsWith("#")) {
                 continue;
             }
-            out.println(PlainText.render(answer(line)));
+            Reply reply = answer(line);
+            out.println(PlainText.render(new Reply(reply.kind(), reply.pages(), reply.suggestions(), List.of(),
+                    reply.replay())));
+            for (Reply.Attachment a : reply.attachments()) {
+                out.println(save(a));
+            }
             out.println();
             out.flush();
         }
@@ -48,5 +69,43 @@ public final class ConsoleSession {
         CommandLineParser.Parsed.Error err = (CommandLineParser.Parsed.Error) parsed;
         return replies.userError(languages.choose(java.util.Optional.empty(), RequestContext.CONSOLE, line),
                 err.key(), err.args());
+    }
+
+    /** Writes the file whole or not at all (temporary file, then rename) and says where it is. */
+    String save(Reply.Attachment a) {
+        String name = safeName(a.filename());
+        try {
+            if (outDir == null) {
+                outDir = Files.createTempDirectory("resignation-bot-");
+            }
+            Files.createDirectories(outDir);
+            Path target = outDir.resolve(name).toAbsolutePath().normalize();
+            // created like any new file (not the owner-only mode of a temporary file)
+            Path tmp = outDir.resolve(".part-" + java.util.UUID.randomUUID() + "-" + name);
+            try {
+                Files.write(tmp, a.data(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+                try {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            return "[file] " + target;
+        } catch (IOException | RuntimeException e) {
+            String where = outDir == null ? "a temporary directory" : outDir.toAbsolutePath().toString();
+            return "[file] " + name + ": not saved in " + where + " (" + e.getMessage() + ")";
+        }
+    }
+
+    /** Only the last path segment, in letters, digits, dot, dash and underscore: a name never leaves the directory. */
+    static String safeName(String filename) {
+        String base = filename == null ? "" : filename.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9._-]", "_");
+        while (base.startsWith(".")) {
+            base = base.substring(1);
+        }
+        return base.isEmpty() ? "attachment" : base;
     }
 }

@@ -69,7 +69,8 @@ public final class DatasetLoader {
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .addModule(new JavaTimeModule())
                 .addModule(new com.fasterxml.jackson.databind.module.SimpleModule()
-                        .addDeserializer(LocalDate.class, new StrictLocalDate()))
+                        .addDeserializer(LocalDate.class, new StrictLocalDate())
+                        .addDeserializer(String.class, new SharedIds()))
                 .build();
         for (var shape : new com.fasterxml.jackson.databind.cfg.CoercionInputShape[]{
                 com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer,

@@ -10,10 +10,12 @@ import org.newsdesk.resignations.dataset.Source;
 /** Numbers the sources of one reply in the order they are first cited: [1], [2]… */
 final class Citations {
     private final Snapshot snapshot;
+    private final java.util.function.UnaryOperator<String> safeUrl;
     private final Map<String, Integer> numbers = new LinkedHashMap<>();
 
-    Citations(Snapshot snapshot) {
+    Citations(Snapshot snapshot, java.util.function.UnaryOperator<String> safeUrl) {
         this.snapshot = snapshot;
+        this.safeUrl = safeUrl;
     }
 
     /** "[1](url)[2](url)"; a source without URL is cited as a plain [n]. */
@@ -23,7 +25,7 @@ final class Citations {
             int n = numbers.computeIfAbsent(id, k -> numbers.size() + 1);
             Source s = snapshot.source(id).orElse(null);
             if (s != null && s.url() != null) {
-                b.append("[\\[").append(n).append("\\]](").append(Markdown.safeUrl(s.url())).append(')');
+                b.append("[\\[").append(n).append("\\]](").append(safeUrl.apply(s.url())).append(')');
             } else {
                 b.append("\\[").append(n).append("\\]");
             }

@@ -32,10 +32,20 @@ public final class Replies {
 
     private final Templates t;
     private final Dates dates;
+    /**
+     * Source URLs made link-safe, once each: parsing every citation URL on every reply was most
+     * of a `who` reply's cost (measured end to end through JDA). Bounded; URLs come from the dataset.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<String, String> safeUrls =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000).build();
 
     public Replies(Templates templates) {
         this.t = templates;
         this.dates = new Dates(templates);
+    }
+
+    private String safeUrl(String url) {
+        return safeUrls.get(url, Markdown::safeUrl);
     }
 
     public Templates templates() {
@@ -49,7 +59,7 @@ public final class Replies {
     // ---- who -------------------------------------------------------------------------------
 
     public Reply who(Snapshot s, Entry e, Lang lang) {
-        Citations c = new Citations(s);
+        Citations c = new Citations(s, this::safeUrl);
         Agency agency = s.agency(e.agency()).orElseThrow();
         String title = e.name().in(lang);
         String other = e.name().in(lang == Lang.AR ? Lang.EN : Lang.AR);
@@ -136,7 +146,7 @@ public final class Replies {
             b.append("\\[").append(c.number(s.id())).append("\\] ");
             String outlet = Bidi.isolate(s.outlet(), lang);
             if (s.url() != null) {
-                b.append('[').append(Markdown.escape(outlet)).append("](").append(Markdown.safeUrl(s.url())).append(')');
+                b.append('[').append(Markdown.escape(outlet)).append("](").append(safeUrl(s.url())).append(')');
             } else {
                 b.append(Markdown.escape(outlet)).append(" — ").append(t.get(lang, "source.no_url"));
             }
@@ -200,7 +210,7 @@ public final class Replies {
         String text = dates.format(p.get().value(), p.get().part(), lang);
         Optional<Source> src = p.get().sources().stream().map(s::source).flatMap(Optional::stream)
                 .filter(x -> x.url() != null).findFirst();
-        String shown = src.map(x -> "[" + text + "](" + Markdown.safeUrl(x.url()) + ")").orElse(text);
+        String shown = src.map(x -> "[" + text + "](" + safeUrl(x.url()) + ")").orElse(text);
         return f.status() == Fact.Status.SETTLED ? shown : shown + " " + t.get(lang, "fact.disputed_mark");
     }
 

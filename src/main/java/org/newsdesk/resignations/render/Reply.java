@@ -47,6 +47,16 @@ public record Reply(Kind kind, List<Card> pages, List<Choice> suggestions, List<
         return new Reply(Kind.USER_ERROR, List.of(card), suggestions, List.of(), Optional.empty());
     }
 
+    /** The same reply with more files attached after the ones it has. */
+    public Reply withAttachments(List<Attachment> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<Attachment> all = new java.util.ArrayList<>(attachments);
+        all.addAll(more);
+        return new Reply(kind, pages, suggestions, all, replay);
+    }
+
     public boolean ephemeral() {
         return kind != Kind.ANSWER;
     }

@@ -25,12 +25,15 @@ public final class FuzzyIndex<T> {
     public record Match<T>(T value, double score, String key) {
     }
 
-    private static final int MAX_PREFIX_WORDS = 256;
+    /** Completions of a typed prefix considered per word: enough for 25 choices, bounded at any scale. */
+    private static final int MAX_PREFIX_WORDS = 64;
     /** No name has a longer word; longer input words are matched exactly only (typo probes grow with length²). */
     private static final int MAX_FUZZY_WORD = 32;
     /** Words of a query beyond this are ignored: nobody's name is longer. */
     private static final int MAX_QUERY_WORDS = 12;
     private static final int MAX_CANDIDATE_ITEMS = 20_000;
+    /** Autocomplete shows 25 choices; scoring more candidates than this only costs time. */
+    private static final int MAX_PREFIX_CANDIDATES = 2_000;
     private static final int TOKEN_BITS = 24;
     private static final long TOKEN_MASK = (1L << TOKEN_BITS) - 1;
 
@@ -156,14 +159,17 @@ public final class FuzzyIndex<T> {
         List<Match<T>> found = new ArrayList<>();
         int visited = 0;
         java.util.BitSet seen = new java.util.BitSet(items.size());
+        // Best-matching words first, so the candidate caps never drop an exact hit for a completion.
+        List<Map.Entry<Integer, Double>> seeds = new ArrayList<>(perWord.get(rarest).entrySet());
+        seeds.sort((a, b) -> Double.compare(b.getValue(), a.getValue()));
         outer:
-        for (int w : perWord.get(rarest).keySet()) {
-            for (int item : postings[w]) {
+        for (Map.Entry<Integer, Double> seed : seeds) {
+            for (int item : postings[seed.getKey()]) {
                 if (seen.get(item)) {
                     continue;
                 }
                 seen.set(item);
-                if (++visited > MAX_CANDIDATE_ITEMS) {
+                if (++visited > (prefixLast ? MAX_PREFIX_CANDIDATES : MAX_CANDIDATE_ITEMS)) {
                     break outer;
                 }
                 Match<T> m = score(item, perWord, q.length);

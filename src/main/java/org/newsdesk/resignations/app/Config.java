@@ -1,0 +1,238 @@
+package org.newsdesk.resignations.app;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.newsdesk.resignations.dataset.Lang;
+
+/**
+ * The bot's configuration: a {@code key = value} file (see {@code config/bot.example.properties};
+ * every key optional) with environment variables overriding it. An unknown key, a repeated key,
+ * a line that is not {@code key = value}, or a value that does not parse stops the start-up with
+ * a sentence that names the key. The token is never read from here: see {@link #token}.
+ *
+ * @param guilds             servers to register the commands in instantly (else global registration)
+ * @param defaultLanguage    reply language when nothing else decides it
+ * @param editorRole         role id of the newsroom's editors (used by later commands)
+ * @param adminChannel       channel id where the bot reports problems to the admins (later issues)
+ * @param apiBaseUrl         Discord's REST base URL, or a proxy's
+ * @param gatewayUrl         Discord's gateway URL, or a proxy's
+ * @param gatewayCompression zlib-stream on the gateway (on by default; off for simple proxies and tests)
+ * @param dataset            a dataset file instead of the bundled one
+ */
+public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> editorRole, Optional<Long> adminChannel,
+                     Optional<String> apiBaseUrl, Optional<String> gatewayUrl, boolean gatewayCompression,
+                     Optional<Path> dataset) {
+
+    public static final String TOKEN_ENV = "DISCORD_TOKEN";
+    public static final String TOKEN_FILE_ENV = "DISCORD_TOKEN_FILE";
+    public static final String CONFIG_ENV = "BOT_CONFIG";
+    public static final Path DEFAULT_FILE = Path.of("config", "bot.properties");
+
+    /** Every key, with the environment variable that overrides it. */
+    public static final Map<String, String> KEYS;
+
+    static {
+        Map<String, String> k = new LinkedHashMap<>();
+        k.put("guilds", "DISCORD_GUILDS");
+        k.put("default_language", "BOT_DEFAULT_LANGUAGE");
+        k.put("editor_role", "DISCORD_EDITOR_ROLE");
+        k.put("admin_channel", "DISCORD_ADMIN_CHANNEL");
+        k.put("api_base_url", "DISCORD_API_BASE_URL");
+        k.put("gateway_url", "DISCORD_GATEWAY_URL");
+        k.put("gateway_compression", "DISCORD_GATEWAY_COMPRESSION");
+        k.put("dataset", "BOT_DATASET");
+        KEYS = java.util.Collections.unmodifiableMap(k);
+    }
+
+    public Config {
+        guilds = List.copyOf(guilds);
+    }
+
+    public static Config defaults() {
+        return new Config(List.of(), Lang.EN, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                true, Optional.empty());
+    }
+
+    /**
+     * Reads the file (when given) and then the environment.
+     *
+     * @param file a config file; it must exist when given
+     */
+    public static Config load(Optional<Path> file, Map<String, String> env) throws ConfigException {
+        Map<String, Valued> values = new LinkedHashMap<>();
+        if (file.isPresent()) {
+            values.putAll(readFile(file.get()));
+        }
+        for (Map.Entry<String, String> k : KEYS.entrySet()) {
+            String v = env.get(k.getValue());
+            if (v != null && !v.isBlank()) {
+                values.put(k.getKey(), new Valued(v.strip(), "environment variable " + k.getValue()));
+            }
+        }
+        Config c = defaults();
+        List<Long> guilds = c.guilds();
+        Lang lang = c.defaultLanguage();
+        Optional<Long> editor = c.editorRole();
+        Optional<Long> admin = c.adminChannel();
+        Optional<String> api = c.apiBaseUrl();
+        Optional<String> gateway = c.gatewayUrl();
+        boolean compression = c.gatewayCompression();
+        Optional<Path> dataset = c.dataset();
+        for (Map.Entry<String, Valued> e : values.entrySet()) {
+            String key = e.getKey();
+            Valued v = e.getValue();
+            switch (key) {
+                case "guilds" -> guilds = ids(key, v);
+                case "default_language" -> lang = Lang.parse(v.value()).orElseThrow(() -> bad(key, v, "en or ar"));
+                case "editor_role" -> editor = Optional.of(id(key, v, v.value()));
+                case "admin_channel" -> admin = Optional.of(id(key, v, v.value()));
+                case "api_base_url" -> api = Optional.of(url(key, v, List.of("http", "https")));
+                case "gateway_url" -> gateway = Optional.of(url(key, v, List.of("ws", "wss")));
+                case "gateway_compression" -> compression = switch (v.value().toLowerCase(Locale.ROOT)) {
+                    case "zlib", "zlib-stream", "on", "true" -> true;
+                    case "none", "off", "false" -> false;
+                    default -> throw bad(key, v, "zlib or none");
+                };
+                case "dataset" -> dataset = Optional.of(Path.of(v.value()));
+                default -> throw new IllegalStateException("unhandled key " + key);
+            }
+        }
+        return new Config(guilds, lang, editor, admin, api, gateway, compression, dataset);
+    }
+
+    /**
+     * The bot token: {@code DISCORD_TOKEN}, or the first line of the file named by
+     * {@code DISCORD_TOKEN_FILE}. Never logged, never in the config file.
+     */
+    public static Optional<String> token(Map<String, String> env) throws ConfigException {
+        String direct = env.get(TOKEN_ENV);
+        if (direct != null && !direct.isBlank()) {
+            return Optional.of(direct.strip());
+        }
+        String file = env.get(TOKEN_FILE_ENV);
+        if (file != null && !file.isBlank()) {
+            try {
+                String t = Files.readString(Path.of(file.strip()), StandardCharsets.UTF_8).strip();
+                if (t.isEmpty()) {
+                    throw new ConfigException(TOKEN_FILE_ENV + ": the file " + file.strip() + " is empty.");
+                }
+                return Optional.of(t.lines().findFirst().orElse("").strip());
+            } catch (IOException e) {
+                throw new ConfigException(TOKEN_FILE_ENV + ": cannot read the file " + file.strip() + " ("
+                        + e.getClass().getSimpleName() + ").");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The file to read: the one given, else {@code BOT_CONFIG}, else config/bot.properties if present. */
+    public static Optional<Path> locate(Optional<Path> given, Map<String, String> env, Path workingDir) throws ConfigException {
+        Optional<Path> chosen = given.or(() -> Optional.ofNullable(env.get(CONFIG_ENV)).filter(s -> !s.isBlank()).map(Path::of));
+        if (chosen.isPresent()) {
+            if (!Files.isRegularFile(chosen.get())) {
+                throw new ConfigException("config file " + chosen.get() + " does not exist.");
+            }
+            return chosen;
+        }
+        Path def = workingDir.resolve(DEFAULT_FILE);
+        return Files.isRegularFile(def) ? Optional.of(def) : Optional.empty();
+    }
+
+    // ---- parsing ---------------------------------------------------------------------------------
+
+    private record Valued(String value, String where) {
+    }
+
+    private static Map<String, Valued> readFile(Path file) throws ConfigException {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read the config file " + file + " (" + e.getClass().getSimpleName() + ").");
+        }
+        Map<String, Valued> out = new LinkedHashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            String where = file + ":" + (i + 1);
+            if (i == 0 && line.startsWith("\uFEFF")) {
+                line = line.substring(1).strip();
+            }
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            int eq = line.indexOf('=');
+            String key = (eq < 0 ? line : line.substring(0, eq)).strip();
+            if (eq < 0) {
+                throw new ConfigException(where + ": \"" + key + "\" is not of the form key = value.");
+            }
+            if (key.equals("token") || key.equals("discord_token")) {
+                throw new ConfigException(where + ": " + key + ": the token is never read from the config file;"
+                        + " set " + TOKEN_ENV + " or " + TOKEN_FILE_ENV + " instead.");
+            }
+            if (!KEYS.containsKey(key)) {
+                throw new ConfigException(where + ": unknown key \"" + key + "\". Known keys: "
+                        + String.join(", ", KEYS.keySet()) + ".");
+            }
+            if (out.containsKey(key)) {
+                throw new ConfigException(where + ": the key \"" + key + "\" is given twice.");
+            }
+            String value = line.substring(eq + 1).strip();
+            if (!value.isEmpty()) {
+                out.put(key, new Valued(value, where));
+            }
+        }
+        return out;
+    }
+
+    private static ConfigException bad(String key, Valued v, String expected) {
+        String shown = v.value().length() > 60 ? v.value().substring(0, 60) + "…" : v.value();
+        return new ConfigException(v.where() + ": " + key + ": \"" + shown + "\" is not valid; expected " + expected + ".");
+    }
+
+    private static List<Long> ids(String key, Valued v) throws ConfigException {
+        List<Long> out = new ArrayList<>();
+        for (String part : v.value().split("[,\\s]+")) {
+            if (!part.isEmpty()) {
+                out.add(id(key, v, part));
+            }
+        }
+        return out.stream().distinct().collect(Collectors.toList());
+    }
+
+    private static long id(String key, Valued v, String s) throws ConfigException {
+        if (!s.matches("[0-9]{1,20}")) {
+            throw bad(key, v, "a Discord id, a number such as 123456789012345678");
+        }
+        try {
+            long id = Long.parseUnsignedLong(s);
+            if (id == 0) {
+                throw bad(key, v, "a Discord id, a number such as 123456789012345678");
+            }
+            return id;
+        } catch (NumberFormatException e) {
+            throw bad(key, v, "a Discord id, a number such as 123456789012345678");
+        }
+    }
+
+    private static String url(String key, Valued v, List<String> schemes) throws ConfigException {
+        try {
+            URI u = new URI(v.value());
+            if (u.getScheme() == null || !schemes.contains(u.getScheme().toLowerCase(Locale.ROOT)) || u.getHost() == null) {
+                throw bad(key, v, "a " + String.join(" or ", schemes) + " URL");
+            }
+            return v.value();
+        } catch (java.net.URISyntaxException e) {
+            throw bad(key, v, "a " + String.join(" or ", schemes) + " URL");
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.newsdesk.resignations.discord;
+
+import java.util.Optional;
+import org.newsdesk.resignations.dataset.Lang;
+import org.newsdesk.resignations.render.Reply;
+
+/**
+ * A core reply on its way to Discord: which page to show, whose pages they are, what its
+ * suggestions re-run, and whether it replaces the message a button was clicked on.
+ *
+ * @param owner  the asker's user id when only they may turn the pages (ephemeral replies), else 0
+ * @param retry  how a suggestion's value becomes a command to run, if the reply has suggestions
+ * @param update true to edit the clicked message in place (page turns), false for a new message
+ */
+public record Answer(Reply reply, int page, long owner, Optional<Retry> retry, boolean update, Lang lang) {
+
+    /**
+     * Re-runs a command with one option replaced by a suggestion's value.
+     *
+     * @param rest the other options, each as "|name=value"
+     */
+    public record Retry(String subcommand, String option, String rest) {
+        public String with(String value) {
+            return subcommand + "|" + option + "=" + value + rest;
+        }
+
+        /** The command without the option, for a select menu that adds it. */
+        public String base() {
+            return subcommand + rest;
+        }
+    }
+
+    public Answer {
+        page = Math.max(0, Math.min(page, reply.pages().size() - 1));
+    }
+
+    public static Answer fresh(Reply reply, long asker, Optional<Retry> retry, Lang lang) {
+        return new Answer(reply, 0, reply.ephemeral() ? asker : 0L, retry, false, lang);
+    }
+
+    public static Answer fresh(Reply reply, Lang lang) {
+        return new Answer(reply, 0, 0L, Optional.empty(), false, lang);
+    }
+
+    public boolean ephemeral() {
+        return reply.ephemeral();
+    }
+}

@@ -1,0 +1,25 @@
+package org.newsdesk.resignations.discord;
+
+import java.util.Optional;
+import java.util.Set;
+import org.newsdesk.resignations.commands.CommandSpec;
+
+/**
+ * Who clicked or typed: their user id, the Discord locale their client sent ("en-US", "ar"),
+ * and which restricted commands they may run in this place (worked out from their roles and
+ * permissions by the listener, checked again here on the server side).
+ */
+public record Caller(long userId, Optional<String> locale, Set<CommandSpec.Access> access) {
+
+    public Caller {
+        access = Set.copyOf(access);
+    }
+
+    public static Caller anyone(long userId, Optional<String> locale) {
+        return new Caller(userId, locale, Set.of(CommandSpec.Access.EVERYONE));
+    }
+
+    public boolean may(CommandSpec.Access needed) {
+        return needed == CommandSpec.Access.EVERYONE || access.contains(needed);
+    }
+}

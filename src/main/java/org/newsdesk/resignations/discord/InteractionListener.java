@@ -1,0 +1,146 @@
+package org.newsdesk.resignations.discord;
+
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.DiscordLocale;
+import net.dv8tion.jda.api.interactions.Interaction;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.interactions.commands.Command;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import org.newsdesk.resignations.commands.CommandSpec;
+import org.newsdesk.resignations.dataset.Lang;
+import org.newsdesk.resignations.render.Limits;
+import org.newsdesk.resignations.render.Replies;
+import org.newsdesk.resignations.render.Reply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads interactions off JDA and hands them to the {@link InteractionService}. It runs on JDA's
+ * event thread, so it only copies what it needs and returns; if even that throws, the user still
+ * gets an ephemeral "something went wrong (ref …)" and the ref is logged.
+ */
+final class InteractionListener extends ListenerAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InteractionListener.class);
+
+    private final InteractionService service;
+    private final Replies replies;
+    private final Lang fallback;
+    private final Set<String> leaveAlone;
+    private final Optional<Long> editorRole;
+    private final MessageRenderer renderer;
+
+    InteractionListener(InteractionService service, MessageRenderer renderer, Replies replies, Lang fallback,
+                        Set<String> leaveAlone, Optional<Long> editorRole) {
+        this.service = service;
+        this.renderer = renderer;
+        this.replies = replies;
+        this.fallback = fallback;
+        this.leaveAlone = leaveAlone;
+        this.editorRole = editorRole;
+    }
+
+    @Override
+    public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+        if (leaveAlone.contains(event.getName())) {
+            return;
+        }
+        try {
+            Map<String, String> options = new LinkedHashMap<>();
+            for (OptionMapping o : event.getOptions()) {
+                options.put(o.getName(), o.getAsString());
+            }
+            service.slash(event.getName(), event.getSubcommandName(), options, caller(event),
+                    new JdaResponder(event, "/" + event.getFullCommandName()));
+        } catch (Throwable e) {
+            failed(event, e);
+        }
+    }
+
+    @Override
+    public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+        if (leaveAlone.contains(event.getName())) {
+            return;
+        }
+        try {
+            String option = event.getFocusedOption().getName();
+            service.autocomplete(option, event.getFocusedOption().getValue(), choices -> event.replyChoices(
+                    choices.stream().limit(Limits.CHOICES).map(c -> new Command.Choice(c.label(), c.value())).toList())
+                    .queue(null, e -> LOG.warn("autocomplete answer for {} refused: {}", option, e.toString())));
+        } catch (Throwable e) {
+            LOG.error("ref {}: autocomplete failed", Refs.next(), e);
+            try {
+                event.replyChoices(List.of()).queue(null, x -> { });
+            } catch (Throwable ignored) {
+                // already answered
+            }
+        }
+    }
+
+    @Override
+    public void onButtonInteraction(ButtonInteractionEvent event) {
+        try {
+            service.component(event.getComponentId(), List.of(), caller(event),
+                    new JdaResponder(event, "button " + event.getComponentId()));
+        } catch (Throwable e) {
+            failed(event, e);
+        }
+    }
+
+    @Override
+    public void onStringSelectInteraction(StringSelectInteractionEvent event) {
+        try {
+            service.component(event.getComponentId(), event.getValues(), caller(event),
+                    new JdaResponder(event, "menu " + event.getComponentId()));
+        } catch (Throwable e) {
+            failed(event, e);
+        }
+    }
+
+    Caller caller(Interaction event) {
+        DiscordLocale locale = event.getUserLocale();
+        Optional<String> tag = locale == DiscordLocale.UNKNOWN ? Optional.empty() : Optional.of(locale.getLocale());
+        Set<CommandSpec.Access> access = EnumSet.of(CommandSpec.Access.EVERYONE);
+        Member m = event.getMember();
+        if (m != null) {
+            boolean server = m.hasPermission(Permission.MANAGE_SERVER);
+            if (server) {
+                access.add(CommandSpec.Access.MANAGE_SERVER);
+                access.add(CommandSpec.Access.EDITOR);
+            }
+            if (m.hasPermission(Permission.MANAGE_CHANNEL)) {
+                access.add(CommandSpec.Access.MANAGE_CHANNELS);
+            }
+            if (editorRole.isPresent() && m.getRoles().stream().anyMatch(r -> r.getIdLong() == editorRole.get())) {
+                access.add(CommandSpec.Access.EDITOR);
+            }
+        }
+        return new Caller(event.getUser().getIdLong(), tag, access);
+    }
+
+    private void failed(IReplyCallback event, Throwable e) {
+        String ref = Refs.next();
+        LOG.error("ref {}: could not handle an interaction", ref, e);
+        try {
+            if (!event.isAcknowledged()) {
+                Reply f = replies.failure(fallback, ref);
+                event.reply(renderer.create(Answer.fresh(f, fallback))).setEphemeral(true).queue(null, x -> { });
+            }
+        } catch (Throwable again) {
+            LOG.error("ref {}: could not report the failure either", ref, again);
+        }
+    }
+
+}

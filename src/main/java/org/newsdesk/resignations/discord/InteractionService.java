@@ -1,0 +1,370 @@
+package org.newsdesk.resignations.discord;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.newsdesk.resignations.app.Application;
+import org.newsdesk.resignations.commands.CommandCatalog;
+import org.newsdesk.resignations.commands.CommandRequest;
+import org.newsdesk.resignations.commands.CommandRouter;
+import org.newsdesk.resignations.commands.CommandSpec;
+import org.newsdesk.resignations.commands.OptionSpec;
+import org.newsdesk.resignations.commands.RequestContext;
+import org.newsdesk.resignations.dataset.Lang;
+import org.newsdesk.resignations.render.Reply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the bot does with an interaction, apart from reading it off JDA: runs the core on a
+ * worker pool, answers within Discord's 3 s (deferring first when the work is not done after
+ * {@code deferAfter}), and turns anything thrown into an ephemeral "something went wrong (ref …)"
+ * with the same ref in an ERROR log line, so no interaction is left unanswered.
+ */
+public final class InteractionService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InteractionService.class);
+    private static final Pattern SAFE_VALUE = Pattern.compile("[A-Za-z0-9_-]{1,100}");
+
+    private enum Mode { REPLY, UPDATE }
+
+    private static final int PENDING = 0;
+    private static final int ANSWERED = 1;
+    private static final int DEFERRED = 2;
+
+    private final Application app;
+    private final MessageRenderer renderer;
+    private final ComponentIds ids;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService timers;
+    private final Duration deferAfter;
+    private final java.util.Set<String> inline;
+
+    private final com.github.benmanes.caffeine.cache.Cache<ReplyKey, Reply> cache;
+
+    /** A reply depends on nothing else: same dataset version, request and language, same reply. */
+    private record ReplyKey(String version, CommandRequest request, Lang lang) {
+    }
+
+    public InteractionService(Application app, MessageRenderer renderer, ComponentIds ids, ExecutorService workers,
+                              ScheduledExecutorService timers, Duration deferAfter) {
+        this(app, renderer, ids, workers, timers, deferAfter, java.util.Set.of(), 0);
+    }
+
+    /**
+     * @param inline    command paths run on the calling (event) thread; the rest go to {@code workers}
+     * @param cacheSize replies of the inline commands kept (0: none)
+     */
+    public InteractionService(Application app, MessageRenderer renderer, ComponentIds ids, ExecutorService workers,
+                              ScheduledExecutorService timers, Duration deferAfter, java.util.Set<String> inline,
+                              int cacheSize) {
+        this.inline = java.util.Set.copyOf(inline);
+        this.cache = cacheSize == 0 ? null
+                : com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(cacheSize).<ReplyKey, Reply>build();
+        this.app = app;
+        this.renderer = renderer;
+        this.ids = ids;
+        this.workers = workers;
+        this.timers = timers;
+        this.deferAfter = deferAfter;
+    }
+
+    // ---- slash commands ------------------------------------------------------------------------
+
+    public void slash(String command, String subcommand, Map<String, String> options, Caller caller, Responder r) {
+        CommandRequest req = new CommandRequest(command, subcommand, options);
+        RequestContext ctx = context(caller);
+        Lang lang = app.languages().choose(req.option("lang").flatMap(Lang::parse), ctx, String.join(" ", options.values()));
+        Optional<CommandSpec> spec = app.router().catalog().find(command, subcommand);
+        if (spec.isPresent() && !caller.may(spec.get().access())) {
+            answerNow(r, Answer.fresh(app.replies().userError(lang, "discord.not_allowed", "command", spec.get().path()), lang));
+            return;
+        }
+        run(r, Mode.REPLY, lang, inline(req), () -> answerFor(req, ctx, caller, lang, handle(req, ctx)));
+    }
+
+    // ---- autocomplete ----------------------------------------------------------------------------
+
+    /** Choices for what the user is typing; an empty list when anything goes wrong (logged). */
+    public void autocomplete(String option, String typed, Consumer<List<Reply.Choice>> answer) {
+        List<Reply.Choice> choices;
+        try {
+            // an indexed lookup bounded by the core (input length, result count): answered in place
+            choices = app.completions().complete(option, typed);
+        } catch (RuntimeException e) {
+            LOG.error("ref {}: autocomplete for {} failed", Refs.next(), option, e);
+            choices = List.of();
+        }
+        answer.accept(choices);
+    }
+
+    // ---- buttons and select menus ----------------------------------------------------------------
+
+    public void component(String customId, List<String> values, Caller caller, Responder r) {
+        RequestContext ctx = context(caller);
+        ComponentIds.Decoded d = ids.decode(customId);
+        if (d instanceof ComponentIds.Pager p) {
+            Lang lang = languageOf(p.replay(), ctx);
+            if (p.owner() != 0 && p.owner() != caller.userId()) {
+                answerNow(r, Answer.fresh(app.replies().userError(lang, "discord.not_your_list"), lang));
+                return;
+            }
+            if (!p.replay().startsWith("@") && refused(replayed(p.replay()), caller, lang, r)) {
+                return;
+            }
+            run(r, Mode.UPDATE, lang, p.replay().startsWith("@") || inline(replayed(p.replay())), () -> {
+                Optional<Reply> kept = ids.remembered(p.replay());
+                if (p.replay().startsWith("@") && kept.isEmpty()) {
+                    return Answer.fresh(app.replies().userError(lang, "discord.expired"), lang);
+                }
+                CommandRequest req = replayed(p.replay());
+                Reply reply = kept.orElseGet(() -> handle(req, ctx));
+                if (reply.kind() != Reply.Kind.ANSWER) {
+                    return answerFor(req, ctx, caller, lang, reply);
+                }
+                return new Answer(reply, p.page(), p.owner(), Optional.empty(), true, lang);
+            });
+        } else if (d instanceof ComponentIds.Suggestion s) {
+            rerun(s.replay(), caller, ctx, r);
+        } else if (d instanceof ComponentIds.Pick m && !values.isEmpty() && SAFE_VALUE.matcher(values.get(0)).matches()) {
+            rerun(m.with(values.get(0)), caller, ctx, r);
+        } else {
+            expired(r, customId, ctx);
+        }
+    }
+
+    private void rerun(String replay, Caller caller, RequestContext ctx, Responder r) {
+        Lang lang = languageOf(replay, ctx);
+        if (refused(replayed(replay), caller, lang, r)) {
+            return;
+        }
+        run(r, Mode.REPLY, lang, inline(replayed(replay)), () -> {
+            CommandRequest req = replayed(replay);
+            return answerFor(req, ctx, caller, lang, handle(req, ctx));
+        });
+    }
+
+    /** A button runs a command too: the same access check as typing it (ids can be forged). */
+    private boolean refused(CommandRequest req, Caller caller, Lang lang, Responder r) {
+        Optional<CommandSpec> spec = app.router().catalog().find(req.command(), req.subcommand());
+        if (spec.isPresent() && !caller.may(spec.get().access())) {
+            answerNow(r, Answer.fresh(app.replies().userError(lang, "discord.not_allowed", "command", spec.get().path()), lang));
+            return true;
+        }
+        return false;
+    }
+
+    private void expired(Responder r, String customId, RequestContext ctx) {
+        LOG.info("button {} is unknown or has expired", customId == null ? "" : customId.replaceAll("\\p{Cntrl}", "?"));
+        Lang lang = app.languages().choose(Optional.empty(), ctx, "");
+        answerNow(r, Answer.fresh(app.replies().userError(lang, "discord.expired"), lang));
+    }
+
+    // ---- answering in time -----------------------------------------------------------------------
+
+    /**
+     * Runs {@code work} in place ({@code inline}) or on a worker. If it has not finished after
+     * {@code deferAfter}, the timer thread acknowledges the interaction first ("thinking…" or a
+     * deferred update) and the answer follows as an edit; whichever of the two comes first wins,
+     * exactly once.
+     */
+    private void run(Responder r, Mode mode, Lang lang, boolean inPlace, Callable<Answer> work) {
+        AtomicInteger state = new AtomicInteger(PENDING);
+        AtomicReference<ScheduledFuture<?>> timer = new AtomicReference<>();
+        Runnable job = () -> {
+            Answer a;
+            try {
+                a = work.call();
+            } catch (Throwable e) {
+                a = failure(lang, e);
+            }
+            ScheduledFuture<?> t = timer.get();
+            if (t != null) {
+                t.cancel(false);
+            }
+            deliver(r, mode, state, a);
+        };
+        if (!inPlace) {
+            try {
+                workers.execute(job);
+            } catch (RejectedExecutionException e) {
+                deliver(r, mode, state, Answer.fresh(app.replies().userError(lang, "discord.busy"), lang));
+                return;
+            }
+        }
+        try {
+            timer.set(timers.schedule(() -> {
+                if (state.compareAndSet(PENDING, DEFERRED)) {
+                    if (mode == Mode.UPDATE) {
+                        r.deferUpdate();
+                    } else {
+                        r.defer(false);
+                    }
+                }
+            }, deferAfter.toNanos(), TimeUnit.NANOSECONDS));
+        } catch (RejectedExecutionException e) {
+            // shutting down: the answer still goes out directly
+        }
+        if (inPlace) {
+            job.run();
+        }
+    }
+
+    /** The core's reply, from the cache for the in-memory commands. Failures are never kept. */
+    private Reply handle(CommandRequest req, RequestContext ctx) {
+        if (cache == null || !inline(req)) {
+            return app.router().handle(req, ctx);
+        }
+        // the language exactly as the router chooses it, so a key never mixes languages
+        Lang lang = app.languages().choose(req.option("lang").flatMap(Lang::parse), ctx, String.join(" ", req.options().values()));
+        ReplyKey key = new ReplyKey(app.snapshot().version(), req, lang);
+        Reply kept = cache.getIfPresent(key);
+        if (kept != null) {
+            return kept;
+        }
+        Reply fresh = app.router().handle(req, ctx);
+        if (fresh.kind() != Reply.Kind.FAILURE) {
+            cache.put(key, fresh);
+        }
+        return fresh;
+    }
+
+    private boolean inline(CommandRequest req) {
+        return inline.contains(req.subcommand() == null ? req.command() : req.command() + " " + req.subcommand());
+    }
+
+    private void deliver(Responder r, Mode mode, AtomicInteger state, Answer a) {
+        boolean first = state.compareAndSet(PENDING, ANSWERED);
+        Runnable sending;
+        try {
+            sending = sending(r, mode, first, a);
+        } catch (Throwable e) {
+            // the reply could not be turned into a message: say so instead, in the same slot
+            sending = sending(r, mode, first, failure(a.lang(), e));
+        }
+        try {
+            sending.run();
+        } catch (Throwable e) {
+            LOG.error("ref {}: could not hand the answer to Discord", Refs.next(), e);
+        }
+    }
+
+    /** Renders first (which may throw), then returns the one call that sends it. */
+    private Runnable sending(Responder r, Mode mode, boolean first, Answer a) {
+        if (first) {
+            if (mode == Mode.UPDATE && a.update()) {
+                var m = renderer.edit(a);
+                return () -> r.update(m);
+            }
+            var m = renderer.create(a);
+            return () -> r.reply(m, a.ephemeral());
+        }
+        if (mode == Mode.UPDATE) {
+            if (a.update()) {
+                var m = renderer.edit(a);
+                return () -> r.editOriginal(m);
+            }
+            var m = renderer.create(a);
+            return () -> r.followUp(m, a.ephemeral());
+        }
+        if (a.ephemeral()) {
+            // the deferred response is public; an answer for the asker alone replaces it
+            var m = renderer.create(a);
+            return () -> {
+                r.deleteOriginal();
+                r.followUp(m, true);
+            };
+        }
+        var m = renderer.edit(a);
+        return () -> r.editOriginal(m);
+    }
+
+    private void answerNow(Responder r, Answer a) {
+        deliver(r, Mode.REPLY, new AtomicInteger(PENDING), a);
+    }
+
+    private Answer failure(Lang lang, Throwable e) {
+        String ref = Refs.next();
+        LOG.error("ref {}: answering an interaction failed", ref, e);
+        return Answer.fresh(app.replies().failure(lang, ref), lang);
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------
+
+    private Answer answerFor(CommandRequest req, RequestContext ctx, Caller caller, Lang lang, Reply reply) {
+        return Answer.fresh(reply, caller.userId(), retryFor(req, lang), lang);
+    }
+
+    /** How a suggestion re-runs the command: the looked-up option replaced, the others kept. */
+    Optional<Answer.Retry> retryFor(CommandRequest req, Lang lang) {
+        if (!CommandCatalog.RESIGNATIONS.equals(req.command()) || req.subcommand() == null) {
+            return Optional.empty();
+        }
+        Optional<CommandSpec> spec = app.router().catalog().find(req.command(), req.subcommand());
+        if (spec.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<OptionSpec> target = spec.get().options().stream()
+                .filter(OptionSpec::autocomplete).filter(o -> req.option(o.name()).isPresent()).findFirst();
+        if (target.isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder rest = new StringBuilder();
+        for (OptionSpec o : spec.get().options()) {
+            if (o == target.get() || o.type() == OptionSpec.Type.LANGUAGE) {
+                continue;
+            }
+            Optional<String> v = req.option(o.name()).flatMap(x -> switch (o.type()) {
+                case DATE -> CommandRouter.date(x).map(Object::toString);
+                default -> Optional.of(x.strip()).filter(s -> SAFE_VALUE.matcher(s).matches());
+            });
+            v.ifPresent(x -> rest.append('|').append(o.name()).append('=').append(x));
+        }
+        rest.append("|lang=").append(lang.code());
+        return Optional.of(new Answer.Retry(req.subcommand(), target.get().name(), rest.toString()));
+    }
+
+    private static CommandRequest replayed(String replay) {
+        return CommandRequest.fromReplay(CommandCatalog.RESIGNATIONS, replay);
+    }
+
+    private Lang languageOf(String replay, RequestContext ctx) {
+        Optional<Lang> explicit = replay.startsWith("@") ? Optional.empty()
+                : replayed(replay).option("lang").flatMap(Lang::parse);
+        return app.languages().choose(explicit, ctx, "");
+    }
+
+    private static RequestContext context(Caller caller) {
+        // the server's language setting arrives with issue 4
+        return new RequestContext(Optional.empty(), caller.locale());
+    }
+
+    /** Stops taking work; what is running finishes and is answered (up to {@code wait}). */
+    public void shutdown(Duration wait) throws InterruptedException {
+        workers.shutdown();
+        if (!workers.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+            workers.shutdownNow();
+        }
+        timers.shutdownNow();
+    }
+
+    @Override
+    public void close() {
+        try {
+            shutdown(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

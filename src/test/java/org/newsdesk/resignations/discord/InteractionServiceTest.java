@@ -1,0 +1,240 @@
+package org.newsdesk.resignations.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.after;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.mockito.InOrder;
+import org.newsdesk.resignations.app.Application;
+import org.newsdesk.resignations.commands.CommandCatalog;
+import org.newsdesk.resignations.commands.CommandRequest;
+import org.newsdesk.resignations.commands.CommandRouter;
+import org.newsdesk.resignations.commands.CommandSpec;
+import org.newsdesk.resignations.commands.RequestContext;
+import org.newsdesk.resignations.dataset.Lang;
+import org.newsdesk.resignations.render.Reply;
+
+/** The service with a mocked responder (and, where needed, a mocked router): no Discord at all. */
+class InteractionServiceTest {
+
+    static final Application REAL = TestBots.app();
+    static final long USER = 42L;
+
+    final Responder responder = mock(Responder.class);
+    final ExecutorService workers = Executors.newFixedThreadPool(2);
+    final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
+    final LogCapture logs = new LogCapture();
+
+    @AfterEach
+    void close() {
+        workers.shutdownNow();
+        timers.shutdownNow();
+        logs.close();
+    }
+
+    InteractionService service(Application app, Duration deferAfter) {
+        return new InteractionService(app, new MessageRenderer(app.templates(), new ComponentIds()), new ComponentIds(),
+                workers, timers, deferAfter);
+    }
+
+    /** An application whose router is a mock; everything else is real. */
+    static Application withRouter(CommandRouter router) {
+        Application app = mock(Application.class);
+        when(app.router()).thenReturn(router);
+        when(app.languages()).thenReturn(REAL.languages());
+        when(app.replies()).thenReturn(REAL.replies());
+        when(app.templates()).thenReturn(REAL.templates());
+        return app;
+    }
+
+    static CommandRouter router(CommandCatalog catalog) {
+        CommandRouter router = mock(CommandRouter.class);
+        when(router.catalog()).thenReturn(catalog);
+        return router;
+    }
+
+    static String description(MessageCreateData m) {
+        return m.getEmbeds().get(0).getDescription();
+    }
+
+    @Test
+    void anExceptionBecomesAnEphemeralRefLoggedAsError() {
+        CommandRouter router = router(CommandCatalog.standard());
+        when(router.handle(any(), any())).thenThrow(new IllegalStateException("boom"));
+        service(withRouter(router), Duration.ofSeconds(2))
+                .slash("resignations", "who", Map.of("name", "x"), Caller.anyone(USER, Optional.of("ar")), responder);
+
+        ArgumentCaptor<MessageCreateData> sent = ArgumentCaptor.forClass(MessageCreateData.class);
+        verify(responder, timeout(2000)).reply(sent.capture(), eq(true));
+        String text = description(sent.getValue());
+        Matcher m = Pattern.compile("([0-9a-f]{8})").matcher(text);
+        assertThat(m.find()).as(text).isTrue();
+        assertThat(text).startsWith("حدث خطأ");   // the user's locale is Arabic
+        String ref = m.group(1);
+        assertThat(logs.errors()).anySatisfy(line -> assertThat(line).contains("ref " + ref));
+    }
+
+    @Test
+    void aFastAnswerIsSentAtOnceWithoutDeferring() {
+        service(REAL, Duration.ofMillis(300))
+                .slash("resignations", "who", Map.of("name", "Josh Paul"), Caller.anyone(USER, Optional.empty()), responder);
+        ArgumentCaptor<MessageCreateData> sent = ArgumentCaptor.forClass(MessageCreateData.class);
+        verify(responder, timeout(2000)).reply(sent.capture(), eq(false));
+        assertThat(sent.getValue().getEmbeds().get(0).getTitle()).startsWith("Josh Paul");
+        verify(responder, after(500).never()).defer(anyBoolean());
+    }
+
+    @Test
+    void aSlowAnswerIsDeferredThenEditedIn() {
+        CommandRouter router = router(CommandCatalog.standard());
+        when(router.handle(any(), any())).thenAnswer(inv -> {
+            Thread.sleep(400);
+            return REAL.router().handle(inv.getArgument(0), inv.getArgument(1));
+        });
+        service(withRouter(router), Duration.ofMillis(50))
+                .slash("resignations", "stats", Map.of(), Caller.anyone(USER, Optional.empty()), responder);
+        InOrder order = inOrder(responder);
+        order.verify(responder, timeout(2000)).defer(false);
+        ArgumentCaptor<MessageEditData> edit = ArgumentCaptor.forClass(MessageEditData.class);
+        order.verify(responder, timeout(2000)).editOriginal(edit.capture());
+        assertThat(edit.getValue().getEmbeds().get(0).getTitle()).isEqualTo("Counts");
+        verify(responder, never()).reply(any(), anyBoolean());
+    }
+
+    @Test
+    void anInlineCommandThatTurnsOutSlowIsStillDeferredInTime() {
+        CommandRouter router = router(CommandCatalog.standard());
+        when(router.handle(any(), any())).thenAnswer(inv -> {
+            Thread.sleep(400);
+            return REAL.router().handle(inv.getArgument(0), inv.getArgument(1));
+        });
+        InteractionService s = new InteractionService(withRouter(router), new MessageRenderer(REAL.templates(), new ComponentIds()),
+                new ComponentIds(), workers, timers, Duration.ofMillis(50), DiscordOptions.IN_MEMORY, 0);
+        long t0 = System.nanoTime();
+        s.slash("resignations", "about", Map.of(), Caller.anyone(USER, Optional.empty()), responder);
+        assertThat(System.nanoTime() - t0).as("ran on the calling thread").isGreaterThan(300_000_000L);
+        InOrder order = inOrder(responder);
+        order.verify(responder).defer(false);
+        order.verify(responder).editOriginal(any());
+        verify(responder, never()).reply(any(), anyBoolean());
+    }
+
+    @Test
+    void aSlowErrorReplacesThePublicThinkingWithAnEphemeralFollowUp() {
+        CommandRouter router = router(CommandCatalog.standard());
+        when(router.handle(any(), any())).thenAnswer(inv -> {
+            Thread.sleep(400);
+            return REAL.replies().userError(Lang.EN, "error.range_reversed");
+        });
+        service(withRouter(router), Duration.ofMillis(50))
+                .slash("resignations", "list", Map.of(), Caller.anyone(USER, Optional.empty()), responder);
+        InOrder order = inOrder(responder);
+        order.verify(responder, timeout(2000)).defer(false);
+        order.verify(responder, timeout(2000)).deleteOriginal();
+        order.verify(responder, timeout(2000)).followUp(any(), eq(true));
+    }
+
+    @Test
+    void aSlowPageTurnAcknowledgesTheClickThenEditsTheMessage() {
+        CommandRouter router = router(CommandCatalog.standard());
+        when(router.handle(any(), any())).thenAnswer(inv -> {
+            Thread.sleep(400);
+            return REAL.router().handle(inv.getArgument(0), inv.getArgument(1));
+        });
+        service(withRouter(router), Duration.ofMillis(50))
+                .component("pn:1:0:list|lang=en", List.of(), Caller.anyone(USER, Optional.empty()), responder);
+        InOrder order = inOrder(responder);
+        order.verify(responder, timeout(2000)).deferUpdate();
+        ArgumentCaptor<MessageEditData> edit = ArgumentCaptor.forClass(MessageEditData.class);
+        order.verify(responder, timeout(2000)).editOriginal(edit.capture());
+        assertThat(edit.getValue().getEmbeds().get(0).getFooter().getText()).contains("2/2");
+    }
+
+    @Test
+    void whenWorkersAreGoneTheUserIsToldToRetry() {
+        workers.shutdownNow();
+        service(REAL, Duration.ofMillis(50))
+                .slash("resignations", "stats", Map.of(), Caller.anyone(USER, Optional.empty()), responder);
+        ArgumentCaptor<MessageCreateData> sent = ArgumentCaptor.forClass(MessageCreateData.class);
+        verify(responder, timeout(2000)).reply(sent.capture(), eq(true));
+        assertThat(description(sent.getValue())).isEqualTo(REAL.templates().get(Lang.EN, "discord.busy"));
+    }
+
+    @Test
+    void restrictedCommandsAreCheckedAgainOnOurSide() {
+        CommandCatalog catalog = CommandCatalog.standard().with(List.of(
+                new CommandSpec("desk", null, "cmd.about", List.of(), CommandSpec.Access.EDITOR)));
+        CommandRouter router = router(catalog);
+        when(router.handle(any(), any())).thenReturn(REAL.replies().userError(Lang.EN, "error.range_reversed"));
+        InteractionService s = service(withRouter(router), Duration.ofSeconds(2));
+
+        s.slash("desk", null, Map.of(), Caller.anyone(USER, Optional.empty()), responder);
+        ArgumentCaptor<MessageCreateData> sent = ArgumentCaptor.forClass(MessageCreateData.class);
+        verify(responder, timeout(2000)).reply(sent.capture(), eq(true));
+        assertThat(description(sent.getValue())).isEqualTo(REAL.templates().get(Lang.EN, "discord.not_allowed", "command", "desk"));
+        verify(router, never()).handle(any(), any());
+
+        s.slash("desk", null, Map.of(), new Caller(USER, Optional.empty(),
+                java.util.Set.of(CommandSpec.Access.EVERYONE, CommandSpec.Access.EDITOR)), responder);
+        verify(router, timeout(2000)).handle(eq(new CommandRequest("desk", null, Map.of())), any(RequestContext.class));
+    }
+
+    @Test
+    void repliesAreKeptPerDatasetVersionRequestAndLanguage() {
+        Application app = TestBots.app();
+        CommandRouter real = app.router();
+        CommandRouter router = mock(CommandRouter.class);
+        when(router.catalog()).thenReturn(real.catalog());
+        when(router.handle(any(), any())).thenAnswer(inv -> real.handle(inv.getArgument(0), inv.getArgument(1)));
+        Application spy = org.mockito.Mockito.spy(app);
+        when(spy.router()).thenReturn(router);
+        InteractionService s = new InteractionService(spy, new MessageRenderer(app.templates(), new ComponentIds()),
+                new ComponentIds(), workers, timers, Duration.ofSeconds(2), DiscordOptions.IN_MEMORY, 100);
+        Caller en = Caller.anyone(USER, Optional.of("en-US"));
+        Caller ar = Caller.anyone(USER, Optional.of("ar"));
+        s.slash("resignations", "who", Map.of("name", "Josh Paul"), en, responder);
+        s.slash("resignations", "who", Map.of("name", "Josh Paul"), en, responder);
+        verify(router, org.mockito.Mockito.times(1)).handle(any(), any());
+        s.slash("resignations", "who", Map.of("name", "Josh Paul"), ar, responder);   // another language: not the same reply
+        verify(router, org.mockito.Mockito.times(2)).handle(any(), any());
+        ArgumentCaptor<MessageCreateData> sent = ArgumentCaptor.forClass(MessageCreateData.class);
+        verify(responder, org.mockito.Mockito.times(3)).reply(sent.capture(), eq(false));
+        assertThat(sent.getAllValues().get(2).getEmbeds().get(0).getTitle()).startsWith("جوش بول");
+
+        spy.replace(TestBots.fixture());   // same content, same version: still kept
+        s.slash("resignations", "who", Map.of("name", "Josh Paul"), en, responder);
+        verify(router, org.mockito.Mockito.times(2)).handle(any(), any());
+    }
+
+    @Test
+    void autocompleteNeverFailsLoudly() throws Exception {
+        Application app = mock(Application.class);
+        when(app.completions()).thenThrow(new IllegalStateException("index broken"));
+        java.util.concurrent.CompletableFuture<List<Reply.Choice>> got = new java.util.concurrent.CompletableFuture<>();
+        service(app, Duration.ofSeconds(2)).autocomplete("name", "mil", got::complete);
+        assertThat(got.get(2, java.util.concurrent.TimeUnit.SECONDS)).isEmpty();
+        assertThat(logs.errors()).anySatisfy(l -> assertThat(l).contains("autocomplete"));
+    }
+}

@@ -1,0 +1,557 @@
+package org.newsdesk.resignations.discord.fake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import org.java_websocket.WebSocket;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.server.WebSocketServer;
+
+/**
+ * A small fake of Discord for end-to-end tests: a REST API (JDK HttpServer) and a gateway
+ * (WebSocket) on 127.0.0.1, random ports. It answers {@code GET users/@me}, sends HELLO, READY and
+ * one GUILD_CREATE after IDENTIFY, records every REST call, answers the calls a bot makes
+ * (command registration, interaction callbacks, webhooks, channel messages), and lets a test
+ * inject any gateway event, in particular INTERACTION_CREATE, or make a call fail once
+ * ({@link #failNext}) with a 429, 5xx or 403.
+ *
+ * <p>Payload facts that matter to JDA 6: it sends IDENTIFY without waiting for HELLO; it asks for
+ * {@code compress=zlib-stream} unless built with {@code Compression.NONE} (this fake does not
+ * compress: use NONE); GUILD_CREATE needs {@code afk_timeout} or the guild waits 75 s; roles need
+ * a {@code colors} object; interactions need {@code context} and
+ * {@code authorizing_integration_owners} or JDA drops them; permissions come from cached roles.
+ */
+public final class FakeDiscord implements AutoCloseable {
+
+    public static final long BOT_ID = 900000000000000001L;
+    public static final long APP_ID = BOT_ID;
+    public static final long GUILD_ID = 900000000000000100L;
+    public static final long CHANNEL_ID = 900000000000000200L;
+    public static final long OWNER_ID = 900000000000000300L;
+    public static final long REPORTER_ID = 900000000000000301L;
+    public static final long OTHER_USER_ID = 900000000000000302L;
+    public static final String ALL_PERMISSIONS = "2248473465835073";
+    public static final String MEMBER_PERMISSIONS = "559623605571137";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static {
+        // answer at once on loopback: without it, Nagle's algorithm and delayed ACKs add ~40 ms
+        // to some exchanges, which would swamp every latency the benchmarks measure
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+    private static final String PREFIX = "/api/v10";
+
+    private final HttpServer rest;
+    private final ExecutorService restThreads;
+    private final Gateway gateway;
+    private final List<Recorded> recorded = new CopyOnWriteArrayList<>();
+    private final List<ObjectNode> gatewayReceived = new CopyOnWriteArrayList<>();
+    private final Deque<Failure> failures = new ConcurrentLinkedDeque<>();
+    private final AtomicLong ids = new AtomicLong();
+    private final Map<Long, java.util.concurrent.CompletableFuture<Recorded>> expected = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile boolean keepRecords = true;
+    private final Object changed = new Object();
+
+    private record Failure(String method, String pathRegex, Canned response) {
+    }
+
+    private FakeDiscord() throws IOException, InterruptedException {
+        rest = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        restThreads = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "fake-discord-rest");
+            t.setDaemon(true);
+            return t;
+        });
+        rest.setExecutor(restThreads);
+        rest.createContext("/", this::serve);
+        rest.start();
+        gateway = new Gateway();
+        gateway.setReuseAddr(true);
+        gateway.setTcpNoDelay(true);
+        gateway.setDaemon(true);
+        gateway.start();
+        if (!gateway.started.await(10, TimeUnit.SECONDS)) {
+            throw new IOException("fake gateway did not start");
+        }
+    }
+
+    public static FakeDiscord start() throws IOException, InterruptedException {
+        return new FakeDiscord();
+    }
+
+    /** For {@code RestConfig.setBaseUrl}. */
+    public String restUrl() {
+        return "http://127.0.0.1:" + rest.getAddress().getPort() + PREFIX + "/";
+    }
+
+    /** For the session controller's {@code getGateway()}. */
+    public String gatewayUrl() {
+        return "ws://127.0.0.1:" + gateway.getPort();
+    }
+
+    /**
+     * A snowflake for now: JDA reads an interaction's age from its id and refuses to answer one
+     * it believes older than 15 minutes.
+     */
+    public long newId() {
+        long discordEpoch = 1420070400000L;
+        return ((System.currentTimeMillis() - discordEpoch) << 22) | (ids.incrementAndGet() & 0x3FFFFF);
+    }
+
+    // ---- what the bot did --------------------------------------------------------------------------
+
+    public List<Recorded> requests() {
+        return List.copyOf(recorded);
+    }
+
+    public void clearRequests() {
+        recorded.clear();
+    }
+
+    /** Gateway payloads the bot sent (IDENTIFY, heartbeats…). */
+    public List<ObjectNode> gatewayReceived() {
+        return List.copyOf(gatewayReceived);
+    }
+
+    /** Waits for the first recorded request that matches, or fails after {@code timeout}. */
+    public Recorded await(Predicate<Recorded> match, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        synchronized (changed) {
+            while (true) {
+                for (Recorded r : recorded) {
+                    if (match.test(r)) {
+                        return r;
+                    }
+                }
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("no matching request within " + timeout + "; recorded: " + recorded);
+                }
+                changed.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            }
+        }
+    }
+
+    /** Waits for the callback (POST interactions/{id}/{token}/callback) of one interaction. */
+    public Recorded awaitCallback(long interactionId, Duration timeout) throws InterruptedException {
+        return await(r -> r.isInteractionCallback() && r.interactionId() == interactionId, timeout);
+    }
+
+    /**
+     * The callback of an interaction about to be injected, without scanning the record (for
+     * benchmarks, which also turn recording off with {@link #keepRecords}).
+     */
+    public java.util.concurrent.CompletableFuture<Recorded> expectCallback(long interactionId) {
+        return expected.computeIfAbsent(interactionId, k -> new java.util.concurrent.CompletableFuture<>());
+    }
+
+    /** Whether to keep every request (tests) or only complete {@link #expectCallback} futures (benchmarks). */
+    public void keepRecords(boolean on) {
+        keepRecords = on;
+    }
+
+    /** Makes the next matching call fail once with the given response. */
+    public void failNext(String method, String pathRegex, Canned response) {
+        failures.add(new Failure(method, pathRegex, response));
+    }
+
+    public boolean awaitIdentify(Duration timeout) throws InterruptedException {
+        return gateway.identified.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    // ---- gateway events ----------------------------------------------------------------------------
+
+    /** Sends a dispatch (op 0) to every connected client. */
+    public void dispatch(String type, JsonNode data) {
+        for (WebSocket ws : gateway.getConnections()) {
+            gateway.dispatch(ws, type, data);
+        }
+    }
+
+    /** Injects an INTERACTION_CREATE. */
+    public void interact(ObjectNode interaction) {
+        dispatch("INTERACTION_CREATE", interaction);
+    }
+
+    // ---- payloads ----------------------------------------------------------------------------------
+
+    public static ObjectNode botUser() {
+        return user(BOT_ID, "desk-bot", true);
+    }
+
+    public static ObjectNode user(long id, String name, boolean bot) {
+        ObjectNode u = JSON.createObjectNode();
+        u.put("id", Long.toString(id)).put("username", name).put("discriminator", "0").putNull("global_name")
+                .putNull("avatar").put("bot", bot).put("flags", 0).put("public_flags", 0);
+        return u;
+    }
+
+    static ObjectNode role(long id, String name, String permissions, int position) {
+        ObjectNode r = JSON.createObjectNode();
+        r.put("id", Long.toString(id)).put("name", name).put("color", 0).put("hoist", false).putNull("icon")
+                .putNull("unicode_emoji").put("position", position).put("permissions", permissions)
+                .put("managed", false).put("mentionable", false).put("flags", 0);
+        r.putObject("colors").put("primary_color", 0).putNull("secondary_color").putNull("tertiary_color");
+        r.putObject("tags");
+        return r;
+    }
+
+    public static ObjectNode channel() {
+        ObjectNode c = JSON.createObjectNode();
+        c.put("id", Long.toString(CHANNEL_ID)).put("type", 0).put("guild_id", Long.toString(GUILD_ID))
+                .put("name", "desk").put("position", 0).putNull("parent_id").putNull("topic").put("nsfw", false)
+                .put("rate_limit_per_user", 0).putNull("last_message_id").put("flags", 0);
+        c.putArray("permission_overwrites");
+        return c;
+    }
+
+    static ObjectNode member(ObjectNode user, String permissions) {
+        ObjectNode m = JSON.createObjectNode();
+        m.set("user", user);
+        m.putArray("roles");
+        m.put("joined_at", "2024-01-01T00:00:00.000000+00:00").put("deaf", false).put("mute", false)
+                .put("flags", 0).putNull("nick").putNull("avatar").putNull("premium_since").put("pending", false)
+                .putNull("communication_disabled_until");
+        if (permissions != null) {
+            m.put("permissions", permissions);
+        }
+        return m;
+    }
+
+    ObjectNode guild() {
+        ObjectNode g = JSON.createObjectNode();
+        g.put("id", Long.toString(GUILD_ID)).put("name", "Newsroom").putNull("icon").putNull("splash")
+                .putNull("discovery_splash").putNull("banner").putNull("description").putNull("vanity_url_code")
+                .put("owner_id", Long.toString(OWNER_ID)).put("afk_timeout", 300).putNull("afk_channel_id")
+                .put("verification_level", 0).put("default_message_notifications", 0).put("explicit_content_filter", 0)
+                .put("mfa_level", 0).put("nsfw_level", 0).put("premium_tier", 0).put("premium_subscription_count", 0)
+                .put("premium_progress_bar_enabled", false).put("preferred_locale", "en-US").put("system_channel_flags", 0)
+                .putNull("system_channel_id").putNull("rules_channel_id").putNull("public_updates_channel_id")
+                .putNull("safety_alerts_channel_id").put("max_members", 500000).put("member_count", 3)
+                .put("large", false).put("unavailable", false).put("joined_at", "2024-01-01T00:00:00.000000+00:00");
+        g.putArray("features");
+        g.putArray("roles").add(role(GUILD_ID, "@everyone", MEMBER_PERMISSIONS, 0));
+        g.putArray("emojis");
+        g.putArray("stickers");
+        g.putArray("channels").add(channel());
+        g.putArray("threads");
+        g.putArray("guild_scheduled_events");
+        g.putArray("voice_states");
+        g.putArray("presences");
+        g.putArray("stage_instances");
+        g.putArray("soundboard_sounds");
+        g.putArray("members").add(member(botUser(), null));
+        return g;
+    }
+
+    /**
+     * An interaction in the newsroom channel, from {@code userId} with Discord locale
+     * {@code locale}. Type 2 slash command, 3 component, 4 autocomplete.
+     */
+    public ObjectNode interaction(int type, long userId, String locale, JsonNode data) {
+        long id = newId();
+        ObjectNode i = JSON.createObjectNode();
+        i.put("id", Long.toString(id)).put("application_id", Long.toString(APP_ID)).put("type", type)
+                .put("token", "itoken-" + id).put("version", 1).put("guild_id", Long.toString(GUILD_ID))
+                .put("channel_id", Long.toString(CHANNEL_ID)).put("locale", locale).put("guild_locale", "en-US")
+                .put("app_permissions", ALL_PERMISSIONS).put("context", 0).put("attachment_size_limit", 10485760);
+        i.set("channel", channel());
+        i.putObject("guild").put("id", Long.toString(GUILD_ID)).put("locale", "en-US").putArray("features");
+        i.set("member", member(user(userId, "reporter" + (userId % 1000), false), MEMBER_PERMISSIONS));
+        i.putArray("entitlements");
+        i.putObject("authorizing_integration_owners").put("0", Long.toString(GUILD_ID));
+        i.set("data", data);
+        return i;
+    }
+
+    /**
+     * A slash command: {@code /command subcommand name:value…}. {@code focused} names the option
+     * being typed for an autocomplete interaction, or is null.
+     */
+    public ObjectNode command(String command, String subcommand, Map<String, String> options, String focused) {
+        ObjectNode d = JSON.createObjectNode();
+        d.put("id", "1").put("name", command).put("type", 1);
+        ArrayNode opts = JSON.createArrayNode();
+        for (Map.Entry<String, String> o : options.entrySet()) {
+            ObjectNode on = opts.addObject().put("name", o.getKey()).put("type", 3).put("value", o.getValue());
+            if (o.getKey().equals(focused)) {
+                on.put("focused", true);
+            }
+        }
+        if (subcommand != null) {
+            ObjectNode sub = d.putArray("options").addObject().put("name", subcommand).put("type", 1);
+            sub.set("options", opts);
+        } else {
+            d.set("options", opts);
+        }
+        return d;
+    }
+
+    /** A button click on a message the bot sent (as the message JSON Discord would hold). */
+    public ObjectNode buttonClick(JsonNode message, String customId, long userId, String locale) {
+        ObjectNode data = JSON.createObjectNode().put("custom_id", customId).put("component_type", 2);
+        ObjectNode i = interaction(3, userId, locale, data);
+        i.set("message", message);
+        return i;
+    }
+
+    /** A choice in a select menu on a message the bot sent. */
+    public ObjectNode selectChoice(JsonNode message, String customId, String value, long userId, String locale) {
+        ObjectNode data = JSON.createObjectNode().put("custom_id", customId).put("component_type", 3);
+        data.putArray("values").add(value);
+        ObjectNode i = interaction(3, userId, locale, data);
+        i.set("message", message);
+        return i;
+    }
+
+    /** The message Discord would hold after a create/edit request (a callback's data, a webhook body). */
+    public ObjectNode messageFrom(Recorded r) {
+        return message(r.message());
+    }
+
+    ObjectNode message(JsonNode body) {
+        ObjectNode m = JSON.createObjectNode();
+        m.put("id", Long.toString(newId())).put("channel_id", Long.toString(CHANNEL_ID)).put("type", 0)
+                .put("content", body.path("content").asText("")).put("tts", false).put("mention_everyone", false)
+                .put("pinned", false).put("timestamp", OffsetDateTime.now().toString()).putNull("edited_timestamp")
+                .put("flags", body.path("flags").asInt(0)).put("application_id", Long.toString(APP_ID))
+                .put("webhook_id", Long.toString(APP_ID));
+        m.set("author", botUser());
+        ArrayNode embeds = m.putArray("embeds");
+        for (JsonNode e : body.path("embeds")) {
+            ObjectNode copy = e.deepCopy();
+            copy.put("type", "rich");
+            embeds.add(copy);
+        }
+        m.set("components", body.has("components") ? body.get("components") : JSON.createArrayNode());
+        m.putArray("attachments");
+        m.putArray("mentions");
+        m.putArray("mention_roles");
+        return m;
+    }
+
+    // ---- REST --------------------------------------------------------------------------------------
+
+    private void serve(HttpExchange ex) throws IOException {
+        try (ex) {
+            String fullPath = ex.getRequestURI().getPath();
+            String path = fullPath.startsWith(PREFIX) ? fullPath.substring(PREFIX.length()) : fullPath;
+            String method = ex.getRequestMethod();
+            byte[] raw = ex.getRequestBody().readAllBytes();
+            String body = new String(raw, StandardCharsets.UTF_8);
+            String contentType = ex.getRequestHeaders().getFirst("Content-Type");
+            JsonNode json = keepRecords || failures.size() > 0 || !path.endsWith("/callback")
+                    ? parse(body, contentType) : MissingNode.getInstance();
+            Recorded rec = new Recorded(System.nanoTime(), method, path, ex.getRequestURI().getRawQuery(),
+                    Map.copyOf(ex.getRequestHeaders()), body, json);
+            if (rec.isInteractionCallback()) {
+                var waiting = expected.remove(rec.interactionId());
+                if (waiting != null) {
+                    waiting.complete(rec);
+                }
+            }
+            if (keepRecords) {
+                recorded.add(rec);
+                synchronized (changed) {
+                    changed.notifyAll();
+                }
+            }
+            for (Failure f : failures) {
+                if (f.method().equals(method) && path.matches(f.pathRegex()) && failures.remove(f)) {
+                    f.response().headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
+                    send(ex, f.response().status(), f.response().body());
+                    return;
+                }
+            }
+            route(ex, method, path, json);
+        } catch (RuntimeException e) {
+            send(ex, 500, "{\"message\":\"fake discord: " + e + "\",\"code\":0}");
+        }
+    }
+
+    private void route(HttpExchange ex, String method, String path, JsonNode json) throws IOException {
+        if (method.equals("GET") && path.equals("/users/@me")) {
+            send(ex, 200, botUser().toString());
+        } else if (method.equals("PUT") && path.matches("/applications/\\d+(/guilds/\\d+)?/commands")) {
+            ArrayNode out = JSON.createArrayNode();
+            String guild = path.contains("/guilds/") ? path.split("/")[4] : null;
+            for (JsonNode c : json) {
+                ObjectNode o = ((ObjectNode) c.deepCopy());
+                o.put("id", Long.toString(newId())).put("application_id", Long.toString(APP_ID)).put("version", "1");
+                if (!o.has("type")) {
+                    o.put("type", 1);
+                }
+                if (guild != null) {
+                    o.put("guild_id", guild);
+                }
+                out.add(o);
+            }
+            send(ex, 200, out.toString());
+        } else if (method.equals("POST") && path.matches("/interactions/\\d+/[^/]+/callback")) {
+            send(ex, 204, null);
+        } else if (method.equals("DELETE") && path.matches("/webhooks/\\d+/[^/]+/messages/.+")) {
+            send(ex, 204, null);
+        } else if ((method.equals("PATCH") || method.equals("POST")) && path.matches("/webhooks/\\d+/[^/]+(/messages/.+)?")) {
+            send(ex, 200, message(json).toString());
+        } else if (method.equals("POST") && path.matches("/channels/\\d+/messages")) {
+            ObjectNode m = message(json);
+            m.put("channel_id", path.split("/")[2]);
+            send(ex, 200, m.toString());
+        } else {
+            send(ex, 404, "{\"message\":\"404: Not Found (fake discord)\",\"code\":0}");
+        }
+    }
+
+    private static JsonNode parse(String body, String contentType) {
+        try {
+            if (contentType != null && contentType.startsWith("multipart/")) {
+                int name = body.indexOf("name=\"payload_json\"");
+                if (name < 0) {
+                    return MissingNode.getInstance();
+                }
+                int start = body.indexOf("\r\n\r\n", name) + 4;
+                int end = body.indexOf("\r\n--", start);
+                return JSON.readTree(body.substring(start, end));
+            }
+            return body.isBlank() ? MissingNode.getInstance() : JSON.readTree(body);
+        } catch (IOException e) {
+            return MissingNode.getInstance();
+        }
+    }
+
+    private static void send(HttpExchange ex, int status, String body) throws IOException {
+        if (body == null) {
+            ex.sendResponseHeaders(status, -1);
+            return;
+        }
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, b.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(b);
+        }
+    }
+
+    // ---- gateway -----------------------------------------------------------------------------------
+
+    private final class Gateway extends WebSocketServer {
+        final CountDownLatch started = new CountDownLatch(1);
+        final CountDownLatch identified = new CountDownLatch(1);
+        final Map<WebSocket, AtomicLong> sequences = new java.util.concurrent.ConcurrentHashMap<>();
+
+        Gateway() {
+            super(new InetSocketAddress("127.0.0.1", 0));
+        }
+
+        @Override
+        public void onStart() {
+            started.countDown();
+        }
+
+        @Override
+        public void onOpen(WebSocket ws, ClientHandshake handshake) {
+            sequences.put(ws, new AtomicLong());
+            ObjectNode hello = JSON.createObjectNode().put("op", 10);
+            hello.putObject("d").put("heartbeat_interval", 41250);
+            hello.putNull("s");
+            hello.putNull("t");
+            ws.send(hello.toString());
+        }
+
+        @Override
+        public void onMessage(WebSocket ws, String message) {
+            ObjectNode payload;
+            try {
+                payload = (ObjectNode) JSON.readTree(message);
+            } catch (IOException e) {
+                ws.close(4002, "decode error");
+                return;
+            }
+            gatewayReceived.add(payload);
+            switch (payload.path("op").asInt()) {
+                case 1 -> {
+                    ObjectNode ack = JSON.createObjectNode().put("op", 11);
+                    ws.send(ack.toString());
+                }
+                case 2 -> {
+                    ObjectNode ready = JSON.createObjectNode().put("v", 10).put("session_id", "fake-session")
+                            .put("resume_gateway_url", gatewayUrl());
+                    ready.set("user", botUser());
+                    ready.putArray("guilds").addObject().put("id", Long.toString(GUILD_ID)).put("unavailable", true);
+                    ready.putObject("application").put("id", Long.toString(APP_ID)).put("flags", 0);
+                    ready.putArray("private_channels");
+                    ready.putArray("presences");
+                    ready.putArray("relationships");
+                    ready.putArray("guild_join_requests");
+                    ready.putArray("shard").add(0).add(1);
+                    dispatch(ws, "READY", ready);
+                    dispatch(ws, "GUILD_CREATE", guild());
+                    identified.countDown();
+                }
+                case 6 -> {
+                    ObjectNode invalid = JSON.createObjectNode().put("op", 9).put("d", false);
+                    ws.send(invalid.toString());
+                }
+                default -> {
+                }
+            }
+        }
+
+        @Override
+        public void onMessage(WebSocket ws, ByteBuffer message) {
+            onMessage(ws, StandardCharsets.UTF_8.decode(message).toString());
+        }
+
+        void dispatch(WebSocket ws, String type, JsonNode data) {
+            AtomicLong seq = sequences.computeIfAbsent(ws, k -> new AtomicLong());
+            ObjectNode p = JSON.createObjectNode().put("op", 0).put("t", type).put("s", seq.incrementAndGet());
+            p.set("d", data);
+            ws.send(p.toString());
+        }
+
+        @Override
+        public void onClose(WebSocket ws, int code, String reason, boolean remote) {
+            sequences.remove(ws);
+        }
+
+        @Override
+        public void onError(WebSocket ws, Exception ex) {
+            // a test sees the consequence; nothing to do here
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            gateway.stop(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        rest.stop(0);
+        restThreads.shutdownNow();
+    }
+
+}
