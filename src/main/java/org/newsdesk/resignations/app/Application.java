@@ -18,6 +18,7 @@ import org.newsdesk.resignations.export.ClaimReviewExport;
 import org.newsdesk.resignations.export.CsvExport;
 import org.newsdesk.resignations.export.ExportCommands;
 import org.newsdesk.resignations.export.JsonExport;
+import org.newsdesk.resignations.factcheck.FactCheckCommands;
 import org.newsdesk.resignations.query.Queries;
 import org.newsdesk.resignations.render.Replies;
 import org.newsdesk.resignations.render.Templates;
@@ -38,6 +39,7 @@ public final class Application {
     private final CommandRouter router;
     private final Completions completions;
     private final Charts charts;
+    private final FactCheckCommands factcheck;
 
     public Application(Snapshot snapshot, Lang defaultLanguage) {
         this.current = new AtomicReference<>(new Directory(snapshot));
@@ -52,12 +54,15 @@ public final class Application {
         new ExportCommands(this::snapshot, replies, new JsonExport(DatasetLoader.standard().mapper()),
                 new CsvExport(templates), new ClaimReviewExport(templates, Clock.systemUTC(), Optional.empty()))
                 .register(router);
+        this.factcheck = new FactCheckCommands(current::get, replies);
+        factcheck.register(router);
         this.completions = new Completions(queries);
     }
 
     /** Swaps in a new validated snapshot; queries already running finish on the old one. */
     public void replace(Snapshot snapshot) {
         current.set(new Directory(snapshot));
+        factcheck.checker();   // build the fact-checker for the new snapshot now, not on the next /factcheck
     }
 
     public Snapshot snapshot() {
@@ -90,6 +95,11 @@ public final class Application {
 
     public Queries queries() {
         return queries;
+    }
+
+    /** The fact-check for the "Fact-check" message context menu: {@code factcheck().check(text, lang)}. */
+    public FactCheckCommands factcheck() {
+        return factcheck;
     }
 
     /** A console that saves files in a new temporary directory; {@code Main} passes ./out or --out. */

@@ -32,6 +32,9 @@ public final class CommandCatalog {
                 new CommandSpec(RESIGNATIONS, "export", "cmd.export", List.of(
                         new OptionSpec("format", OptionSpec.Type.STRING, true, false, "cmd.export.format", 20,
                                 List.of("json", "csv", "claimreview")), lang),
+                        CommandSpec.Access.EVERYONE),
+                new CommandSpec("factcheck", null, "cmd.factcheck", List.of(
+                        new OptionSpec("claim", OptionSpec.Type.STRING, true, false, "cmd.factcheck.claim", 4000), lang),
                         CommandSpec.Access.EVERYONE)));
     }
 

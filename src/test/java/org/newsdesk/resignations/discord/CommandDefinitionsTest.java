@@ -39,9 +39,10 @@ class CommandDefinitionsTest {
         var catalog = CommandCatalog.standard().with(List.of(
                 new CommandSpec("desk", null, "cmd.about", List.of(), CommandSpec.Access.MANAGE_SERVER)));
         List<SlashCommandData> all = new CommandDefinitions(catalog, Templates.bundled()).all();
-        assertThat(all).extracting(SlashCommandData::getName).containsExactly("resignations", "desk");
+        assertThat(all).extracting(SlashCommandData::getName).containsExactly("resignations", "factcheck", "desk");
         assertThat(all.get(0).getDefaultPermissions()).isEqualTo(DefaultMemberPermissions.ENABLED);
-        assertThat(all.get(1).getDefaultPermissions().getPermissionsRaw())
+        assertThat(all.get(1).getDefaultPermissions()).isEqualTo(DefaultMemberPermissions.ENABLED);
+        assertThat(all.get(2).getDefaultPermissions().getPermissionsRaw())
                 .isEqualTo(Permission.getRaw(Permission.MANAGE_SERVER));
         assertThat(CommandDefinitions.permissions(CommandSpec.Access.MANAGE_CHANNELS).getPermissionsRaw())
                 .isEqualTo(Permission.getRaw(Permission.MANAGE_CHANNEL));

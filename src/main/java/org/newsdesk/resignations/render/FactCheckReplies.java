@@ -1,0 +1,293 @@
+package org.newsdesk.resignations.render;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.newsdesk.resignations.dataset.Agency;
+import org.newsdesk.resignations.dataset.Departure;
+import org.newsdesk.resignations.dataset.Entry;
+import org.newsdesk.resignations.dataset.Lang;
+import org.newsdesk.resignations.dataset.PartialDate;
+import org.newsdesk.resignations.dataset.Snapshot;
+import org.newsdesk.resignations.dataset.Source;
+import org.newsdesk.resignations.dataset.Standing;
+import org.newsdesk.resignations.dataset.Text;
+import org.newsdesk.resignations.factcheck.Aspect;
+import org.newsdesk.resignations.factcheck.Claimed;
+import org.newsdesk.resignations.factcheck.Evidence;
+import org.newsdesk.resignations.factcheck.FactCheckResult;
+import org.newsdesk.resignations.factcheck.Judgement;
+import org.newsdesk.resignations.factcheck.PersonCheck;
+import org.newsdesk.resignations.factcheck.Verdict;
+
+/**
+ * Turns a fact-check result into a reply: each assertion with its verdict, what the dataset holds
+ * on that point and its sources (numbered links), then the overall verdict, then the list of
+ * sources; the footer carries the dataset version, and the title repeats the overall verdict. Only a bounded prefix of the claim is echoed, and every piece
+ * of the user's text is escaped; pages follow Discord's limits and long values are split at line
+ * or word boundaries, never mid-word.
+ */
+public final class FactCheckReplies {
+
+    /** Characters of the claim echoed back; the rest is never shown. */
+    public static final int CLAIM_SHOWN = 300;
+    static final int EXCERPT_SHOWN = 80;
+    static final int VALUE_SHOWN = 200;
+    static final int NOTE_SHOWN = 200;
+
+    private final Templates t;
+    private final Dates dates;
+    private final Replies replies;
+    /** Escaping a URL parses it; a reply cites the same few dozen sources many times. */
+    private final com.github.benmanes.caffeine.cache.Cache<String, String> safeUrls =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(20_000).build();
+
+    /** Numbers the sources of one reply in the order first cited, like {@link Citations}, with cached link targets. */
+    private final class Cites {
+        private final Snapshot snapshot;
+        private final java.util.LinkedHashMap<String, Integer> numbers = new java.util.LinkedHashMap<>();
+
+        Cites(Snapshot snapshot) {
+            this.snapshot = snapshot;
+        }
+
+        String cite(List<String> ids) {
+            StringBuilder b = new StringBuilder();
+            for (String id : ids) {
+                int n = numbers.computeIfAbsent(id, k -> numbers.size() + 1);
+                Source src = snapshot.source(id).orElse(null);
+                if (src != null && src.url() != null) {
+                    b.append("[\\[").append(n).append("\\]](").append(url(src.url())).append(')');
+                } else {
+                    b.append("\\[").append(n).append("\\]");
+                }
+            }
+            return b.toString();
+        }
+
+        List<Source> cited() {
+            List<Source> out = new ArrayList<>();
+            numbers.keySet().forEach(id -> snapshot.source(id).ifPresent(out::add));
+            return out;
+        }
+
+        int number(String id) {
+            return numbers.getOrDefault(id, 0);
+        }
+    }
+
+    private String url(String url) {
+        return safeUrls.get(url, Markdown::safeUrl);
+    }
+
+    public FactCheckReplies(Replies replies) {
+        this.replies = replies;
+        this.t = replies.templates();
+        this.dates = replies.dates();
+    }
+
+    public Reply render(Snapshot s, FactCheckResult r, Lang lang) {
+        switch (r.status()) {
+            case EMPTY -> {
+                return replies.userError(lang, "factcheck.empty");
+            }
+            case NO_TEXT -> {
+                return replies.userError(lang, "factcheck.no_text");
+            }
+            default -> {
+            }
+        }
+        Cites c = new Cites(s);
+        String verdict = verdict(r.overall(), lang);
+        StringBuilder d = new StringBuilder();
+        String shown = Markdown.userText(r.claim(), CLAIM_SHOWN);
+        d.append(t.get(lang, "factcheck.claim", "claim", quote(shown, lang))).append('\n');
+        if (r.truncated()) {
+            d.append(t.get(lang, "factcheck.truncated", "max", org.newsdesk.resignations.factcheck.FactChecker.MAX_CLAIM))
+                    .append('\n');
+        }
+        d.append(t.get(lang, "factcheck.scope"));
+
+        List<Card.Field> fields = new ArrayList<>();
+        for (PersonCheck p : r.people()) {
+            fields.addAll(person(s, p, lang, c));
+        }
+        fields.add(new Card.Field(t.get(lang, "factcheck.overall_title"), t.get(lang, "factcheck.overall", "verdict", verdict),
+                false));
+        String sources = sourceList(c, lang);
+        if (!sources.isEmpty()) {
+            fields.add(new Card.Field(t.get(lang, "factcheck.sources"), sources, false));
+        }
+        List<Card> pages = Paginator.pack(t.get(lang, "factcheck.title", "verdict", verdict), d.toString(), fields,
+                replies.footer(s, lang));
+        return Reply.answer(pages, Optional.empty());
+    }
+
+    private String verdict(Verdict v, Lang lang) {
+        return t.get(lang, "factcheck.verdict." + v.key());
+    }
+
+    private static String quote(String s, Lang lang) {
+        return lang == Lang.AR ? "«" + s + "»" : "“" + s + "”";
+    }
+
+    private String personName(PersonCheck p, Lang lang) {
+        if (p.entry().isEmpty()) {
+            String typed = Markdown.userText(p.typed(), 100);
+            return typed.isEmpty() ? t.get(lang, "factcheck.no_official") : quote(typed, lang);
+        }
+        Entry e = p.entry().get();
+        String name = e.name().in(lang);
+        if (p.approximate()) {
+            name += " (" + t.get(lang, "factcheck.read_as", "typed", quote(Markdown.userText(p.typed(), 60), lang)) + ")";
+        }
+        return name;
+    }
+
+    /** One field per assertion, named after the person and the point, so each stays well under 1,024 characters. */
+    private List<Card.Field> person(Snapshot s, PersonCheck p, Lang lang, Cites c) {
+        String name = personName(p, lang);
+        List<Card.Field> out = new ArrayList<>();
+        if (p.judgements().isEmpty()) {
+            out.add(new Card.Field(name, t.get(lang, "factcheck.nothing_checkable",
+                    "name", p.entry().map(e -> e.name().in(lang)).orElse("")), false));
+            return out;
+        }
+        for (Judgement j : p.judgements()) {
+            StringBuilder b = new StringBuilder(point(s, j, lang, c));
+            if (p.entry().isEmpty() && !p.suggestions().isEmpty()) {
+                List<String> names = new ArrayList<>();
+                for (Entry e : p.suggestions()) {
+                    names.add(esc(e.name().in(lang), lang));
+                }
+                b.append('\n').append(t.get(lang, "factcheck.nearest", "names", String.join(lang == Lang.AR ? "، " : ", ", names)));
+            }
+            out.add(new Card.Field(p.entry().isEmpty() ? name : name + " · " + aspect(j, lang), b.toString(), false));
+        }
+        return out;
+    }
+
+    private String point(Snapshot s, Judgement j, Lang lang, Cites c) {
+        StringBuilder b = new StringBuilder();
+        String excerpt = Markdown.userText(j.assertion().excerpt(), EXCERPT_SHOWN);
+        if (excerpt.isEmpty()) {
+            b.append("**").append(verdict(j.verdict(), lang)).append("**");
+        } else {
+            b.append("**").append(verdict(j.verdict(), lang)).append("**: ").append(quote(excerpt, lang));
+        }
+        String outlet = j.outlet().map(o -> outlet(o, lang)).orElse("");
+        b.append('\n').append(t.get(lang, "factcheck.why." + j.why(), "outlet", outlet));
+        // Long values (dataset texts, citation links) are appended, not passed through a template.
+        for (Evidence e : j.ours()) {
+            b.append("\n• ").append(t.get(lang, "factcheck.standing." + e.standing().name().toLowerCase(java.util.Locale.ROOT)))
+                    .append(" (").append(field(e.field(), lang)).append("): ").append(value(e, lang)).append(' ')
+                    .append(c.cite(e.sources()));
+            if (e.standing() != Standing.PREFERRED && e.note() != null) {
+                b.append(" — _").append(esc(Fit.shorten(e.note().in(lang), NOTE_SHOWN), lang)).append('_');
+            }
+        }
+        for (Evidence e : j.carriers()) {
+            b.append("\n• ").append(t.get(lang, "factcheck.carried_by", "sources", outlets(s, e.sources(), lang)))
+                    .append(": ").append(value(e, lang)).append(' ').append(c.cite(e.sources()));
+            if (e.note() != null) {
+                b.append(" — _").append(esc(Fit.shorten(e.note().in(lang), NOTE_SHOWN), lang)).append('_');
+            }
+        }
+        if (!j.outletSources().isEmpty()) {
+            b.append("\n• ").append(t.get(lang, "factcheck.outlet_sources", "outlet", outlet)).append(": ")
+                    .append(c.cite(j.outletSources()));
+        }
+        return b.toString();
+    }
+
+    private String aspect(Judgement j, Lang lang) {
+        Aspect a = j.aspect();
+        if (a == Aspect.ATTRIBUTION) {
+            return t.get(lang, "factcheck.aspect.attribution", "outlet", outlet(j.outlet().orElse(""), lang));
+        }
+        if (a == Aspect.REASON && j.outlet().isPresent()) {
+            return t.get(lang, "factcheck.aspect.reason_by", "outlet", outlet(j.outlet().get(), lang));
+        }
+        if (a == Aspect.REASON && j.assertion().claimed() instanceof Claimed.Reason r && r.ownWords()) {
+            return t.get(lang, "factcheck.aspect.reason_own");
+        }
+        if (a == Aspect.DATE && j.assertion().claimed() instanceof Claimed.DateOf d && d.role() != Claimed.DateRole.UNSPECIFIED) {
+            return t.get(lang, "factcheck.aspect.date") + " (" + t.get(lang, "factcheck.date."
+                    + d.role().name().toLowerCase(java.util.Locale.ROOT)) + ")";
+        }
+        return t.get(lang, "factcheck.aspect." + a.key());
+    }
+
+    private String outlet(String key, Lang lang) {
+        String k = "factcheck.outlet." + key;
+        return t.has(lang, k) ? t.get(lang, k) : Markdown.escape(key);
+    }
+
+    private String field(Evidence.Field f, Lang lang) {
+        return t.get(lang, "factcheck.field." + f.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+    }
+
+    private String value(Evidence e, Lang lang) {
+        Object v = e.value();
+        if (v instanceof Agency a) {
+            return esc(a.shortName().in(lang), lang);
+        }
+        if (v instanceof Departure d) {
+            return replies.departure(d, lang);
+        }
+        if (v instanceof PartialDate d) {
+            return dates.format(d, e.part(), lang);
+        }
+        if (v instanceof Text x) {
+            return esc(Fit.shorten(x.in(lang), VALUE_SHOWN), lang);
+        }
+        return Markdown.escape(String.valueOf(v));
+    }
+
+    /** The outlets of the sources carrying a value, by name, without repeats. */
+    private String outlets(Snapshot s, List<String> ids, Lang lang) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String id : ids) {
+            s.source(id).ifPresent(src -> names.add(src.kind() == org.newsdesk.resignations.dataset.SourceKind.ARTICLE_UNDER_REVIEW
+                    ? t.get(lang, "source.kind.article-under-review")
+                    : Markdown.escape(Bidi.isolate(Fit.shorten(lead(src.outlet()), 60), lang))));
+        }
+        return String.join(lang == Lang.AR ? "؛ " : "; ", names);
+    }
+
+    /** "arabkhabar.com, citing Sky News Arabia (Arabic text …)" → "arabkhabar.com, citing Sky News Arabia". */
+    private static String lead(String outlet) {
+        int cut = outlet.length();
+        for (char ch : new char[]{'(', ':'}) {
+            int i = outlet.indexOf(ch);
+            if (i > 0 && i < cut) {
+                cut = i;
+            }
+        }
+        return outlet.substring(0, cut).strip();
+    }
+
+    private String sourceList(Cites c, Lang lang) {
+        StringBuilder b = new StringBuilder();
+        for (Source s : c.cited()) {
+            b.append("\\[").append(c.number(s.id())).append("\\] ");
+            String outlet = Bidi.isolate(s.outlet(), lang);
+            if (s.url() != null) {
+                b.append('[').append(Markdown.escape(outlet)).append("](").append(url(s.url())).append(')');
+            } else {
+                b.append(Markdown.escape(outlet)).append(" — ").append(t.get(lang, "source.no_url"));
+            }
+            if (s.published() != null) {
+                b.append(" · ").append(dates.format(s.published(), lang));
+            }
+            b.append(" · ").append(t.get(lang, "source.kind." + s.kind().key())).append('\n');
+        }
+        return b.toString().strip();
+    }
+
+    private static String esc(String s, Lang lang) {
+        return Markdown.escape(lang == Lang.AR ? Replies.isolateLatinRuns(s) : s);
+    }
+}
