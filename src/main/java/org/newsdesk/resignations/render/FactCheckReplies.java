@@ -40,48 +40,6 @@ public final class FactCheckReplies {
     private final Templates t;
     private final Dates dates;
     private final Replies replies;
-    /** Escaping a URL parses it; a reply cites the same few dozen sources many times. */
-    private final com.github.benmanes.caffeine.cache.Cache<String, String> safeUrls =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(20_000).build();
-
-    /** Numbers the sources of one reply in the order first cited, like {@link Citations}, with cached link targets. */
-    private final class Cites {
-        private final Snapshot snapshot;
-        private final java.util.LinkedHashMap<String, Integer> numbers = new java.util.LinkedHashMap<>();
-
-        Cites(Snapshot snapshot) {
-            this.snapshot = snapshot;
-        }
-
-        String cite(List<String> ids) {
-            StringBuilder b = new StringBuilder();
-            for (String id : ids) {
-                int n = numbers.computeIfAbsent(id, k -> numbers.size() + 1);
-                Source src = snapshot.source(id).orElse(null);
-                if (src != null && src.url() != null) {
-                    b.append("[\\[").append(n).append("\\]](").append(url(src.url())).append(')');
-                } else {
-                    b.append("\\[").append(n).append("\\]");
-                }
-            }
-            return b.toString();
-        }
-
-        List<Source> cited() {
-            List<Source> out = new ArrayList<>();
-            numbers.keySet().forEach(id -> snapshot.source(id).ifPresent(out::add));
-            return out;
-        }
-
-        int number(String id) {
-            return numbers.getOrDefault(id, 0);
-        }
-    }
-
-    private String url(String url) {
-        return safeUrls.get(url, Markdown::safeUrl);
-    }
-
     public FactCheckReplies(Replies replies) {
         this.replies = replies;
         this.t = replies.templates();
@@ -99,7 +57,7 @@ public final class FactCheckReplies {
             default -> {
             }
         }
-        Cites c = new Cites(s);
+        Citations c = replies.citations(s);
         String verdict = verdict(r.overall(), lang);
         StringBuilder d = new StringBuilder();
         String shown = Markdown.userText(r.claim(), CLAIM_SHOWN);
@@ -116,7 +74,7 @@ public final class FactCheckReplies {
         }
         fields.add(new Card.Field(t.get(lang, "factcheck.overall_title"), t.get(lang, "factcheck.overall", "verdict", verdict),
                 false));
-        String sources = sourceList(c, lang);
+        String sources = replies.sourceList(c, lang);
         if (!sources.isEmpty()) {
             fields.add(new Card.Field(t.get(lang, "factcheck.sources"), sources, false));
         }
@@ -147,7 +105,7 @@ public final class FactCheckReplies {
     }
 
     /** One field per assertion, named after the person and the point, so each stays well under 1,024 characters. */
-    private List<Card.Field> person(Snapshot s, PersonCheck p, Lang lang, Cites c) {
+    private List<Card.Field> person(Snapshot s, PersonCheck p, Lang lang, Citations c) {
         String name = personName(p, lang);
         List<Card.Field> out = new ArrayList<>();
         if (p.judgements().isEmpty()) {
@@ -169,7 +127,7 @@ public final class FactCheckReplies {
         return out;
     }
 
-    private String point(Snapshot s, Judgement j, Lang lang, Cites c) {
+    private String point(Snapshot s, Judgement j, Lang lang, Citations c) {
         StringBuilder b = new StringBuilder();
         String excerpt = Markdown.userText(j.assertion().excerpt(), EXCERPT_SHOWN);
         if (excerpt.isEmpty()) {
@@ -267,24 +225,6 @@ public final class FactCheckReplies {
             }
         }
         return outlet.substring(0, cut).strip();
-    }
-
-    private String sourceList(Cites c, Lang lang) {
-        StringBuilder b = new StringBuilder();
-        for (Source s : c.cited()) {
-            b.append("\\[").append(c.number(s.id())).append("\\] ");
-            String outlet = Bidi.isolate(s.outlet(), lang);
-            if (s.url() != null) {
-                b.append('[').append(Markdown.escape(outlet)).append("](").append(url(s.url())).append(')');
-            } else {
-                b.append(Markdown.escape(outlet)).append(" — ").append(t.get(lang, "source.no_url"));
-            }
-            if (s.published() != null) {
-                b.append(" · ").append(dates.format(s.published(), lang));
-            }
-            b.append(" · ").append(t.get(lang, "source.kind." + s.kind().key())).append('\n');
-        }
-        return b.toString().strip();
     }
 
     private static String esc(String s, Lang lang) {

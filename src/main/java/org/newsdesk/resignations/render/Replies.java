@@ -48,6 +48,11 @@ public final class Replies {
         return safeUrls.get(url, Markdown::safeUrl);
     }
 
+    /** Numbering for the sources of one reply, sharing the link-safe URL cache. */
+    Citations citations(Snapshot s) {
+        return new Citations(s, this::safeUrl);
+    }
+
     public Templates templates() {
         return t;
     }
@@ -59,7 +64,7 @@ public final class Replies {
     // ---- who -------------------------------------------------------------------------------
 
     public Reply who(Snapshot s, Entry e, Lang lang) {
-        Citations c = new Citations(s, this::safeUrl);
+        Citations c = citations(s);
         Agency agency = s.agency(e.agency()).orElseThrow();
         String title = e.name().in(lang);
         String other = e.name().in(lang == Lang.AR ? Lang.EN : Lang.AR);
@@ -140,7 +145,8 @@ public final class Replies {
         }
     }
 
-    private String sourceList(Citations c, Lang lang) {
+    /** The numbered list of the sources a reply cited, with links, dates and kinds. */
+    String sourceList(Citations c, Lang lang) {
         StringBuilder b = new StringBuilder();
         for (Source s : c.cited()) {
             b.append("\\[").append(c.number(s.id())).append("\\] ");
