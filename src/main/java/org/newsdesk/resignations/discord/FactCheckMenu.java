@@ -113,10 +113,15 @@ final class FactCheckMenu extends ListenerAdapter {
             return;
         }
         Reply plain = new Reply(reply.kind(), reply.pages(), List.of(), reply.attachments(), Optional.empty());
-        String key = key();
         Kept k = new Kept(user, lang, plain);
+        r.reply(privateCopy(keep(k), k, 0), true);
+    }
+
+    /** Keeps a result for its buttons; returns the key they carry. */
+    String keep(Kept k) {
+        String key = key();
         kept.put(key, k);
-        r.reply(privateCopy(key, k, 0), true);
+        return key;
     }
 
     // ---- its buttons -----------------------------------------------------------------------------

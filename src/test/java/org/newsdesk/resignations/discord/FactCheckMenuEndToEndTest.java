@@ -1,6 +1,11 @@
 package org.newsdesk.resignations.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.spy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,6 +20,7 @@ import org.newsdesk.resignations.app.Application;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.discord.fake.FakeDiscord;
 import org.newsdesk.resignations.discord.fake.Recorded;
+import org.newsdesk.resignations.factcheck.FactCheckCommands;
 import org.newsdesk.resignations.render.Templates;
 
 /**
@@ -28,6 +34,7 @@ class FactCheckMenuEndToEndTest {
     static final int EPHEMERAL = 64;
     static final String CLAIM_EN = "Lily Greenberg Call resigned on 8 May 2024";
     static final String CLAIM_AR = "استقالت ليلي غرينبرغ كول في 8 مايو 2024";
+    static final String BOOM = "this text makes the (spied) fact-checker throw";
 
     FakeDiscord fake;
     DiscordBot bot;
@@ -39,7 +46,10 @@ class FactCheckMenuEndToEndTest {
     void start() throws Exception {
         logs = new LogCapture();
         fake = FakeDiscord.start();
-        app = TestBots.app();
+        app = spy(TestBots.app());
+        FactCheckCommands checks = spy(app.factcheck());
+        doThrow(new IllegalStateException("simulated bug in the fact-checker")).when(checks).check(eq(BOOM), any());
+        doReturn(checks).when(app).factcheck();
         t = app.templates();
         bot = DiscordBot.start(app, "fake-token", TestBots.against(fake));
     }
@@ -183,5 +193,18 @@ class FactCheckMenuEndToEndTest {
         assertThat(ephemeral(posted)).isFalse();
         noMentions(posted);
         assertThat(posted.message().path("content").asText("")).doesNotContain("@everyone");
+    }
+
+    @Test
+    void anythingThrownIsAnEphemeralFailureWithTheRefOfAnErrorLine() throws Exception {
+        Recorded r = factCheck(BOOM, FakeDiscord.REPORTER_ID, "en-US");
+        assertThat(ephemeral(r)).isTrue();
+        String description = embed(r).path("description").asText();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[0-9a-f]{8}").matcher(description);
+        assertThat(m.find()).as(description).isTrue();
+        String ref = m.group();
+        assertThat(description).isEqualTo(t.get(Lang.EN, "error.unexpected", "ref", ref));
+        assertThat(logs.errors()).anySatisfy(line -> assertThat(line).contains("ref " + ref));
+        noMentions(r);
     }
 }
