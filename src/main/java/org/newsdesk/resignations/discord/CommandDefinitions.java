@@ -9,6 +9,7 @@ import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
@@ -62,6 +63,13 @@ public final class CommandDefinitions {
             data.setIntegrationTypes(IntegrationType.GUILD_INSTALL);
             out.add(data);
         }
+        return out;
+    }
+
+    /** Everything registered in the one bulk overwrite: the slash commands, then the message menus. */
+    public List<CommandData> withMenus() {
+        List<CommandData> out = new ArrayList<>(all());
+        out.add(FactCheckMenu.command());
         return out;
     }
 

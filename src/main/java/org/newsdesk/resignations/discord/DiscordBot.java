@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Guild;
-import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.ChunkingFilter;
@@ -66,6 +66,7 @@ public final class DiscordBot implements AutoCloseable {
 
         List<Object> listeners = new ArrayList<>();
         listeners.add(listener);
+        listeners.add(new FactCheckMenu(app, renderer));
         listeners.addAll(options.extraListeners());
         JDABuilder builder = JDABuilder.createLight(token, EnumSet.noneOf(GatewayIntent.class))
                 .setMemberCachePolicy(MemberCachePolicy.NONE)
@@ -103,7 +104,7 @@ public final class DiscordBot implements AutoCloseable {
 
     /** One bulk overwrite per place: globally, or in each configured server (instant). */
     void register(List<Long> guilds) {
-        List<SlashCommandData> commands = definitions.all();
+        List<CommandData> commands = definitions.withMenus();
         if (guilds.isEmpty()) {
             overwrite("globally", () -> jda.updateCommands().addCommands(commands).submit(), commands.size());
             return;

@@ -91,6 +91,9 @@ final class InteractionListener extends ListenerAdapter {
 
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
+        if (FactCheckMenu.owns(event.getComponentId())) {
+            return;   // the fact-check menu's own buttons
+        }
         try {
             service.component(event.getComponentId(), List.of(), caller(event),
                     new JdaResponder(event, "button " + event.getComponentId()));

@@ -47,4 +47,13 @@ class CommandDefinitionsTest {
         assertThat(CommandDefinitions.permissions(CommandSpec.Access.MANAGE_CHANNELS).getPermissionsRaw())
                 .isEqualTo(Permission.getRaw(Permission.MANAGE_CHANNEL));
     }
+
+    @Test
+    void theFactCheckMessageMenuComesLastInTheSameList() {
+        var all = new CommandDefinitions(CommandCatalog.standard(), Templates.bundled()).withMenus();
+        assertThat(all).extracting(net.dv8tion.jda.api.interactions.commands.build.CommandData::getName)
+                .containsExactly("resignations", "factcheck", "Fact-check");
+        assertThat(all.get(2).getType()).isEqualTo(net.dv8tion.jda.api.interactions.commands.Command.Type.MESSAGE);
+        assertThat(all.get(2).getDefaultPermissions()).isEqualTo(DefaultMemberPermissions.ENABLED);
+    }
 }

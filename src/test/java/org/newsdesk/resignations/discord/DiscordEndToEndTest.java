@@ -143,7 +143,9 @@ class DiscordEndToEndTest {
         assertThat(put.path()).isEqualTo("/applications/" + FakeDiscord.APP_ID + "/guilds/" + FakeDiscord.GUILD_ID + "/commands");
 
         JsonNode cmds = put.json();
-        assertThat(cmds.size()).isEqualTo(2);
+        assertThat(cmds.size()).isEqualTo(3);
+        assertThat(cmds.get(2).path("name").asText()).isEqualTo("Fact-check");
+        assertThat(cmds.get(2).path("type").asInt()).isEqualTo(3);
         assertThat(cmds.get(1).path("name").asText()).isEqualTo("factcheck");
         JsonNode res = cmds.get(0);
         assertThat(res.path("name").asText()).isEqualTo("resignations");

@@ -327,6 +327,23 @@ public final class FakeDiscord implements AutoCloseable {
         return i;
     }
 
+    /**
+     * The data of a message context-menu command ({@code data.type} 3) on a message by
+     * {@code authorId} with text {@code content}: Discord sends the message in
+     * {@code data.resolved.messages}, content included, without the MESSAGE_CONTENT intent.
+     * Inject it with {@code interaction(2, …)}.
+     */
+    public ObjectNode messageCommand(String name, String content, long authorId) {
+        ObjectNode target = message(JSON.createObjectNode().put("content", content));
+        target.set("author", user(authorId, "author" + (authorId % 1000), false));
+        target.put("mention_everyone", content.contains("@everyone") || content.contains("@here"));
+        String targetId = target.get("id").asText();
+        ObjectNode d = JSON.createObjectNode();
+        d.put("id", "2").put("name", name).put("type", 3).put("target_id", targetId);
+        d.putObject("resolved").putObject("messages").set(targetId, target);
+        return d;
+    }
+
     /** The message Discord would hold after a create/edit request (a callback's data, a webhook body). */
     public ObjectNode messageFrom(Recorded r) {
         return message(r.message());
