@@ -14,7 +14,7 @@ import org.newsdesk.resignations.search.Directory;
  * {@code /factcheck claim:<text> [lang]} on every transport, and the same check for a message's
  * text (the "Fact-check" message context menu): {@link #check(String, Lang)} takes the text and
  * returns a transport-neutral reply. The Discord layer shows the context-menu reply ephemerally
- * to the person who asked, with a button (label {@code factcheck.button.post}) that posts the
+ * to the person who asked, with a button (label {@code discord.factcheck.post}, in the discord package) that posts the
  * same pages to the channel; both need no message-content intent, since the context menu hands
  * over the message text.
  *
