@@ -28,10 +28,13 @@ import org.newsdesk.resignations.dataset.Lang;
  * @param gatewayUrl         Discord's gateway URL, or a proxy's
  * @param gatewayCompression zlib-stream on the gateway (on by default; off for simple proxies and tests)
  * @param dataset            a dataset file instead of the bundled one
+ * @param dataDir            where the bot keeps its state (notifications database); created on demand
  */
 public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> editorRole, Optional<Long> adminChannel,
                      Optional<String> apiBaseUrl, Optional<String> gatewayUrl, boolean gatewayCompression,
-                     Optional<Path> dataset) {
+                     Optional<Path> dataset, Path dataDir) {
+
+    public static final Path DEFAULT_DATA_DIR = Path.of("data");
 
     public static final String TOKEN_ENV = "DISCORD_TOKEN";
     public static final String TOKEN_FILE_ENV = "DISCORD_TOKEN_FILE";
@@ -51,6 +54,7 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
         k.put("gateway_url", "DISCORD_GATEWAY_URL");
         k.put("gateway_compression", "DISCORD_GATEWAY_COMPRESSION");
         k.put("dataset", "BOT_DATASET");
+        k.put("data_dir", "BOT_DATA_DIR");
         KEYS = java.util.Collections.unmodifiableMap(k);
     }
 
@@ -60,7 +64,7 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
 
     public static Config defaults() {
         return new Config(List.of(), Lang.EN, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                true, Optional.empty());
+                true, Optional.empty(), DEFAULT_DATA_DIR);
     }
 
     /**
@@ -88,6 +92,7 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
         Optional<String> gateway = c.gatewayUrl();
         boolean compression = c.gatewayCompression();
         Optional<Path> dataset = c.dataset();
+        Path dataDir = c.dataDir();
         for (Map.Entry<String, Valued> e : values.entrySet()) {
             String key = e.getKey();
             Valued v = e.getValue();
@@ -104,10 +109,11 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
                     default -> throw bad(key, v, "zlib or none");
                 };
                 case "dataset" -> dataset = Optional.of(Path.of(v.value()));
+                case "data_dir" -> dataDir = Path.of(v.value());
                 default -> throw new IllegalStateException("unhandled key " + key);
             }
         }
-        return new Config(guilds, lang, editor, admin, api, gateway, compression, dataset);
+        return new Config(guilds, lang, editor, admin, api, gateway, compression, dataset, dataDir);
     }
 
     /**

@@ -406,6 +406,17 @@ public final class Store implements AutoCloseable {
         });
     }
 
+    /** Messages of one server not yet delivered (pending or in flight). */
+    public int pendingFor(long guildId) {
+        return tx(c -> {
+            try (PreparedStatement p = ps(c, "SELECT COUNT(*) FROM outbox WHERE guild_id = ? AND state IN ('PENDING', 'SENDING')", guildId);
+                 ResultSet rs = p.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+    }
+
     /** The earliest time a pending row is due, if any. */
     public Optional<Long> nextDue() {
         return tx(c -> {
