@@ -35,10 +35,20 @@ public final class Delivery implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Delivery.class);
 
-    /** Backoff: base × 2^(attempt-1), at most {@code cap}, full jitter on the upper half. */
-    public record Backoff(Duration base, Duration cap, int maxAttempts) {
+    /**
+     * Backoff: base × 2^(attempt-1), at most {@code cap}, full jitter on the upper half; and the
+     * pace of sending, {@code perSecond} messages at most (Discord's global limit is 50 requests
+     * a second per bot; 45 leaves room for the interaction replies).
+     */
+    public record Backoff(Duration base, Duration cap, int maxAttempts, int perSecond) {
+        public static final int DEFAULT_PER_SECOND = 45;
+
+        public Backoff(Duration base, Duration cap, int maxAttempts) {
+            this(base, cap, maxAttempts, DEFAULT_PER_SECOND);
+        }
+
         public static Backoff standard() {
-            return new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(10), 15);
+            return new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(10), 15, DEFAULT_PER_SECOND);
         }
 
         long delayMillis(int attempt, RandomGenerator random) {
@@ -59,6 +69,7 @@ public final class Delivery implements AutoCloseable {
     private final RandomGenerator random;
     private final Backoff backoff;
     private final Semaphore wake = new Semaphore(0);
+    private long nextSendNanos = System.nanoTime();
     private volatile boolean running;
     private Thread thread;
 
@@ -185,6 +196,7 @@ public final class Delivery implements AutoCloseable {
             store.failed(d.id(), d.attemptId(), "render: " + e, now);
             return 0;
         }
+        pace();
         ChannelSender.Result r;
         try {
             r = sender.send(d.channelId(), card, d.nonce());
@@ -230,6 +242,21 @@ public final class Delivery implements AutoCloseable {
         LOG.error("Discord refused outbox row {} for channel {}: {}", d.id(), d.channelId(), x.reason());
         store.failed(d.id(), d.attemptId(), x.reason(), now);
         return 0;
+    }
+
+    /** Keeps under {@code perSecond} sends a second, so a fan-out does not run into the global limit. */
+    private void pace() {
+        long gap = 1_000_000_000L / Math.max(1, backoff.perSecond());
+        long now = System.nanoTime();
+        long wait = nextSendNanos - now;
+        if (wait > 0) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        nextSendNanos = Math.max(now, nextSendNanos) + gap;
     }
 
     Card render(Store.Delivery d) {

@@ -182,6 +182,40 @@ class NotifyEndToEndTest {
     }
 
     @Test
+    void aCrashBetweenTheEventAndItsDeliveryLosesNothingAndDuplicatesNothing() throws Exception {
+        try (Instance bot = new Instance()) {
+            run("notify", "subscribe", Map.of());
+            run("notify", "subscribe", Map.of("channel", Long.toString(OTHER_CHANNEL)));
+        }
+        // a process that recorded the change and claimed the messages, then died before sending
+        DatasetLoader loader = DatasetLoader.standard();
+        replaceDataset(Datasets.bundled());
+        List<Store.Delivery> claimed;
+        try (Notifier dying = new Notifier(Store.open(dir.resolve("data")), Templates.bundled(), new EntryCodec(loader.mapper()),
+                Lang.EN, Optional.of(ADMIN_CHANNEL), Clock.systemUTC())) {
+            assertThat(dying.datasetChanged(loader.load(file)).queued()).isEqualTo(2);
+            claimed = dying.store().claimDue(Long.MAX_VALUE, 10);
+        }
+        try (Instance again = new Instance()) {
+            awaitPost(FakeDiscord.CHANNEL_ID, 1);
+            awaitPost(OTHER_CHANNEL, 1);
+            Thread.sleep(500);
+            assertThat(postsTo(FakeDiscord.CHANNEL_ID)).hasSize(1);
+            assertThat(postsTo(OTHER_CHANNEL)).hasSize(1);
+            // sent with the nonces of the lost attempts: Discord would return a message already created
+            assertThat(postsTo(FakeDiscord.CHANNEL_ID).get(0).json().path("nonce").asText()).isEqualTo(claimed.get(0).nonce());
+            assertThat(postsTo(OTHER_CHANNEL).get(0).json().path("nonce").asText()).isEqualTo(claimed.get(1).nonce());
+
+            // and /notify test reaches the channel in the server's language
+            run("settings", "language", Map.of("language", "ar"));
+            assertThat(text(run("notify", "test", Map.of()))).contains("<#" + FakeDiscord.CHANNEL_ID + ">");
+            Recorded test = awaitPost(FakeDiscord.CHANNEL_ID, 2);
+            assertThat(postsTo(FakeDiscord.CHANNEL_ID).get(1).json().path("embeds").get(0).path("title").asText())
+                    .isEqualTo("رسالة تجريبية");
+        }
+    }
+
+    @Test
     void aBadFileChangesNothingAndTheAdminsAreToldWhy() throws Exception {
         try (Instance bot = new Instance()) {
             String version = bot.app.snapshot().version();

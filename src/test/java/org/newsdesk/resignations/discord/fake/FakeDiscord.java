@@ -73,6 +73,9 @@ public final class FakeDiscord implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong();
     private final Map<Long, java.util.concurrent.CompletableFuture<Recorded>> expected = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean keepRecords = true;
+    private volatile int messagesPerSecond;
+    private final Deque<Long> messageWindow = new java.util.ArrayDeque<>();
+    private final java.util.concurrent.atomic.AtomicInteger rateLimited = new java.util.concurrent.atomic.AtomicInteger();
     private final Object changed = new Object();
 
     private record Failure(String method, String pathRegex, Canned response) {
@@ -176,6 +179,21 @@ public final class FakeDiscord implements AutoCloseable {
     /** Makes the next matching call fail once with the given response. */
     public void failNext(String method, String pathRegex, Canned response) {
         failures.add(new Failure(method, pathRegex, response));
+    }
+
+    /**
+     * Enforces a global limit on channel messages as Discord does (50 a second for a bot): beyond
+     * {@code perSecond} in any one-second window the fake answers 429 with {@code X-RateLimit-Global}
+     * and Retry-After, and counts it ({@link #rateLimitedCount}). Successful posts then carry the
+     * per-channel bucket headers (5 per 5 s). 0 turns it off (the default).
+     */
+    public void limitChannelMessages(int perSecond) {
+        messagesPerSecond = perSecond;
+    }
+
+    /** 429s given by {@link #limitChannelMessages}. */
+    public int rateLimitedCount() {
+        return rateLimited.get();
     }
 
     public boolean awaitIdentify(Duration timeout) throws InterruptedException {
@@ -417,6 +435,32 @@ public final class FakeDiscord implements AutoCloseable {
         } else if ((method.equals("PATCH") || method.equals("POST")) && path.matches("/webhooks/\\d+/[^/]+(/messages/.+)?")) {
             send(ex, 200, message(json).toString());
         } else if (method.equals("POST") && path.matches("/channels/\\d+/messages")) {
+            int limit = messagesPerSecond;
+            if (limit > 0) {
+                long now = System.nanoTime();
+                long retryNanos = 0;
+                synchronized (messageWindow) {
+                    while (!messageWindow.isEmpty() && now - messageWindow.peekFirst() >= 1_000_000_000L) {
+                        messageWindow.pollFirst();
+                    }
+                    if (messageWindow.size() >= limit) {
+                        retryNanos = 1_000_000_000L - (now - messageWindow.peekFirst());
+                    } else {
+                        messageWindow.addLast(now);
+                    }
+                }
+                if (retryNanos > 0) {
+                    rateLimited.incrementAndGet();
+                    Canned c = Canned.rateLimited(Math.max(0.001, retryNanos / 1e9), true);
+                    c.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
+                    send(ex, 429, c.body());
+                    return;
+                }
+                ex.getResponseHeaders().add("X-RateLimit-Limit", "5");
+                ex.getResponseHeaders().add("X-RateLimit-Remaining", "4");
+                ex.getResponseHeaders().add("X-RateLimit-Reset-After", "5.0");
+                ex.getResponseHeaders().add("X-RateLimit-Bucket", "channel-messages");
+            }
             ObjectNode m = message(json);
             m.put("channel_id", path.split("/")[2]);
             send(ex, 200, m.toString());
