@@ -74,6 +74,10 @@ public final class FakeDiscord implements AutoCloseable {
     private final Map<Long, java.util.concurrent.CompletableFuture<Recorded>> expected = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean keepRecords = true;
     private volatile int messagesPerSecond;
+    private final Map<String, ObjectNode> byNonce = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<ObjectNode> created = new CopyOnWriteArrayList<>();
+    private final Deque<Failure> failuresAfter = new ConcurrentLinkedDeque<>();
+    private volatile CountDownLatch hold;
     private final Deque<Long> messageWindow = new java.util.ArrayDeque<>();
     private final java.util.concurrent.atomic.AtomicInteger rateLimited = new java.util.concurrent.atomic.AtomicInteger();
     private final Object changed = new Object();
@@ -189,6 +193,30 @@ public final class FakeDiscord implements AutoCloseable {
      */
     public void limitChannelMessages(int perSecond) {
         messagesPerSecond = perSecond;
+    }
+
+    /**
+     * Makes the next matching channel message be created, then answered with {@code response}
+     * anyway: the bot cannot tell whether it got through (a timeout, a 502 from a proxy).
+     */
+    public void failNextAfterCreating(String pathRegex, Canned response) {
+        failuresAfter.add(new Failure("POST", pathRegex, response));
+    }
+
+    /**
+     * Channel messages that exist: a POST with a {@code nonce} and {@code enforce_nonce} that was
+     * already used returns the message it created, as Discord does, and creates nothing.
+     */
+    public List<ObjectNode> createdMessages(long channelId) {
+        return created.stream().filter(m -> m.path("channel_id").asText().equals(Long.toString(channelId))).toList();
+    }
+
+    /**
+     * Channel messages are created but not answered until {@code release} counts down (at most
+     * 60 s): the bot is caught between sending and hearing back, e.g. to be killed there.
+     */
+    public void holdChannelMessages(CountDownLatch release) {
+        hold = release;
     }
 
     /** 429s given by {@link #limitChannelMessages}. */
@@ -461,8 +489,35 @@ public final class FakeDiscord implements AutoCloseable {
                 ex.getResponseHeaders().add("X-RateLimit-Reset-After", "5.0");
                 ex.getResponseHeaders().add("X-RateLimit-Bucket", "channel-messages");
             }
-            ObjectNode m = message(json);
-            m.put("channel_id", path.split("/")[2]);
+            String nonce = json.path("nonce").asText("");
+            boolean enforce = json.path("enforce_nonce").asBoolean(false) && !nonce.isEmpty();
+            ObjectNode m = enforce ? byNonce.get(nonce) : null;
+            if (m == null) {
+                m = message(json);
+                m.put("channel_id", path.split("/")[2]);
+                if (!nonce.isEmpty()) {
+                    m.put("nonce", nonce);
+                }
+                created.add(m);
+                if (enforce) {
+                    byNonce.put(nonce, m);
+                }
+            }
+            CountDownLatch h = hold;
+            if (h != null) {
+                try {
+                    h.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            for (Failure f : failuresAfter) {
+                if (path.matches(f.pathRegex()) && failuresAfter.remove(f)) {
+                    f.response().headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
+                    send(ex, f.response().status(), f.response().body());
+                    return;
+                }
+            }
             send(ex, 200, m.toString());
         } else {
             send(ex, 404, "{\"message\":\"404: Not Found (fake discord)\",\"code\":0}");
