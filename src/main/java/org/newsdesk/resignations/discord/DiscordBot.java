@@ -90,7 +90,10 @@ public final class DiscordBot implements AutoCloseable {
         DiscordBot bot = new DiscordBot(jda, service, new CommandDefinitions(app.router().catalog(), app.templates()), app);
         bot.register(options.guilds());
         // notifications: what a previous run missed or left in flight goes out first, oldest first
-        app.notifier().ifPresent(n -> n.startDelivery(new JdaChannelSender(jda, renderer)));
+        app.notifier().ifPresent(n -> {
+            n.channelCheck(new JdaChannelCheck(jda));
+            n.startDelivery(new JdaChannelSender(jda, renderer));
+        });
         // the first chart after a start loads fonts and classes (0.5-1 s): draw them now, in the
         // background, so that no /timeline or /stats waits for it
         workers.execute(() -> {

@@ -26,6 +26,7 @@ public final class Notifier implements AutoCloseable {
     private final Map<Long, Optional<Lang>> languages = new ConcurrentHashMap<>();
     private final Delivery.Backoff backoff;
     private volatile Delivery delivery;
+    private volatile ChannelCheck channelCheck = ChannelCheck.NONE;
 
     public Notifier(Store store, Templates templates, EntryCodec codec, Lang fallback, Optional<Long> adminChannel, Clock clock) {
         this(store, templates, codec, fallback, adminChannel, clock, Delivery.Backoff.standard());
@@ -41,6 +42,15 @@ public final class Notifier implements AutoCloseable {
         this.adminChannel = adminChannel;
         this.clock = clock;
         this.detector = new ChangeDetector(store, codec, clock);
+    }
+
+    /** Set by the Discord layer once connected. */
+    public void channelCheck(ChannelCheck check) {
+        this.channelCheck = check;
+    }
+
+    public ChannelCheck channelCheck() {
+        return channelCheck;
     }
 
     public Store store() {

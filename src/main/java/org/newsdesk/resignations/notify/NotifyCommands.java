@@ -77,6 +77,11 @@ public final class NotifyCommands {
     private Reply subscribe(Notifier n, CommandRequest req, Lang lang, long guild, long here, long user) {
         long channel = channel(req, here);
         boolean corrections = req.option("corrections").map(Boolean::parseBoolean).orElse(true);
+        List<String> missing = n.channelCheck().missing(guild, channel);
+        if (!missing.isEmpty()) {
+            return replies.userError(lang, "notify.missing_permissions", "channel", channel,
+                    "permissions", String.join(", ", missing));
+        }
         n.store().subscribe(guild, channel, corrections, user, n.clock().millis());
         return answer(lang, t.get(lang, "notify.subscribed", "channel", channel, "corrections",
                 t.get(lang, corrections ? "notify.subscribed.with_corrections" : "notify.subscribed.without_corrections")));
