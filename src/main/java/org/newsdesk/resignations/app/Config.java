@@ -29,10 +29,11 @@ import org.newsdesk.resignations.dataset.Lang;
  * @param gatewayCompression zlib-stream on the gateway (on by default; off for simple proxies and tests)
  * @param dataset            a dataset file instead of the bundled one
  * @param dataDir            where the bot keeps its state (notifications database); created on demand
+ * @param mergeBundled       dataset files are merged on top of the bundled dataset instead of replacing it
  */
 public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> editorRole, Optional<Long> adminChannel,
                      Optional<String> apiBaseUrl, Optional<String> gatewayUrl, boolean gatewayCompression,
-                     Optional<Path> dataset, Path dataDir) {
+                     Optional<Path> dataset, Path dataDir, boolean mergeBundled) {
 
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
 
@@ -55,6 +56,7 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
         k.put("gateway_compression", "DISCORD_GATEWAY_COMPRESSION");
         k.put("dataset", "BOT_DATASET");
         k.put("data_dir", "BOT_DATA_DIR");
+        k.put("dataset_mode", "BOT_DATASET_MODE");
         KEYS = java.util.Collections.unmodifiableMap(k);
     }
 
@@ -64,7 +66,7 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
 
     public static Config defaults() {
         return new Config(List.of(), Lang.EN, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                true, Optional.empty(), DEFAULT_DATA_DIR);
+                true, Optional.empty(), DEFAULT_DATA_DIR, false);
     }
 
     /**
@@ -93,6 +95,7 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
         boolean compression = c.gatewayCompression();
         Optional<Path> dataset = c.dataset();
         Path dataDir = c.dataDir();
+        boolean merge = c.mergeBundled();
         for (Map.Entry<String, Valued> e : values.entrySet()) {
             String key = e.getKey();
             Valued v = e.getValue();
@@ -110,10 +113,15 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
                 };
                 case "dataset" -> dataset = Optional.of(Path.of(v.value()));
                 case "data_dir" -> dataDir = Path.of(v.value());
+                case "dataset_mode" -> merge = switch (v.value().toLowerCase(Locale.ROOT)) {
+                    case "merge" -> true;
+                    case "replace" -> false;
+                    default -> throw bad(key, v, "replace or merge");
+                };
                 default -> throw new IllegalStateException("unhandled key " + key);
             }
         }
-        return new Config(guilds, lang, editor, admin, api, gateway, compression, dataset, dataDir);
+        return new Config(guilds, lang, editor, admin, api, gateway, compression, dataset, dataDir, merge);
     }
 
     /**

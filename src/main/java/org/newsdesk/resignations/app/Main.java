@@ -15,6 +15,7 @@ import org.newsdesk.resignations.dataset.InvalidDatasetException;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.dataset.Problem;
 import org.newsdesk.resignations.dataset.Snapshot;
+import org.newsdesk.resignations.notify.DatasetSources;
 import org.newsdesk.resignations.notify.DatasetWatcher;
 import org.newsdesk.resignations.notify.EntryCodec;
 import org.newsdesk.resignations.notify.Notifier;
@@ -91,8 +92,14 @@ public final class Main implements Callable<Integer> {
         Path dataDir;
 
         @Option(names = "--dataset", paramLabel = "PATH",
-                description = "a dataset file to serve instead of the bundled one, reloaded when it changes (default: dataset in the config)")
-        Path dataset;
+                description = "a dataset file, reloaded when it changes; repeatable: later files win by id "
+                        + "(default: dataset in the config, else the bundled dataset)")
+        List<Path> datasets = new ArrayList<>();
+
+        @Option(names = "--dataset-mode", paramLabel = "MODE",
+                description = "replace: the files replace the bundled dataset; merge: they are merged on top of it "
+                        + "(default: dataset_mode in the config, else replace)")
+        String datasetMode;
 
         @Override
         public Integer call() throws Exception {
@@ -112,8 +119,20 @@ public final class Main implements Callable<Integer> {
                 return 2;
             }
             DatasetLoader loader = DatasetLoader.standard();
-            Optional<Path> datasetFile = Optional.ofNullable(dataset).or(cfg::dataset);
-            Reloader.Source source = datasetFile.isPresent() ? () -> loader.load(datasetFile.get()) : loader::loadBundled;
+            List<Path> files = !datasets.isEmpty() ? List.copyOf(datasets) : cfg.dataset().map(List::of).orElse(List.of());
+            boolean merge = cfg.mergeBundled();
+            if (datasetMode != null) {
+                switch (datasetMode.toLowerCase(java.util.Locale.ROOT)) {
+                    case "merge" -> merge = true;
+                    case "replace" -> merge = false;
+                    default -> {
+                        err.println("--dataset-mode takes replace or merge, not \"" + datasetMode + "\".");
+                        return 2;
+                    }
+                }
+            }
+            Reloader.Source source = DatasetSources.of(loader, files,
+                    merge ? DatasetSources.Mode.MERGE : DatasetSources.Mode.REPLACE, Clock.systemUTC());
             Snapshot snapshot;
             try {
                 snapshot = source.load();
@@ -136,12 +155,12 @@ public final class Main implements Callable<Integer> {
             // the first run records the baseline; later runs queue what changed while the bot was down
             notifier.datasetChanged(snapshot);
             DatasetWatcher watcher = null;
-            if (datasetFile.isPresent()) {
+            if (!files.isEmpty()) {
                 try {
-                    watcher = DatasetWatcher.start(List.of(datasetFile.get()), app::reload, DatasetWatcher.DEBOUNCE);
+                    watcher = DatasetWatcher.start(files, app::reload, DatasetWatcher.DEBOUNCE);
                 } catch (java.io.IOException e) {
-                    err.println("Cannot watch " + datasetFile.get() + " for changes (" + e.getMessage()
-                            + "); /resignations reload still reloads it.");
+                    err.println("Cannot watch " + files + " for changes (" + e.getMessage()
+                            + "); /resignations reload still reloads them.");
                 }
             }
             org.newsdesk.resignations.discord.DiscordBot bot;
