@@ -15,11 +15,13 @@ import org.newsdesk.resignations.dataset.InvalidDatasetException;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.dataset.Problem;
 import org.newsdesk.resignations.dataset.Snapshot;
+import org.newsdesk.resignations.notify.DatasetPoller;
 import org.newsdesk.resignations.notify.DatasetSources;
 import org.newsdesk.resignations.notify.DatasetWatcher;
 import org.newsdesk.resignations.notify.EntryCodec;
 import org.newsdesk.resignations.notify.Notifier;
 import org.newsdesk.resignations.notify.Reloader;
+import org.newsdesk.resignations.notify.UrlDatasetSource;
 import org.newsdesk.resignations.store.Store;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -101,6 +103,8 @@ public final class Main implements Callable<Integer> {
                         + "(default: dataset_mode in the config, else replace)")
         String datasetMode;
 
+        private DatasetPoller polling;
+
         @Override
         public Integer call() throws Exception {
             PrintStream err = StreamsHolder.err;
@@ -131,11 +135,16 @@ public final class Main implements Callable<Integer> {
                     }
                 }
             }
-            Reloader.Source source = DatasetSources.of(loader, files,
+            Optional<Reloader.Source> url = cfg.datasetUrl().map(u -> new UrlDatasetSource(java.net.URI.create(u), loader));
+            Reloader.Source source = DatasetSources.of(loader, files, url,
                     merge ? DatasetSources.Mode.MERGE : DatasetSources.Mode.REPLACE, Clock.systemUTC());
             Snapshot snapshot;
             try {
                 snapshot = source.load();
+            } catch (java.io.UncheckedIOException e) {
+                err.println("The dataset could not be fetched: " + e.getMessage()
+                        + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
+                return 1;
             } catch (InvalidDatasetException e) {
                 e.problems().forEach(p -> err.println(p.describe()));
                 err.println("The dataset is invalid; nothing was loaded.");
@@ -163,6 +172,7 @@ public final class Main implements Callable<Integer> {
                             + "); /resignations reload still reloads them.");
                 }
             }
+            polling = url.isPresent() ? new DatasetPoller(app::reload, cfg.pollEvery()) : null;
             org.newsdesk.resignations.discord.DiscordBot bot;
             try {
                 bot = org.newsdesk.resignations.discord.DiscordBot.start(app, token.get(), discordOptions(cfg));
@@ -196,9 +206,12 @@ public final class Main implements Callable<Integer> {
             return 0;
         }
 
-        private static void closeQuietly(DatasetWatcher watcher, Notifier notifier) {
+        private void closeQuietly(DatasetWatcher watcher, Notifier notifier) {
             if (watcher != null) {
                 watcher.close();
+            }
+            if (polling != null) {
+                polling.close();
             }
             notifier.close();
         }

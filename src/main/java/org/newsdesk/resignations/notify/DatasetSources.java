@@ -35,22 +35,32 @@ public final class DatasetSources {
     }
 
     public static Reloader.Source of(DatasetLoader loader, List<Path> files, Mode mode, Clock clock) {
-        if (files.isEmpty()) {
+        return of(loader, files, java.util.Optional.empty(), mode, clock);
+    }
+
+    /** @param url a dataset published over http(s), after the files (it wins over them by id) */
+    public static Reloader.Source of(DatasetLoader loader, List<Path> files, java.util.Optional<Reloader.Source> url, Mode mode,
+                                     Clock clock) {
+        List<Reloader.Source> sources = new ArrayList<>();
+        if (mode == Mode.MERGE) {
+            sources.add(loader::loadBundled);
+        }
+        for (Path f : files) {
+            sources.add(() -> loader.load(f));
+        }
+        url.ifPresent(sources::add);
+        if (sources.isEmpty()) {
             return loader::loadBundled;
         }
-        if (files.size() == 1 && mode == Mode.REPLACE) {
-            Path only = files.get(0);
-            return () -> loader.load(only);
+        if (sources.size() == 1) {
+            return sources.get(0);
         }
         return () -> {
             List<Snapshot> parts = new ArrayList<>();
             List<Problem> problems = new ArrayList<>();
-            if (mode == Mode.MERGE) {
-                parts.add(loader.loadBundled());
-            }
-            for (Path f : files) {
+            for (Reloader.Source src : sources) {
                 try {
-                    parts.add(loader.load(f));
+                    parts.add(src.load());
                 } catch (InvalidDatasetException e) {
                     problems.addAll(e.problems());
                 }

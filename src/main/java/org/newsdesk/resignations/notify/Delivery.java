@@ -113,10 +113,12 @@ public final class Delivery implements AutoCloseable {
             try {
                 long pause = drainOnce(50);
                 if (pause > 0) {
-                    wake.tryAcquire(pause, TimeUnit.MILLISECONDS);   // sleep through a rate limit (a poke ends it early)
-                    if (pause > 0 && !running) {
-                        break;
+                    // sleep through the rate limit; a poke (something new queued) does not cut it short
+                    long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pause);
+                    for (long left = pause; left > 0 && running; left = TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime())) {
+                        wake.tryAcquire(left, TimeUnit.MILLISECONDS);
                     }
+                    wake.drainPermits();
                     continue;
                 }
                 long wait = store.nextDue().map(t -> Math.max(0, t - clock.millis())).orElse(1_000L);
