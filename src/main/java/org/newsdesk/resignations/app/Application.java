@@ -19,6 +19,9 @@ import org.newsdesk.resignations.export.CsvExport;
 import org.newsdesk.resignations.export.ExportCommands;
 import org.newsdesk.resignations.export.JsonExport;
 import org.newsdesk.resignations.factcheck.FactCheckCommands;
+import org.newsdesk.resignations.notify.Notifier;
+import org.newsdesk.resignations.notify.NotifyCommands;
+import org.newsdesk.resignations.notify.Reloader;
 import org.newsdesk.resignations.query.Queries;
 import org.newsdesk.resignations.render.Replies;
 import org.newsdesk.resignations.render.Templates;
@@ -40,14 +43,26 @@ public final class Application {
     private final Completions completions;
     private final Charts charts;
     private final FactCheckCommands factcheck;
+    private final Optional<Notifier> notifier;
+    private final Optional<Reloader> reloader;
 
+    /** Without notifications or reloading (console, tests): those commands say they are unavailable. */
     public Application(Snapshot snapshot, Lang defaultLanguage) {
+        this(snapshot, defaultLanguage, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * @param source   where the dataset is read again on a file change or /resignations reload
+     * @param notifier notifications (the store in the data directory), when enabled
+     */
+    public Application(Snapshot snapshot, Lang defaultLanguage, Optional<Reloader.Source> source,
+                       Optional<Notifier> notifier) {
         this.current = new AtomicReference<>(new Directory(snapshot));
         this.templates = Templates.bundled();
         this.replies = new Replies(templates);
         this.languages = new LanguagePolicy(defaultLanguage);
         this.queries = new Queries(current::get);
-        this.catalog = CommandCatalog.standard();
+        this.catalog = CommandCatalog.standard().with(CommandCatalog.notifications());
         this.router = new CommandRouter(catalog, languages, replies);
         this.charts = new Charts(templates);
         new ResignationCommands(queries, replies, charts).register(router);
@@ -57,6 +72,24 @@ public final class Application {
         this.factcheck = new FactCheckCommands(current::get, replies);
         factcheck.register(router);
         this.completions = new Completions(queries);
+        this.notifier = notifier;
+        this.reloader = source.map(src -> new Reloader(src, this::snapshot, this::replace, notifier));
+        new NotifyCommands(notifier, reloader, replies).register(router);
+    }
+
+    /** Notifications, when the bot runs with its data directory. */
+    public Optional<Notifier> notifier() {
+        return notifier;
+    }
+
+    /** Reads the dataset again: a bad file changes nothing (and the admins are told). */
+    public Optional<Reloader.Result> reload() {
+        return reloader.map(Reloader::reload);
+    }
+
+    /** A server's language setting, if it has one. */
+    public Optional<Lang> guildLanguage(long guildId) {
+        return notifier.flatMap(n -> n.guildLanguage(guildId));
     }
 
     /** Swaps in a new validated snapshot; queries already running finish on the old one. */

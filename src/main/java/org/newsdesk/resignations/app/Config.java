@@ -28,10 +28,17 @@ import org.newsdesk.resignations.dataset.Lang;
  * @param gatewayUrl         Discord's gateway URL, or a proxy's
  * @param gatewayCompression zlib-stream on the gateway (on by default; off for simple proxies and tests)
  * @param dataset            a dataset file instead of the bundled one
+ * @param dataDir            where the bot keeps its state (notifications database); created on demand
+ * @param mergeBundled       dataset files are merged on top of the bundled dataset instead of replacing it
+ * @param datasetUrl         a dataset published at an http(s) URL, polled with ETag
+ * @param pollEvery          how often the URL is polled
  */
 public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> editorRole, Optional<Long> adminChannel,
                      Optional<String> apiBaseUrl, Optional<String> gatewayUrl, boolean gatewayCompression,
-                     Optional<Path> dataset) {
+                     Optional<Path> dataset, Path dataDir, boolean mergeBundled, Optional<String> datasetUrl,
+                     java.time.Duration pollEvery) {
+
+    public static final Path DEFAULT_DATA_DIR = Path.of("data");
 
     public static final String TOKEN_ENV = "DISCORD_TOKEN";
     public static final String TOKEN_FILE_ENV = "DISCORD_TOKEN_FILE";
@@ -51,6 +58,10 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
         k.put("gateway_url", "DISCORD_GATEWAY_URL");
         k.put("gateway_compression", "DISCORD_GATEWAY_COMPRESSION");
         k.put("dataset", "BOT_DATASET");
+        k.put("data_dir", "BOT_DATA_DIR");
+        k.put("dataset_mode", "BOT_DATASET_MODE");
+        k.put("dataset_url", "BOT_DATASET_URL");
+        k.put("dataset_poll_seconds", "BOT_DATASET_POLL_SECONDS");
         KEYS = java.util.Collections.unmodifiableMap(k);
     }
 
@@ -60,7 +71,7 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
 
     public static Config defaults() {
         return new Config(List.of(), Lang.EN, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                true, Optional.empty());
+                true, Optional.empty(), DEFAULT_DATA_DIR, false, Optional.empty(), java.time.Duration.ofSeconds(60));
     }
 
     /**
@@ -88,6 +99,10 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
         Optional<String> gateway = c.gatewayUrl();
         boolean compression = c.gatewayCompression();
         Optional<Path> dataset = c.dataset();
+        Path dataDir = c.dataDir();
+        boolean merge = c.mergeBundled();
+        Optional<String> datasetUrl = c.datasetUrl();
+        java.time.Duration poll = c.pollEvery();
         for (Map.Entry<String, Valued> e : values.entrySet()) {
             String key = e.getKey();
             Valued v = e.getValue();
@@ -104,10 +119,29 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
                     default -> throw bad(key, v, "zlib or none");
                 };
                 case "dataset" -> dataset = Optional.of(Path.of(v.value()));
+                case "data_dir" -> dataDir = Path.of(v.value());
+                case "dataset_url" -> datasetUrl = Optional.of(url(key, v, List.of("http", "https")));
+                case "dataset_poll_seconds" -> {
+                    long secs;
+                    try {
+                        secs = Long.parseLong(v.value());
+                    } catch (NumberFormatException ex) {
+                        throw bad(key, v, "a number of seconds, 10 or more");
+                    }
+                    if (secs < 10) {
+                        throw bad(key, v, "a number of seconds, 10 or more");
+                    }
+                    poll = java.time.Duration.ofSeconds(secs);
+                }
+                case "dataset_mode" -> merge = switch (v.value().toLowerCase(Locale.ROOT)) {
+                    case "merge" -> true;
+                    case "replace" -> false;
+                    default -> throw bad(key, v, "replace or merge");
+                };
                 default -> throw new IllegalStateException("unhandled key " + key);
             }
         }
-        return new Config(guilds, lang, editor, admin, api, gateway, compression, dataset);
+        return new Config(guilds, lang, editor, admin, api, gateway, compression, dataset, dataDir, merge, datasetUrl, poll);
     }
 
     /**

@@ -5,6 +5,8 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,6 +15,14 @@ import org.newsdesk.resignations.dataset.InvalidDatasetException;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.dataset.Problem;
 import org.newsdesk.resignations.dataset.Snapshot;
+import org.newsdesk.resignations.notify.DatasetPoller;
+import org.newsdesk.resignations.notify.DatasetSources;
+import org.newsdesk.resignations.notify.DatasetWatcher;
+import org.newsdesk.resignations.notify.EntryCodec;
+import org.newsdesk.resignations.notify.Notifier;
+import org.newsdesk.resignations.notify.Reloader;
+import org.newsdesk.resignations.notify.UrlDatasetSource;
+import org.newsdesk.resignations.store.Store;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -79,6 +89,22 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--config", description = "config file (default: $BOT_CONFIG, else config/bot.properties if present)")
         Path config;
 
+        @Option(names = "--data-dir", paramLabel = "PATH",
+                description = "where the bot keeps its state, created on demand (default: data_dir in the config, else data)")
+        Path dataDir;
+
+        @Option(names = "--dataset", paramLabel = "PATH",
+                description = "a dataset file, reloaded when it changes; repeatable: later files win by id "
+                        + "(default: dataset in the config, else the bundled dataset)")
+        List<Path> datasets = new ArrayList<>();
+
+        @Option(names = "--dataset-mode", paramLabel = "MODE",
+                description = "replace: the files replace the bundled dataset; merge: they are merged on top of it "
+                        + "(default: dataset_mode in the config, else replace)")
+        String datasetMode;
+
+        private DatasetPoller polling;
+
         @Override
         public Integer call() throws Exception {
             PrintStream err = StreamsHolder.err;
@@ -96,24 +122,67 @@ public final class Main implements Callable<Integer> {
                 err.println(NO_TOKEN);
                 return 2;
             }
+            DatasetLoader loader = DatasetLoader.standard();
+            List<Path> files = !datasets.isEmpty() ? List.copyOf(datasets) : cfg.dataset().map(List::of).orElse(List.of());
+            boolean merge = cfg.mergeBundled();
+            if (datasetMode != null) {
+                switch (datasetMode.toLowerCase(java.util.Locale.ROOT)) {
+                    case "merge" -> merge = true;
+                    case "replace" -> merge = false;
+                    default -> {
+                        err.println("--dataset-mode takes replace or merge, not \"" + datasetMode + "\".");
+                        return 2;
+                    }
+                }
+            }
+            Optional<Reloader.Source> url = cfg.datasetUrl().map(u -> new UrlDatasetSource(java.net.URI.create(u), loader));
+            Reloader.Source source = DatasetSources.of(loader, files, url,
+                    merge ? DatasetSources.Mode.MERGE : DatasetSources.Mode.REPLACE, Clock.systemUTC());
             Snapshot snapshot;
             try {
-                DatasetLoader loader = DatasetLoader.standard();
-                snapshot = cfg.dataset().isPresent() ? loader.load(cfg.dataset().get()) : loader.loadBundled();
+                snapshot = source.load();
+            } catch (java.io.UncheckedIOException e) {
+                err.println("The dataset could not be fetched: " + e.getMessage()
+                        + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
+                return 1;
             } catch (InvalidDatasetException e) {
                 e.problems().forEach(p -> err.println(p.describe()));
                 err.println("The dataset is invalid; nothing was loaded.");
                 return 1;
             }
-            Application app = new Application(snapshot, cfg.defaultLanguage());
+            Path dir = dataDir != null ? dataDir : cfg.dataDir();
+            Notifier notifier;
+            try {
+                notifier = new Notifier(Store.open(dir), org.newsdesk.resignations.render.Templates.bundled(),
+                        new EntryCodec(loader.mapper()), cfg.defaultLanguage(), cfg.adminChannel(), Clock.systemUTC());
+            } catch (RuntimeException e) {
+                err.println("Cannot open the data directory " + dir.toAbsolutePath() + ": " + e.getMessage()
+                        + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
+                return 1;
+            }
+            Application app = new Application(snapshot, cfg.defaultLanguage(), Optional.of(source), Optional.of(notifier));
+            // the first run records the baseline; later runs queue what changed while the bot was down
+            notifier.datasetChanged(snapshot);
+            DatasetWatcher watcher = null;
+            if (!files.isEmpty()) {
+                try {
+                    watcher = DatasetWatcher.start(files, app::reload, DatasetWatcher.DEBOUNCE);
+                } catch (java.io.IOException e) {
+                    err.println("Cannot watch " + files + " for changes (" + e.getMessage()
+                            + "); /resignations reload still reloads them.");
+                }
+            }
+            polling = url.isPresent() ? new DatasetPoller(app::reload, cfg.pollEvery()) : null;
             org.newsdesk.resignations.discord.DiscordBot bot;
             try {
                 bot = org.newsdesk.resignations.discord.DiscordBot.start(app, token.get(), discordOptions(cfg));
             } catch (net.dv8tion.jda.api.exceptions.InvalidTokenException e) {
+                closeQuietly(watcher, notifier);
                 err.println("Discord refused the token in DISCORD_TOKEN: reset it on the Bot page of your application "
                         + "at https://discord.com/developers/applications and set the new one.");
                 return 2;
             } catch (RuntimeException e) {
+                closeQuietly(watcher, notifier);
                 // the deepest cause that says something (JDA wraps it in context-only exceptions)
                 Throwable root = e;
                 for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
@@ -125,12 +194,26 @@ public final class Main implements Callable<Integer> {
                         + root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage()));
                 return 1;
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(bot::close, "shutdown"));
+            DatasetWatcher watching = watcher;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                bot.close();
+                closeQuietly(watching, notifier);
+            }, "shutdown"));
             if (!bot.awaitShutdown()) {
                 err.println("Discord closed the connection for good (see the log above); the bot has stopped.");
                 return 1;
             }
             return 0;
+        }
+
+        private void closeQuietly(DatasetWatcher watcher, Notifier notifier) {
+            if (watcher != null) {
+                watcher.close();
+            }
+            if (polling != null) {
+                polling.close();
+            }
+            notifier.close();
         }
 
         static org.newsdesk.resignations.discord.DiscordOptions discordOptions(Config cfg) {

@@ -38,6 +38,25 @@ public final class CommandCatalog {
                         CommandSpec.Access.EVERYONE)));
     }
 
+    public static final String NOTIFY = "notify";
+    public static final String SETTINGS = "settings";
+
+    /** Notifications (issue 4): subscriptions, the server's language, reloading the dataset. */
+    public static List<CommandSpec> notifications() {
+        OptionSpec channel = new OptionSpec("channel", OptionSpec.Type.CHANNEL, false, false, "notify.cmd.channel", 20);
+        return List.of(
+                new CommandSpec(NOTIFY, "subscribe", "notify.cmd.subscribe", List.of(channel,
+                        new OptionSpec("corrections", OptionSpec.Type.BOOLEAN, false, false, "notify.cmd.corrections", 5)),
+                        CommandSpec.Access.MANAGE_CHANNELS),
+                new CommandSpec(NOTIFY, "unsubscribe", "notify.cmd.unsubscribe", List.of(channel), CommandSpec.Access.MANAGE_CHANNELS),
+                new CommandSpec(NOTIFY, "status", "notify.cmd.status", List.of(), CommandSpec.Access.MANAGE_CHANNELS),
+                new CommandSpec(NOTIFY, "test", "notify.cmd.test", List.of(channel), CommandSpec.Access.MANAGE_CHANNELS),
+                new CommandSpec(SETTINGS, "language", "notify.cmd.language", List.of(
+                        new OptionSpec("language", OptionSpec.Type.LANGUAGE, true, false, "notify.cmd.language.value", 2)),
+                        CommandSpec.Access.MANAGE_SERVER),
+                new CommandSpec(RESIGNATIONS, "reload", "notify.cmd.reload", List.of(), CommandSpec.Access.MANAGE_SERVER));
+    }
+
     public List<CommandSpec> all() {
         return specs;
     }

@@ -7,4 +7,9 @@ import org.newsdesk.resignations.render.Reply;
 @FunctionalInterface
 public interface CommandHandler {
     Reply handle(CommandRequest request, Lang lang);
+
+    /** For commands that act on where they were used (server, channel); most ignore it. */
+    default Reply handle(CommandRequest request, Lang lang, RequestContext where) {
+        return handle(request, lang);
+    }
 }

@@ -54,7 +54,7 @@ public final class CommandRouter {
         Optional<Lang> explicit = req.option("lang").flatMap(Lang::parse);
         Lang lang = languages.choose(explicit, ctx, typed);
         try {
-            return route(req, lang);
+            return route(req, lang, ctx);
         } catch (RuntimeException e) {
             String ref = UUID.randomUUID().toString().substring(0, 8);
             LOG.error("ref {}: command /{} failed", ref, pathOf(req), e);
@@ -62,7 +62,7 @@ public final class CommandRouter {
         }
     }
 
-    private Reply route(CommandRequest req, Lang lang) {
+    private Reply route(CommandRequest req, Lang lang, RequestContext ctx) {
         List<CommandSpec> forCommand = catalog.subcommandsOf(req.command());
         if (forCommand.isEmpty()) {
             return replies.userError(lang, "error.unknown_command", "typed", shown(req.command()),
@@ -104,7 +104,7 @@ public final class CommandRouter {
         if (h == null) {
             throw new IllegalStateException("no handler wired for /" + s.path());
         }
-        return h.handle(req, lang);
+        return h.handle(req, lang, ctx);
     }
 
     private Optional<Reply> checkValue(OptionSpec os, String value, Lang lang) {

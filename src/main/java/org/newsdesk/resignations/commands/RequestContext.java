@@ -4,12 +4,21 @@ import java.util.Optional;
 import org.newsdesk.resignations.dataset.Lang;
 
 /**
- * Who asked and where, as far as the language rules need it.
+ * Who asked and where: what the language rules need, and for the commands that act on a server
+ * (notifications, settings) the server, channel and user.
  *
  * @param guildLanguage the server's setting, if any
  * @param userLocale    the Discord locale the client sent (e.g. "en-US"), if any
+ * @param guildId       the server the command was used in; empty in DMs and on the console
+ * @param channelId     the channel it was used in; empty on the console
+ * @param userId        who used it; empty on the console
  */
-public record RequestContext(Optional<Lang> guildLanguage, Optional<String> userLocale) {
+public record RequestContext(Optional<Lang> guildLanguage, Optional<String> userLocale, Optional<Long> guildId,
+                             Optional<Long> channelId, Optional<Long> userId) {
 
     public static final RequestContext CONSOLE = new RequestContext(Optional.empty(), Optional.empty());
+
+    public RequestContext(Optional<Lang> guildLanguage, Optional<String> userLocale) {
+        this(guildLanguage, userLocale, Optional.empty(), Optional.empty(), Optional.empty());
+    }
 }

@@ -9,10 +9,16 @@ import org.newsdesk.resignations.commands.CommandSpec;
  * and which restricted commands they may run in this place (worked out from their roles and
  * permissions by the listener, checked again here on the server side).
  */
-public record Caller(long userId, Optional<String> locale, Set<CommandSpec.Access> access) {
+public record Caller(long userId, Optional<String> locale, Set<CommandSpec.Access> access, Optional<Long> guildId,
+                     Optional<Long> channelId) {
 
     public Caller {
         access = Set.copyOf(access);
+    }
+
+    /** Outside any server or channel (tests, DMs). */
+    public Caller(long userId, Optional<String> locale, Set<CommandSpec.Access> access) {
+        this(userId, locale, access, Optional.empty(), Optional.empty());
     }
 
     public static Caller anyone(long userId, Optional<String> locale) {

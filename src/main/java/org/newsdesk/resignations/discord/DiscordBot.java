@@ -40,12 +40,14 @@ public final class DiscordBot implements AutoCloseable {
     private final JDA jda;
     private final InteractionService service;
     private final CommandDefinitions definitions;
+    private final Application app;
     private volatile boolean closed;
 
-    private DiscordBot(JDA jda, InteractionService service, CommandDefinitions definitions) {
+    private DiscordBot(JDA jda, InteractionService service, CommandDefinitions definitions, Application app) {
         this.jda = jda;
         this.service = service;
         this.definitions = definitions;
+        this.app = app;
     }
 
     /**
@@ -86,8 +88,13 @@ public final class DiscordBot implements AutoCloseable {
             timers.shutdownNow();
             throw e;
         }
-        DiscordBot bot = new DiscordBot(jda, service, new CommandDefinitions(app.router().catalog(), app.templates()));
+        DiscordBot bot = new DiscordBot(jda, service, new CommandDefinitions(app.router().catalog(), app.templates()), app);
         bot.register(options.guilds());
+        // notifications: what a previous run missed or left in flight goes out first, oldest first
+        app.notifier().ifPresent(n -> {
+            n.channelCheck(new JdaChannelCheck(jda));
+            n.startDelivery(new JdaChannelSender(jda, renderer));
+        });
         // the first chart after a start loads fonts and classes (0.5-1 s): draw them now, in the
         // background, so that no /timeline or /stats waits for it
         workers.execute(() -> {
@@ -156,6 +163,7 @@ public final class DiscordBot implements AutoCloseable {
         closed = true;
         try {
             service.shutdown(Duration.ofSeconds(5));
+            app.notifier().ifPresent(org.newsdesk.resignations.notify.Notifier::stopDelivery);
             jda.shutdown();
             if (!jda.awaitShutdown(Duration.ofSeconds(10))) {
                 jda.shutdownNow();

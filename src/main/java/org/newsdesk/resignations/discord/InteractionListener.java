@@ -130,7 +130,9 @@ final class InteractionListener extends ListenerAdapter {
                 access.add(CommandSpec.Access.EDITOR);
             }
         }
-        return new Caller(event.getUser().getIdLong(), tag, access);
+        Optional<Long> guild = event.getGuild() == null ? Optional.empty() : Optional.of(event.getGuild().getIdLong());
+        Optional<Long> channel = event.getChannelIdLong() == 0 ? Optional.empty() : Optional.of(event.getChannelIdLong());
+        return new Caller(event.getUser().getIdLong(), tag, access, guild, channel);
     }
 
     private void failed(IReplyCallback event, Throwable e) {

@@ -345,9 +345,10 @@ public final class InteractionService implements AutoCloseable {
         return app.languages().choose(explicit, ctx, "");
     }
 
-    private static RequestContext context(Caller caller) {
-        // the server's language setting arrives with issue 4
-        return new RequestContext(Optional.empty(), caller.locale());
+    private RequestContext context(Caller caller) {
+        Optional<Lang> guildLanguage = caller.guildId().flatMap(app::guildLanguage);
+        return new RequestContext(guildLanguage, caller.locale(), caller.guildId(), caller.channelId(),
+                Optional.of(caller.userId()));
     }
 
     /** Stops taking work; what is running finishes and is answered (up to {@code wait}). */

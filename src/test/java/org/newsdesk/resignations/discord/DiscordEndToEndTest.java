@@ -143,17 +143,16 @@ class DiscordEndToEndTest {
         assertThat(put.path()).isEqualTo("/applications/" + FakeDiscord.APP_ID + "/guilds/" + FakeDiscord.GUILD_ID + "/commands");
 
         JsonNode cmds = put.json();
-        assertThat(cmds.size()).isEqualTo(3);
-        assertThat(cmds.get(2).path("name").asText()).isEqualTo("Fact-check");
-        assertThat(cmds.get(2).path("type").asInt()).isEqualTo(3);
-        assertThat(cmds.get(1).path("name").asText()).isEqualTo("factcheck");
+        List<String> names = new ArrayList<>();
+        cmds.forEach(c -> names.add(c.path("name").asText()));
+        assertThat(names).containsExactly("resignations", "factcheck", "notify", "settings", "Fact-check");
+        assertThat(cmds.get(4).path("type").asInt()).isEqualTo(3);
         JsonNode res = cmds.get(0);
-        assertThat(res.path("name").asText()).isEqualTo("resignations");
         assertThat(res.path("type").asInt()).isEqualTo(1);
         assertThat(res.path("default_member_permissions").isNull()).isTrue();
         List<String> subs = new ArrayList<>();
         res.path("options").forEach(o -> subs.add(o.path("name").asText()));
-        assertThat(subs).containsExactly("who", "list", "timeline", "stats", "about", "export");
+        assertThat(subs).containsExactly("who", "list", "timeline", "stats", "about", "export", "reload");
         JsonNode format = res.path("options").get(5).path("options").get(0);
         assertThat(format.path("name").asText()).isEqualTo("format");
         assertThat(format.path("choices").findValuesAsText("value")).containsExactly("json", "csv", "claimreview");
@@ -178,7 +177,20 @@ class DiscordEndToEndTest {
         assertThat(list.path("options").get(0).path("autocomplete").asBoolean()).isTrue();
 
         // every description is 1-100 characters, everywhere in the tree
-        assertThat(res.findValuesAsText("description")).allSatisfy(d -> assertThat(d.length()).isBetween(1, 100));
+        assertThat(cmds.findValuesAsText("description")).allSatisfy(d -> assertThat(d.length()).isBetween(1, 100));
+
+        // notifications: Manage Channels by default (checked again on our side), servers only
+        JsonNode notify = cmds.get(2);
+        assertThat(notify.path("default_member_permissions").asText()).isEqualTo("16");
+        assertThat(notify.path("contexts").size()).isEqualTo(1);
+        List<String> notifySubs = new ArrayList<>();
+        notify.path("options").forEach(o -> notifySubs.add(o.path("name").asText()));
+        assertThat(notifySubs).containsExactly("subscribe", "unsubscribe", "status", "test");
+        JsonNode channel = notify.path("options").get(0).path("options").get(0);
+        assertThat(channel.path("type").asInt()).isEqualTo(7);
+        assertThat(notify.path("options").get(0).path("options").get(1).path("type").asInt()).isEqualTo(5);
+        // the server's language: Manage Server
+        assertThat(cmds.get(3).path("default_member_permissions").asText()).isEqualTo("32");
     }
 
     // ---- who -------------------------------------------------------------------------------------

@@ -120,8 +120,8 @@ class FactCheckMenuEndToEndTest {
         Recorded put = fake.await(r -> r.is("PUT", "/applications/\\d+/guilds/\\d+/commands"), WAIT);
         assertThat(fake.requests()).filteredOn(r -> r.method().equals("PUT")).hasSize(1);
         JsonNode cmds = put.json();
-        assertThat(cmds.size()).isEqualTo(3);
-        JsonNode menu = cmds.get(2);
+        assertThat(cmds.size()).isEqualTo(5);   // resignations, factcheck, notify, settings, Fact-check
+        JsonNode menu = cmds.get(cmds.size() - 1);
         assertThat(menu.path("name").asText()).isEqualTo("Fact-check");
         assertThat(menu.path("type").asInt()).isEqualTo(3);
         assertThat(menu.has("description") && !menu.path("description").asText().isEmpty()).isFalse();

@@ -64,7 +64,7 @@ class RunCommandEndToEndTest {
                 p.destroyForcibly();
             }
             String printed = Files.readString(log, StandardCharsets.UTF_8);
-            assertThat(printed).contains("Registered 3 command(s) in server").contains("Disconnected from Discord")
+            assertThat(printed).contains("Registered 5 command(s) in server").contains("Disconnected from Discord")
                     .doesNotContain(TOKEN).doesNotContain("secret-token");
             assertThat(p.exitValue()).isIn(0, 143);
         }

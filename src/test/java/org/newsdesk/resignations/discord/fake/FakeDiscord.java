@@ -73,6 +73,13 @@ public final class FakeDiscord implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong();
     private final Map<Long, java.util.concurrent.CompletableFuture<Recorded>> expected = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean keepRecords = true;
+    private volatile int messagesPerSecond;
+    private final Map<String, ObjectNode> byNonce = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<ObjectNode> created = new CopyOnWriteArrayList<>();
+    private final Deque<Failure> failuresAfter = new ConcurrentLinkedDeque<>();
+    private volatile CountDownLatch hold;
+    private final Deque<Long> messageWindow = new java.util.ArrayDeque<>();
+    private final java.util.concurrent.atomic.AtomicInteger rateLimited = new java.util.concurrent.atomic.AtomicInteger();
     private final Object changed = new Object();
 
     private record Failure(String method, String pathRegex, Canned response) {
@@ -176,6 +183,45 @@ public final class FakeDiscord implements AutoCloseable {
     /** Makes the next matching call fail once with the given response. */
     public void failNext(String method, String pathRegex, Canned response) {
         failures.add(new Failure(method, pathRegex, response));
+    }
+
+    /**
+     * Enforces a global limit on channel messages as Discord does (50 a second for a bot): beyond
+     * {@code perSecond} in any one-second window the fake answers 429 with {@code X-RateLimit-Global}
+     * and Retry-After, and counts it ({@link #rateLimitedCount}). Successful posts then carry the
+     * per-channel bucket headers (5 per 5 s). 0 turns it off (the default).
+     */
+    public void limitChannelMessages(int perSecond) {
+        messagesPerSecond = perSecond;
+    }
+
+    /**
+     * Makes the next matching channel message be created, then answered with {@code response}
+     * anyway: the bot cannot tell whether it got through (a timeout, a 502 from a proxy).
+     */
+    public void failNextAfterCreating(String pathRegex, Canned response) {
+        failuresAfter.add(new Failure("POST", pathRegex, response));
+    }
+
+    /**
+     * Channel messages that exist: a POST with a {@code nonce} and {@code enforce_nonce} that was
+     * already used returns the message it created, as Discord does, and creates nothing.
+     */
+    public List<ObjectNode> createdMessages(long channelId) {
+        return created.stream().filter(m -> m.path("channel_id").asText().equals(Long.toString(channelId))).toList();
+    }
+
+    /**
+     * Channel messages are created but not answered until {@code release} counts down (at most
+     * 60 s): the bot is caught between sending and hearing back, e.g. to be killed there.
+     */
+    public void holdChannelMessages(CountDownLatch release) {
+        hold = release;
+    }
+
+    /** 429s given by {@link #limitChannelMessages}. */
+    public int rateLimitedCount() {
+        return rateLimited.get();
     }
 
     public boolean awaitIdentify(Duration timeout) throws InterruptedException {
@@ -434,8 +480,61 @@ public final class FakeDiscord implements AutoCloseable {
         } else if ((method.equals("PATCH") || method.equals("POST")) && path.matches("/webhooks/\\d+/[^/]+(/messages/.+)?")) {
             send(ex, 200, message(json).toString());
         } else if (method.equals("POST") && path.matches("/channels/\\d+/messages")) {
-            ObjectNode m = message(json);
-            m.put("channel_id", path.split("/")[2]);
+            int limit = messagesPerSecond;
+            if (limit > 0) {
+                long now = System.nanoTime();
+                long retryNanos = 0;
+                synchronized (messageWindow) {
+                    while (!messageWindow.isEmpty() && now - messageWindow.peekFirst() >= 1_000_000_000L) {
+                        messageWindow.pollFirst();
+                    }
+                    if (messageWindow.size() >= limit) {
+                        retryNanos = 1_000_000_000L - (now - messageWindow.peekFirst());
+                    } else {
+                        messageWindow.addLast(now);
+                    }
+                }
+                if (retryNanos > 0) {
+                    rateLimited.incrementAndGet();
+                    Canned c = Canned.rateLimited(Math.max(0.001, retryNanos / 1e9), true);
+                    c.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
+                    send(ex, 429, c.body());
+                    return;
+                }
+                ex.getResponseHeaders().add("X-RateLimit-Limit", "5");
+                ex.getResponseHeaders().add("X-RateLimit-Remaining", "4");
+                ex.getResponseHeaders().add("X-RateLimit-Reset-After", "5.0");
+                ex.getResponseHeaders().add("X-RateLimit-Bucket", "channel-messages");
+            }
+            String nonce = json.path("nonce").asText("");
+            boolean enforce = json.path("enforce_nonce").asBoolean(false) && !nonce.isEmpty();
+            ObjectNode m = enforce ? byNonce.get(nonce) : null;
+            if (m == null) {
+                m = message(json);
+                m.put("channel_id", path.split("/")[2]);
+                if (!nonce.isEmpty()) {
+                    m.put("nonce", nonce);
+                }
+                created.add(m);
+                if (enforce) {
+                    byNonce.put(nonce, m);
+                }
+            }
+            CountDownLatch h = hold;
+            if (h != null) {
+                try {
+                    h.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            for (Failure f : failuresAfter) {
+                if (path.matches(f.pathRegex()) && failuresAfter.remove(f)) {
+                    f.response().headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
+                    send(ex, f.response().status(), f.response().body());
+                    return;
+                }
+            }
             send(ex, 200, m.toString());
         } else {
             send(ex, 404, "{\"message\":\"404: Not Found (fake discord)\",\"code\":0}");

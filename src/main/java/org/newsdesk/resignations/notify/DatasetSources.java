@@ -1,0 +1,114 @@
+package org.newsdesk.resignations.notify;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.newsdesk.resignations.dataset.Dataset;
+import org.newsdesk.resignations.dataset.DatasetLoader;
+import org.newsdesk.resignations.dataset.InvalidDatasetException;
+import org.newsdesk.resignations.dataset.Problem;
+import org.newsdesk.resignations.dataset.SemanticCheck;
+import org.newsdesk.resignations.dataset.Snapshot;
+
+/**
+ * The dataset the bot serves: the bundled one, one file, or several files merged in order (on
+ * top of the bundled one when asked). Each file must be a valid dataset on its own; merging goes
+ * by id (agencies, sources, entries), a later file's version of an id replacing an earlier one in
+ * place, and the merged whole is checked again (references across files). Problems of every file
+ * are reported together, so one load says everything that is wrong.
+ */
+public final class DatasetSources {
+
+    /** How the files combine with the bundled dataset. */
+    public enum Mode { REPLACE, MERGE }
+
+    private DatasetSources() {
+    }
+
+    public static Reloader.Source of(DatasetLoader loader, List<Path> files, Mode mode, Clock clock) {
+        return of(loader, files, java.util.Optional.empty(), mode, clock);
+    }
+
+    /** @param url a dataset published over http(s), after the files (it wins over them by id) */
+    public static Reloader.Source of(DatasetLoader loader, List<Path> files, java.util.Optional<Reloader.Source> url, Mode mode,
+                                     Clock clock) {
+        List<Reloader.Source> sources = new ArrayList<>();
+        if (mode == Mode.MERGE) {
+            sources.add(loader::loadBundled);
+        }
+        for (Path f : files) {
+            sources.add(() -> loader.load(f));
+        }
+        url.ifPresent(sources::add);
+        if (sources.isEmpty()) {
+            return loader::loadBundled;
+        }
+        if (sources.size() == 1) {
+            return sources.get(0);
+        }
+        return () -> {
+            List<Snapshot> parts = new ArrayList<>();
+            List<Problem> problems = new ArrayList<>();
+            for (Reloader.Source src : sources) {
+                try {
+                    parts.add(src.load());
+                } catch (InvalidDatasetException e) {
+                    problems.addAll(e.problems());
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidDatasetException(problems);
+            }
+            return merge(parts, clock);
+        };
+    }
+
+    static Snapshot merge(List<Snapshot> parts, Clock clock) throws InvalidDatasetException {
+        Dataset last = parts.get(parts.size() - 1).dataset();
+        Dataset merged = new Dataset(
+                parts.stream().mapToInt(p -> p.dataset().schemaVersion()).max().orElse(last.schemaVersion()),
+                last.dataset(),
+                byId(parts, Dataset::agencies, org.newsdesk.resignations.dataset.Agency::id),
+                byId(parts, Dataset::sources, org.newsdesk.resignations.dataset.Source::id),
+                byId(parts, Dataset::entries, org.newsdesk.resignations.dataset.Entry::id));
+        String name = "merged(" + String.join(" + ", parts.stream().map(Snapshot::version).toList()) + ")";
+        List<Problem> problems = new SemanticCheck(LocalDate.now(clock)).check(name, merged);
+        if (!problems.isEmpty()) {
+            throw new InvalidDatasetException(problems);
+        }
+        return new Snapshot(merged, version(parts));
+    }
+
+    private static <T> List<T> byId(List<Snapshot> parts, Function<Dataset, List<T>> items, Function<T, String> id) {
+        Map<String, T> out = new LinkedHashMap<>();
+        for (Snapshot p : parts) {
+            for (T t : items.apply(p.dataset())) {
+                out.put(id.apply(t), t);
+            }
+        }
+        return List.copyOf(out.values());
+    }
+
+    /** A hash of the parts' versions, in order: the same files give the same version. */
+    private static String version(List<Snapshot> parts) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            for (Snapshot p : parts) {
+                d.update(p.version().getBytes(StandardCharsets.UTF_8));
+                d.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(d.digest(), 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

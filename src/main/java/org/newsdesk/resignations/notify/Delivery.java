@@ -1,0 +1,290 @@
+package org.newsdesk.resignations.notify;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
+import java.util.random.RandomGenerator;
+import org.newsdesk.resignations.dataset.Lang;
+import org.newsdesk.resignations.render.Card;
+import org.newsdesk.resignations.render.Notifications;
+import org.newsdesk.resignations.render.Templates;
+import org.newsdesk.resignations.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the outbox, oldest first, one message at a time, on its own thread.
+ *
+ * <p>Each row is marked SENDING with a fresh attempt id before the request and settled after it
+ * in its own transaction. A crash between the two leaves it SENDING; at the next start it goes
+ * back to PENDING and is sent again with the same nonce and {@code enforce_nonce}, so Discord
+ * answers with the message it already created instead of a second one. Discord keeps nonces only
+ * for a few minutes: a crash followed by a restart later than that, after a request that did
+ * reach Discord, can still post a message twice. That window (one message per channel in flight,
+ * and only across a crash) is the at-least-once residue; nothing is ever lost.
+ *
+ * <p>429: the row waits for Retry-After, and so does the whole worker (one at a time keeps the
+ * bot under the global limit); 5xx and network errors back off exponentially with jitter; 403 and
+ * 404 disable the subscription and tell the admin channel; other refusals fail the row.
+ */
+public final class Delivery implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Delivery.class);
+
+    /**
+     * Backoff: base × 2^(attempt-1), at most {@code cap}, full jitter on the upper half; and the
+     * pace of sending, {@code perSecond} messages at most (Discord's global limit is 50 requests
+     * a second per bot; 45 leaves room for the interaction replies).
+     */
+    public record Backoff(Duration base, Duration cap, int maxAttempts, int perSecond) {
+        public static final int DEFAULT_PER_SECOND = 45;
+
+        public Backoff(Duration base, Duration cap, int maxAttempts) {
+            this(base, cap, maxAttempts, DEFAULT_PER_SECOND);
+        }
+
+        public static Backoff standard() {
+            return new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(10), 15, DEFAULT_PER_SECOND);
+        }
+
+        long delayMillis(int attempt, RandomGenerator random) {
+            long exp = base.toMillis() << Math.min(20, Math.max(0, attempt - 1));
+            long upper = Math.min(cap.toMillis(), exp);
+            return upper / 2 + (upper <= 1 ? 0 : random.nextLong(upper / 2 + 1));
+        }
+    }
+
+    private final Store store;
+    private final ChannelSender sender;
+    private final Notifications cards;
+    private final Templates templates;
+    private final EntryCodec codec;
+    private final LongFunction<Lang> languageOf;
+    private final Optional<Long> adminChannel;
+    private final Clock clock;
+    private final RandomGenerator random;
+    private final Backoff backoff;
+    private final Semaphore wake = new Semaphore(0);
+    private long nextSendNanos = System.nanoTime();
+    private volatile boolean running;
+    private Thread thread;
+
+    /**
+     * @param languageOf a server's language (its setting, else the bot's default); called with 0
+     *                   for notes, which are not tied to a server
+     */
+    public Delivery(Store store, ChannelSender sender, Templates templates, EntryCodec codec, LongFunction<Lang> languageOf,
+                    Optional<Long> adminChannel, Clock clock, RandomGenerator random, Backoff backoff) {
+        this.store = store;
+        this.sender = sender;
+        this.templates = templates;
+        this.cards = new Notifications(templates);
+        this.codec = codec;
+        this.languageOf = languageOf;
+        this.adminChannel = adminChannel;
+        this.clock = clock;
+        this.random = random;
+        this.backoff = backoff;
+    }
+
+    /** Puts back what a previous process left in flight, then sends in the background. */
+    public synchronized void start() {
+        int recovered = store.recoverInFlight(clock.millis());
+        if (recovered > 0) {
+            LOG.info("{} message(s) left in flight by the previous run are sent again (same nonce)", recovered);
+        }
+        running = true;
+        thread = new Thread(this::loop, "notify-delivery");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Something was queued: look at the outbox now instead of at the next tick. */
+    public void poke() {
+        wake.release();
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                long pause = drainOnce(50);
+                if (pause > 0) {
+                    // sleep through the rate limit; a poke (something new queued) does not cut it short
+                    long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pause);
+                    for (long left = pause; left > 0 && running; left = TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime())) {
+                        wake.tryAcquire(left, TimeUnit.MILLISECONDS);
+                    }
+                    wake.drainPermits();
+                    continue;
+                }
+                long wait = store.nextDue().map(t -> Math.max(0, t - clock.millis())).orElse(1_000L);
+                if (wait > 0) {
+                    wake.tryAcquire(Math.min(wait, 1_000L), TimeUnit.MILLISECONDS);
+                    wake.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("notification delivery failed; retrying in 5 s", e);
+                try {
+                    Thread.sleep(5_000);
+                } catch (InterruptedException ie) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * Sends what is due, oldest first, up to {@code batch} rows.
+     *
+     * @return milliseconds the worker must wait before sending anything (a 429), else 0
+     */
+    public long drainOnce(int batch) {
+        List<Store.Delivery> due = store.claimDue(clock.millis(), batch);
+        for (int i = 0; i < due.size(); i++) {
+            Store.Delivery d = due.get(i);
+            long pause = sendOne(d);
+            if (pause > 0) {
+                // give the rest of the batch back untouched (an attempt that was never made)
+                long at = clock.millis() + pause;
+                for (Store.Delivery rest : due.subList(i + 1, due.size())) {
+                    store.retryAt(rest.id(), rest.attemptId(), at, "waiting for a rate limit", clock.millis());
+                }
+                return pause;
+            }
+        }
+        return 0;
+    }
+
+    /** Sends every due row until none is left or a rate limit stops it (tests, benchmark). */
+    public int drainAll() {
+        int before = sentCount();
+        while (true) {
+            long pause = drainOnce(50);
+            if (pause > 0) {
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                continue;
+            }
+            Optional<Long> next = store.nextDue();
+            if (next.isEmpty() || next.get() > clock.millis()) {
+                break;
+            }
+        }
+        return sentCount() - before;
+    }
+
+    private int sentCount() {
+        return store.outboxCounts().getOrDefault(Store.State.DELIVERED, 0);
+    }
+
+    private long sendOne(Store.Delivery d) {
+        long now = clock.millis();
+        Card card;
+        try {
+            card = render(d);
+        } catch (RuntimeException e) {
+            LOG.error("outbox row {} cannot be rendered; it is set aside", d.id(), e);
+            store.failed(d.id(), d.attemptId(), "render: " + e, now);
+            return 0;
+        }
+        pace();
+        ChannelSender.Result r;
+        try {
+            r = sender.send(d.channelId(), card, d.nonce());
+        } catch (RuntimeException e) {
+            r = new ChannelSender.Transient(e.toString());
+        }
+        now = clock.millis();
+        if (r instanceof ChannelSender.Sent s) {
+            store.delivered(d.id(), d.attemptId(), s.messageId(), now);
+            return 0;
+        }
+        if (r instanceof ChannelSender.RateLimited rl) {
+            long wait = Math.max(1, rl.retryAfter().toMillis());
+            LOG.info("rate limited{} sending to channel {}: waiting {} ms", rl.global() ? " (global)" : "", d.channelId(), wait);
+            store.retryAt(d.id(), d.attemptId(), now + wait, "429", now);
+            return wait;
+        }
+        if (r instanceof ChannelSender.Transient t) {
+            if (d.attempts() >= backoff.maxAttempts()) {
+                LOG.error("giving up on outbox row {} to channel {} after {} attempts: {}", d.id(), d.channelId(), d.attempts(), t.reason());
+                store.failed(d.id(), d.attemptId(), t.reason(), now);
+                return 0;
+            }
+            long delay = backoff.delayMillis(d.attempts(), random);
+            LOG.warn("sending to channel {} failed ({}); attempt {} again in {} ms", d.channelId(), t.reason(), d.attempts() + 1, delay);
+            store.retryAt(d.id(), d.attemptId(), now + delay, t.reason(), now);
+            return 0;
+        }
+        if (r instanceof ChannelSender.Gone g) {
+            String reason = g.status() == 404 ? "channel not found (404)" : "missing access (" + g.status() + ")";
+            LOG.warn("channel {} refused the bot ({}): its subscription is disabled", d.channelId(), g.reason());
+            if ("NOTE".equals(d.kind())) {
+                store.failed(d.id(), d.attemptId(), reason, now);
+                return 0;
+            }
+            Lang lang = languageOf.apply(d.guildId() == null ? 0 : d.guildId());
+            String note = templates.get(lang, "notify.admin.disabled", "channel", d.channelId(), "reason", reason);
+            store.disable(d.id(), d.attemptId(), d.channelId(), reason, adminChannel, note, now);
+            poke();
+            return 0;
+        }
+        ChannelSender.Rejected x = (ChannelSender.Rejected) r;
+        LOG.error("Discord refused outbox row {} for channel {}: {}", d.id(), d.channelId(), x.reason());
+        store.failed(d.id(), d.attemptId(), x.reason(), now);
+        return 0;
+    }
+
+    /** Keeps under {@code perSecond} sends a second, so a fan-out does not run into the global limit. */
+    private void pace() {
+        long gap = 1_000_000_000L / Math.max(1, backoff.perSecond());
+        long now = System.nanoTime();
+        long wait = nextSendNanos - now;
+        if (wait > 0) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        nextSendNanos = Math.max(now, nextSendNanos) + gap;
+    }
+
+    Card render(Store.Delivery d) {
+        if ("NOTE".equals(d.kind())) {
+            return cards.note(d.note());
+        }
+        Lang lang = languageOf.apply(d.guildId() == null ? 0 : d.guildId());
+        if ("TEST".equals(d.kind())) {
+            return cards.test(lang);
+        }
+        if (ChangeDetector.CORRECTION.equals(d.eventKind())) {
+            return cards.correction(codec.tree(d.oldContent()), codec.tree(d.newContent()), lang);
+        }
+        return cards.newEntry(codec.tree(d.newContent()), lang);
+    }
+
+    @Override
+    public synchronized void close() {
+        running = false;
+        wake.release();
+        if (thread != null) {
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

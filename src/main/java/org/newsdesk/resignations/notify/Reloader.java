@@ -1,0 +1,77 @@
+package org.newsdesk.resignations.notify;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.newsdesk.resignations.dataset.InvalidDatasetException;
+import org.newsdesk.resignations.dataset.Problem;
+import org.newsdesk.resignations.dataset.Snapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads the dataset again (file change, /resignations reload): validated first; a bad file
+ * changes nothing, is logged and the admin channel is told what is wrong, with the same
+ * pointers as {@code validate}. A good one is swapped in and compared with the ledger.
+ */
+public final class Reloader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Reloader.class);
+    static final int PROBLEMS_SHOWN = 10;
+
+    /** Reads and validates the configured dataset. */
+    @FunctionalInterface
+    public interface Source {
+        Snapshot load() throws InvalidDatasetException;
+    }
+
+    public sealed interface Result permits Loaded, Invalid {
+    }
+
+    public record Loaded(Snapshot snapshot, Optional<ChangeDetector.Outcome> changes) implements Result {
+    }
+
+    public record Invalid(List<Problem> problems) implements Result {
+    }
+
+    private final Source source;
+    private final Supplier<Snapshot> current;
+    private final Consumer<Snapshot> swap;
+    private final Optional<Notifier> notifier;
+
+    public Reloader(Source source, Supplier<Snapshot> current, Consumer<Snapshot> swap, Optional<Notifier> notifier) {
+        this.source = source;
+        this.current = current;
+        this.swap = swap;
+        this.notifier = notifier;
+    }
+
+    public synchronized Result reload() {
+        Snapshot s;
+        try {
+            s = source.load();
+        } catch (InvalidDatasetException e) {
+            LOG.warn("Dataset not reloaded: {} problem(s); the bot keeps version {}\n{}", e.problems().size(),
+                    current.get().version(), e.problems().stream().map(Problem::describe).collect(Collectors.joining("\n")));
+            notifier.ifPresent(n -> n.tellAdmins(n.templates().get(n.fallback(), "notify.admin.invalid",
+                    "count", e.problems().size(), "problems", problems(e.problems()))));
+            return new Invalid(e.problems());
+        }
+        if (!s.version().equals(current.get().version())) {
+            swap.accept(s);
+            LOG.info("Dataset reloaded: version {} ({} entries)", s.version(), s.entries().size());
+        }
+        return new Loaded(s, notifier.map(n -> n.datasetChanged(s)));
+    }
+
+    /** The first problems, one a line, in a code block (file paths and pointers stay readable). */
+    public static String problems(List<Problem> problems) {
+        String shown = problems.stream().limit(PROBLEMS_SHOWN).map(Problem::describe)
+                .map(d -> d.replace("```", "'''"))
+                .map(d -> d.length() > 300 ? d.substring(0, 300) + "…" : d)
+                .collect(Collectors.joining("\n"));
+        return "```\n" + shown + (problems.size() > PROBLEMS_SHOWN ? "\n…" : "") + "\n```";
+    }
+}

@@ -1,0 +1,93 @@
+package org.newsdesk.resignations.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsdesk.resignations.discord.fake.FakeDiscord;
+import org.newsdesk.resignations.discord.fake.Recorded;
+import org.newsdesk.resignations.notify.Datasets;
+
+/**
+ * The bot as a process, killed (SIGKILL) while a notification is on its way: Discord has created
+ * the message but the bot never heard back. The next process sends it again with the same nonce
+ * and Discord (the fake, like the real one within its dedupe window) returns the message already
+ * created: the channel sees it once.
+ */
+class NotifyKillEndToEndTest {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    Process start(FakeDiscord fake, Path dir, Path dataset, String name) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "org.newsdesk.resignations.app.Main", "run", "--data-dir", dir.resolve("data").toString(),
+                "--dataset", dataset.toString())
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve(name + ".log").toFile());
+        Map<String, String> env = pb.environment();
+        env.keySet().removeIf(k -> k.startsWith("DISCORD_") || k.startsWith("BOT_"));
+        env.put("DISCORD_TOKEN", "fake-token");
+        env.put("DISCORD_API_BASE_URL", fake.restUrl());
+        env.put("DISCORD_GATEWAY_URL", fake.gatewayUrl());
+        env.put("DISCORD_GATEWAY_COMPRESSION", "none");
+        env.put("DISCORD_GUILDS", Long.toString(FakeDiscord.GUILD_ID));
+        return pb.start();
+    }
+
+    List<Recorded> posts(FakeDiscord fake) {
+        return fake.requests().stream().filter(r -> r.is("POST", "/channels/" + FakeDiscord.CHANNEL_ID + "/messages")).toList();
+    }
+
+    @Test
+    void killedBetweenSendingAndHearingBackTheChannelStillSeesOneMessage(@TempDir Path dir) throws Exception {
+        Path dataset = dir.resolve("resignations.json");
+        Files.write(dataset, Datasets.bytes(Datasets.without("andrew-miller")));
+        CountDownLatch release = new CountDownLatch(1);
+        try (FakeDiscord fake = FakeDiscord.start()) {
+            Process first = start(fake, dir, dataset, "first");
+            try {
+                fake.await(r -> r.is("PUT", "/applications/\\d+/guilds/\\d+/commands"), WAIT);
+                ObjectNode i = fake.interaction(2, FakeDiscord.OWNER_ID, "en-US", fake.command("notify", "subscribe", Map.of(), null));
+                fake.interact(i);
+                fake.awaitCallback(i.get("id").asLong(), WAIT);
+
+                fake.holdChannelMessages(release);
+                Path tmp = dir.resolve("resignations.json.tmp");
+                Files.write(tmp, Datasets.bytes(Datasets.bundled()));
+                Files.move(tmp, dataset, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                fake.await(r -> posts(fake).size() == 1, WAIT);
+                Thread.sleep(200);
+            } finally {
+                first.destroyForcibly();     // SIGKILL: no shutdown hook, the row stays SENDING
+                assertThat(first.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            }
+            fake.holdChannelMessages(null);
+            Process second = start(fake, dir, dataset, "second");
+            try {
+                fake.await(r -> posts(fake).size() == 2, WAIT);
+                Thread.sleep(1000);
+                List<Recorded> posts = posts(fake);
+                assertThat(posts).hasSize(2);
+                assertThat(posts.get(1).json().path("nonce").asText()).isEqualTo(posts.get(0).json().path("nonce").asText());
+                assertThat(fake.createdMessages(FakeDiscord.CHANNEL_ID)).hasSize(1);
+                assertThat(Files.readString(dir.resolve("second.log"))).contains("sent again (same nonce)");
+            } finally {
+                release.countDown();
+                second.destroy();
+                second.waitFor(20, TimeUnit.SECONDS);
+                second.destroyForcibly();
+            }
+        }
+    }
+}

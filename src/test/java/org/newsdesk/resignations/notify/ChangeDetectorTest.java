@@ -1,0 +1,130 @@
+package org.newsdesk.resignations.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsdesk.resignations.dataset.DatasetLoader;
+import org.newsdesk.resignations.dataset.Lang;
+import org.newsdesk.resignations.dataset.Snapshot;
+import org.newsdesk.resignations.render.Card;
+import org.newsdesk.resignations.render.Notifications;
+import org.newsdesk.resignations.render.Templates;
+import org.newsdesk.resignations.store.Store;
+
+class ChangeDetectorTest {
+
+    static final String ID = "andrew-miller";
+    static final long GUILD = 10;
+
+    @TempDir
+    Path dir;
+    Store store;
+    ChangeDetector detector;
+    EntryCodec codec = new EntryCodec(DatasetLoader.standard().mapper());
+
+    @BeforeEach
+    void open() {
+        store = Store.open(dir.resolve("data"));
+        detector = new ChangeDetector(store, codec, Clock.systemUTC());
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void firstRunIsTheBaselineAndTellsNobody() {
+        store.subscribe(GUILD, 100, true, 1, 0);
+        ChangeDetector.Outcome o = detector.apply(Datasets.load(Datasets.without(ID)));
+        assertThat(o.baseline()).isTrue();
+        assertThat(o.queued()).isZero();
+        assertThat(store.eventCount()).isZero();
+        assertThat(store.ledger()).hasSize(13);
+    }
+
+    @Test
+    void sameDataTwiceChangesNothing() {
+        Snapshot s = Datasets.load(Datasets.bundled());
+        detector.apply(s);
+        store.subscribe(GUILD, 100, true, 1, 0);
+        ChangeDetector.Outcome o = detector.apply(Datasets.load(Datasets.bundled()));
+        assertThat(o).isEqualTo(new ChangeDetector.Outcome(false, 0, 0, 0));
+    }
+
+    @Test
+    void aNewIdIsOneNewEventPerActiveSubscription() {
+        detector.apply(Datasets.load(Datasets.without(ID)));
+        store.subscribe(GUILD, 100, true, 1, 0);
+        store.subscribe(GUILD, 101, false, 1, 0);    // new entries only: still told
+        store.subscribe(GUILD, 102, true, 1, 0);
+        store.unsubscribe(GUILD, 102);
+        ChangeDetector.Outcome o = detector.apply(Datasets.load(Datasets.bundled()));
+        assertThat(o).isEqualTo(new ChangeDetector.Outcome(false, 1, 0, 2));
+        List<Store.Delivery> due = store.claimDue(Long.MAX_VALUE, 10);
+        assertThat(due).extracting(Store.Delivery::channelId).containsExactly(100L, 101L);
+        assertThat(due).allSatisfy(d -> {
+            assertThat(d.eventKind()).isEqualTo("NEW");
+            assertThat(d.entryId()).isEqualTo(ID);
+            assertThat(d.nonce()).hasSizeLessThanOrEqualTo(25);
+        });
+    }
+
+    @Test
+    void aChangedEntryIsACorrectionOnlyWhereCorrectionsWereAskedFor() {
+        detector.apply(Datasets.load(Datasets.bundled()));
+        store.subscribe(GUILD, 100, true, 1, 0);
+        store.subscribe(GUILD, 101, false, 1, 0);
+        ChangeDetector.Outcome o = detector.apply(Datasets.load(Datasets.changed(ID, Datasets.title("Deputy Assistant Secretary", "نائب مساعد الوزير"))));
+        assertThat(o).isEqualTo(new ChangeDetector.Outcome(false, 0, 1, 1));
+        Store.Delivery d = store.claimDue(Long.MAX_VALUE, 10).get(0);
+        assertThat(d.channelId()).isEqualTo(100L);
+        assertThat(d.eventKind()).isEqualTo("CORRECTION");
+
+        Notifications cards = new Notifications(Templates.bundled());
+        Card en = cards.correction(codec.tree(d.oldContent()), codec.tree(d.newContent()), Lang.EN);
+        assertThat(en.title()).isEqualTo("Correction: Andrew Miller");
+        assertThat(en.fields()).hasSize(1);
+        assertThat(en.fields().get(0).name()).isEqualTo("Title");
+        assertThat(en.fields().get(0).value())
+                .isEqualTo("**Before:** Deputy Assistant Secretary of State for Israeli\\-Palestinian Affairs\n**After:** Deputy Assistant Secretary");
+
+        Card ar = cards.correction(codec.tree(d.oldContent()), codec.tree(d.newContent()), Lang.AR);
+        assertThat(ar.title()).isEqualTo("تصحيح: أندرو ميلر");
+        assertThat(ar.fields().get(0).name()).isEqualTo("المنصب");
+        assertThat(ar.fields().get(0).value())
+                .isEqualTo("**قبل:** نائب مساعد وزير الخارجية الأمريكي للشؤون الإسرائيلية الفلسطينية\n**بعد:** نائب مساعد الوزير");
+        assertThat(ar.description()).contains("1");
+    }
+
+    @Test
+    void aNewEntryCardInBothLanguages() {
+        Snapshot s = Datasets.load(Datasets.bundled());
+        Notifications cards = new Notifications(Templates.bundled());
+        var tree = codec.tree(codec.canonical(s.entry(ID).orElseThrow()));
+        Card en = cards.newEntry(tree, Lang.EN);
+        assertThat(en.title()).isEqualTo("New entry: Andrew Miller");
+        assertThat(en.fields()).extracting(Card.Field::name).containsExactly("Title", "Agency", "Departure", "Announced");
+        assertThat(en.fields().get(2).value()).isEqualTo("Resigned");
+        assertThat(en.footer()).isEqualTo("Entry andrew-miller");
+        Card ar = cards.newEntry(tree, Lang.AR);
+        assertThat(ar.title()).isEqualTo("إدخال جديد: أندرو ميلر");
+        assertThat(ar.fields()).extracting(Card.Field::name).containsExactly("المنصب", "الجهة", "طريقة المغادرة", "تاريخ الإعلان");
+    }
+
+    @Test
+    void theHashIsStableAcrossLoads() {
+        Snapshot a = Datasets.load(Datasets.bundled());
+        Snapshot b = Datasets.load(Datasets.bundled());
+        assertThat(EntryCodec.hash(codec.canonical(a.entry(ID).orElseThrow())))
+                .isEqualTo(EntryCodec.hash(codec.canonical(b.entry(ID).orElseThrow())));
+        assertThat(Optional.of(store.hasBaseline())).contains(false);
+    }
+}
