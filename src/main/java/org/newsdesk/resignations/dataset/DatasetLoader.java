@@ -136,7 +136,13 @@ public final class DatasetLoader {
         Read read;
         try (DigestInputStream in = new DigestInputStream(raw, digest);
              JsonParser parser = mapper.getFactory().createParser(in)) {
-            read = read(name, parser);
+            try {
+                read = read(name, parser);
+            } catch (RuntimeException e) {
+                // Whatever a file does, the caller gets problems, never a crash (and nothing loads).
+                throw new InvalidDatasetException(List.of(Problem.at(name, "",
+                        "could not be read as a dataset (" + e.getClass().getSimpleName() + ").")));
+            }
             // Drain so the version covers every byte even if something follows the document.
             in.transferTo(java.io.OutputStream.nullOutputStream());
         } catch (JsonProcessingException e) {
@@ -229,7 +235,7 @@ public final class DatasetLoader {
         boolean bound;
         try (JsonParser replay = copy.asParser(p.getCodec())) {
             entry = entryReader.readValue(replay);
-            bound = true;
+            bound = entry != null;   // a JSON null in the list binds to null: the schema names it
         } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
             bound = false;
         }

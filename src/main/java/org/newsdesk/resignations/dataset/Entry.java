@@ -26,8 +26,19 @@ public record Entry(
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Note> notes) {
 
     public Entry {
-        aliases = aliases == null ? List.of() : List.copyOf(aliases);
+        aliases = aliases == null ? null : List.copyOf(aliases);
         notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** Every spelling a user may type; empty when none. */
+    @Override
+    public List<String> aliases() {
+        return aliases == null ? List.of() : aliases;
+    }
+
+    /** Whether the file gave the (required) aliases list at all. */
+    boolean aliasesPresent() {
+        return aliases != null;
     }
 
     /** Whether the file said if the entry is in the source article (required; checked while loading). */

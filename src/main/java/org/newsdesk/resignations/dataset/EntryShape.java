@@ -23,7 +23,7 @@ final class EntryShape {
     }
 
     static boolean fits(Entry e) {
-        return id(e.id()) && e.added() != null && text(e.name()) && aliases(e.aliases()) && id(e.agency())
+        return id(e.id()) && e.added() != null && text(e.name()) && e.aliasesPresent() && aliases(e.aliases()) && id(e.agency())
                 && e.inArticlePresent() && e.confidence() != null
                 && (e.confidenceNote() == null || text(e.confidenceNote()))
                 && fact(e.departure(), Kind.DEPARTURE) && fact(e.office(), Kind.TEXT) && fact(e.title(), Kind.TEXT)

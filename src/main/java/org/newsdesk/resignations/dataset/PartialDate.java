@@ -19,7 +19,16 @@ public record PartialDate(int year, int month, int day) implements Comparable<Pa
 
     public enum Precision { YEAR, MONTH, DAY }
 
+    /** From the dataset file: exactly YYYY, YYYY-MM or YYYY-MM-DD, no surrounding spaces or line breaks. */
     @JsonCreator
+    static PartialDate fromJson(String raw) {
+        if (raw == null || !raw.equals(raw.strip()) || raw.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException("not a date of the form YYYY, YYYY-MM or YYYY-MM-DD");
+        }
+        return parse(raw);
+    }
+
+    /** As a user types it: surrounding spaces are ignored. */
     public static PartialDate parse(String raw) {
         Matcher m = FORMAT.matcher(raw == null ? "" : raw.strip());
         if (!m.matches()) {

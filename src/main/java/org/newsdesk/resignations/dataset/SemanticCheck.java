@@ -79,6 +79,10 @@ public final class SemanticCheck {
         void unique(String pointer, List<String> ids, String what, List<Integer> at) {
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < ids.size(); i++) {
+                if (!EntryShape.id(ids.get(i))) {
+                    add(pointer + "/" + (at == null ? i : at.get(i)) + "/id",
+                            "is not a valid id: use lower-case letters, digits and single hyphens (e.g. \"andrew-miller\").");
+                }
                 if (!seen.add(ids.get(i))) {
                     add(pointer + "/" + (at == null ? i : at.get(i)) + "/id", "the " + what + " id \"" + ids.get(i)
                             + "\" is used twice; every " + what + " needs its own id.");
@@ -87,6 +91,9 @@ public final class SemanticCheck {
         }
 
         void source(String p, Source s) {
+            if (s.url() != null && s.url().chars().anyMatch(c -> c <= ' ')) {
+                add(p + "/url", "is not a web address: it contains a space or a line break.");
+            }
             if (s.url() == null && s.kind() != SourceKind.ARTICLE_UNDER_REVIEW) {
                 add(p + "/url", "a source needs a web address (http:// or https://); only the article under review may have none.");
             }
@@ -175,7 +182,9 @@ public final class SemanticCheck {
 
         void cites(String p, List<String> ids) {
             for (int i = 0; i < ids.size(); i++) {
-                if (!sources.containsKey(ids.get(i))) {
+                if (!EntryShape.id(ids.get(i))) {
+                    add(p + "/" + i, "is not a valid source id.");
+                } else if (!sources.containsKey(ids.get(i))) {
                     add(p + "/" + i, "cites the source \"" + ids.get(i) + "\", which is not in the sources table.");
                 }
             }

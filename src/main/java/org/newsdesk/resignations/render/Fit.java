@@ -11,6 +11,15 @@ public final class Fit {
     private Fit() {
     }
 
+    /** The last {@code c} at or before {@code from} that is markup, not an escaped character ("\\)"). */
+    private static int lastUnescaped(String s, char c, int from) {
+        int i = s.lastIndexOf(c, from);
+        while (i > 0 && s.charAt(i - 1) == '\\') {
+            i = s.lastIndexOf(c, i - 1);
+        }
+        return i;
+    }
+
     /** At most {@code max} characters, cut at the last space before the limit, with an ellipsis. */
     public static String shorten(String s, int max) {
         if (s.length() <= max) {
@@ -55,8 +64,8 @@ public final class Fit {
     private static int safeSpace(String s, int max) {
         int cut = s.lastIndexOf(' ', max);
         while (cut > 0) {
-            int open = s.lastIndexOf('[', cut);
-            int close = s.lastIndexOf(')', cut);
+            int open = lastUnescaped(s, '[', cut);
+            int close = lastUnescaped(s, ')', cut);
             if (open < 0 || close > open) {
                 return cut;
             }

@@ -72,7 +72,9 @@ public final class Replies {
 
         List<String> lead = new ArrayList<>();
         lead.add("**" + esc(agency.name().in(lang), lang) + "**");
-        e.title().primary().ifPresent(v -> lead.add(esc(v.value().in(lang), lang)));
+        // Only a title the dataset stands behind goes in the lead; a contested one is in its field.
+        e.title().preferred().ifPresent(v -> lead.add(esc(v.value().in(lang), lang)
+                + (e.title().status() == Fact.Status.SETTLED ? "" : " " + t.get(lang, "fact.disputed_mark"))));
         String description = String.join("\n", lead);
         if (e.confidence() != Confidence.HIGH) {
             description += "\n" + t.get(lang, "who.confidence." + e.confidence().name().toLowerCase(Locale.ROOT))
@@ -203,7 +205,8 @@ public final class Replies {
         if (withAgency) {
             s.agency(e.agency()).ifPresent(a -> b.append(" · ").append(esc(a.shortName().in(lang), lang)));
         }
-        e.title().primary().ifPresent(v -> b.append(" · ").append(esc(Fit.shorten(v.value().in(lang), 90), lang)));
+        e.title().preferred().ifPresent(v -> b.append(" · ").append(esc(Fit.shorten(v.value().in(lang), 90), lang))
+                .append(e.title().status() == Fact.Status.SETTLED ? "" : " " + t.get(lang, "fact.disputed_mark")));
         return b.toString();
     }
 

@@ -68,6 +68,12 @@ public final class Directory {
             return byId;
         }
         List<FuzzyIndex.Match<Entry>> found = people(trimmed, 2, false);
+        // One word that is only part of a longer name ("Mohammed", "Andrew", "Abu") names nobody
+        // for certain: the caller offers the matches instead. Surnames the desk uses alone are aliases.
+        if (!found.isEmpty() && Normalizer.tokens(trimmed).length < 2
+                && Normalizer.tokens(found.get(0).key()).length > 1) {
+            return Optional.empty();
+        }
         return decisive(found);
     }
 

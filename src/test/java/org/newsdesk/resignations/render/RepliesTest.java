@@ -122,6 +122,24 @@ class RepliesTest {
     }
 
     @Test
+    void aContestedTitleIsNeverPutInTheLeadOrTheListAsFact() throws Exception {
+        var tree = Fixtures.minimalTree();
+        var values = (com.fasterxml.jackson.databind.node.ArrayNode) tree.at("/entries/1/title/values");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) values.get(0)).put("standing", "alternative");
+        var other = values.addObject();
+        other.putObject("value").put("en", "Director").put("ar", "مدير");
+        other.putArray("sources").add("letter");
+        other.put("standing", "alternative");
+        Snapshot contested = Fixtures.loader().load("contested.json", Fixtures.bytes(tree));
+        Entry andrew = contested.entry("andrew-test").orElseThrow();
+        Reply who = replies.who(contested, andrew, Lang.EN);
+        assertThat(who.pages().get(0).description()).doesNotContain("Deputy").doesNotContain("Director");
+        assertThat(text(who)).contains("Contested");
+        Reply list = replies.list(contested, new Queries(() -> new Directory(contested)).list(Optional.empty(), DateRange.ALL), Lang.EN);
+        assertThat(list.pages().get(0).description()).doesNotContain("Deputy").doesNotContain("Director");
+    }
+
+    @Test
     void anUnknownNameEchoesTheInputSafelyAndOffersButtons() {
         String hostile = "@everyone **bold** <@123> \u202Eevil\u202C " + "x".repeat(6000);
         Reply r = replies.personNotFound(hostile, List.of(s.entry("andrew-miller").orElseThrow()), Lang.EN);

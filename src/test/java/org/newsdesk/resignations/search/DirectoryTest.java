@@ -71,6 +71,16 @@ class DirectoryTest {
     }
 
     @Test
+    void aFirstNameOrParticleAloneIsASuggestionNotAnAnswer() {
+        for (String part : new String[]{"Mohammed", "محمد", "Abu", "Andrew", "أندرو", "Del"}) {
+            assertThat(dir.person(part)).as(part).isEmpty();
+            assertThat(dir.suggestPeople(part, 5)).as(part).isNotEmpty();
+        }
+        assertThat(dir.person("Hashem")).isEmpty();
+        assertThat(dir.person("Abu Hashem")).map(Entry::id).contains("mohammed-abu-hashem");
+    }
+
+    @Test
     void anIdIsAlsoAName() {
         assertThat(dir.person("lily-greenberg-call")).map(Entry::id).contains("lily-greenberg-call");
     }
