@@ -288,24 +288,22 @@ public final class Store implements AutoCloseable {
 
     /** Queues a plain note (e.g. to the admin channel); not tied to a subscription. */
     public long queueNote(long channelId, String text, long now) {
-        return tx(c -> {
-            long id = nextId(c, "outbox");
-            update(c, "INSERT INTO outbox (id, event_id, channel_id, guild_id, kind, note, state, attempts, attempt_id, nonce, "
-                    + "next_attempt_at, last_error, message_id, created_at, updated_at) "
-                    + "VALUES (?, NULL, ?, NULL, 'NOTE', ?, 'PENDING', 0, NULL, ?, ?, NULL, NULL, ?, ?)",
-                    id, channelId, text, newNonce(), now, now, now);
-            return id;
-        });
+        return queueStandalone(channelId, null, "NOTE", text, now);
     }
 
     /** Queues the test message of /notify test for one channel. */
     public long queueTest(long channelId, long guildId, long now) {
+        return queueStandalone(channelId, guildId, "TEST", null, now);
+    }
+
+    /** An outbox row that belongs to no event: a note or a test message. */
+    private long queueStandalone(long channelId, Long guildId, String kind, String note, long now) {
         return tx(c -> {
             long id = nextId(c, "outbox");
             update(c, "INSERT INTO outbox (id, event_id, channel_id, guild_id, kind, note, state, attempts, attempt_id, nonce, "
                     + "next_attempt_at, last_error, message_id, created_at, updated_at) "
-                    + "VALUES (?, NULL, ?, ?, 'TEST', NULL, 'PENDING', 0, NULL, ?, ?, NULL, NULL, ?, ?)",
-                    id, channelId, guildId, newNonce(), now, now, now);
+                    + "VALUES (?, NULL, ?, ?, ?, ?, 'PENDING', 0, NULL, ?, ?, NULL, NULL, ?, ?)",
+                    id, channelId, guildId, kind, note, newNonce(), now, now, now);
             return id;
         });
     }
