@@ -8,7 +8,6 @@ import org.newsdesk.resignations.dataset.DatasetLoader;
 import org.newsdesk.resignations.dataset.Entry;
 import org.newsdesk.resignations.dataset.SchemaCheck;
 import org.newsdesk.resignations.dataset.Snapshot;
-import org.newsdesk.resignations.search.Directory;
 import org.newsdesk.resignations.search.FuzzyIndex;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -95,10 +94,5 @@ public class NameLookupBench {
     @Measurement(iterations = 3, time = 3)
     public Object linearScanBaseline() {
         return index.linearScan(typos[i++ & 1023], 5);
-    }
-
-    /** Keeps the Directory in the build so a real snapshot index is what gets measured. */
-    static Directory directory(Snapshot s) {
-        return new Directory(s);
     }
 }

@@ -3,7 +3,6 @@ package org.newsdesk.resignations.dataset;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 
 /** One official who resigned or was pushed out. {@code effective} is null when no source dates it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -49,10 +48,6 @@ public record Entry(
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isInArticle() {
         return Boolean.TRUE.equals(inArticle);
-    }
-
-    public Optional<Fact<PartialDate>> effectiveFact() {
-        return Optional.ofNullable(effective);
     }
 
     /** The date the timeline and counts use: the announced date the dataset stands behind. */

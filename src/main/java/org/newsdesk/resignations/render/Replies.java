@@ -16,7 +16,6 @@ import org.newsdesk.resignations.dataset.Note;
 import org.newsdesk.resignations.dataset.PartialDate;
 import org.newsdesk.resignations.dataset.Snapshot;
 import org.newsdesk.resignations.dataset.Source;
-import org.newsdesk.resignations.dataset.Text;
 import org.newsdesk.resignations.query.AboutResult;
 import org.newsdesk.resignations.query.ListResult;
 import org.newsdesk.resignations.query.StatsResult;
@@ -353,9 +352,5 @@ public final class Replies {
 
     public String departure(Departure d, Lang lang) {
         return t.get(lang, "departure." + d.key());
-    }
-
-    public String text(Text text, Lang lang) {
-        return esc(text.in(lang), lang);
     }
 }
