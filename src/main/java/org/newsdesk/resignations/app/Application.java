@@ -19,6 +19,9 @@ import org.newsdesk.resignations.export.CsvExport;
 import org.newsdesk.resignations.export.ExportCommands;
 import org.newsdesk.resignations.export.JsonExport;
 import org.newsdesk.resignations.factcheck.FactCheckCommands;
+import org.newsdesk.resignations.intake.AdditionsFile;
+import org.newsdesk.resignations.intake.Drafts;
+import org.newsdesk.resignations.intake.EntryIntake;
 import org.newsdesk.resignations.notify.Notifier;
 import org.newsdesk.resignations.notify.NotifyCommands;
 import org.newsdesk.resignations.notify.Reloader;
@@ -45,6 +48,7 @@ public final class Application {
     private final FactCheckCommands factcheck;
     private final Optional<Notifier> notifier;
     private final Optional<Reloader> reloader;
+    private final Optional<EntryIntake> intake;
 
     /** Without notifications or reloading (console, tests): those commands say they are unavailable. */
     public Application(Snapshot snapshot, Lang defaultLanguage) {
@@ -57,12 +61,23 @@ public final class Application {
      */
     public Application(Snapshot snapshot, Lang defaultLanguage, Optional<Reloader.Source> source,
                        Optional<Notifier> notifier) {
+        this(snapshot, defaultLanguage, source, notifier, Optional.empty());
+    }
+
+    /**
+     * @param source    where the dataset is read again on a file change or /resignations reload
+     * @param notifier  notifications (the store in the data directory), when enabled
+     * @param additions the file editors add entries to from Discord (read by {@code source} too);
+     *                  without it, or without a source, /resignations add says it is unavailable
+     */
+    public Application(Snapshot snapshot, Lang defaultLanguage, Optional<Reloader.Source> source,
+                       Optional<Notifier> notifier, Optional<AdditionsFile> additions) {
         this.current = new AtomicReference<>(new Directory(snapshot));
         this.templates = Templates.bundled();
         this.replies = new Replies(templates);
         this.languages = new LanguagePolicy(defaultLanguage);
         this.queries = new Queries(current::get);
-        this.catalog = CommandCatalog.standard().with(CommandCatalog.notifications());
+        this.catalog = CommandCatalog.standard().with(CommandCatalog.notifications()).with(CommandCatalog.editing());
         this.router = new CommandRouter(catalog, languages, replies);
         this.charts = new Charts(templates);
         new ResignationCommands(queries, replies, charts).register(router);
@@ -75,6 +90,16 @@ public final class Application {
         this.notifier = notifier;
         this.reloader = source.map(src -> new Reloader(src, this::snapshot, this::replace, notifier));
         new NotifyCommands(notifier, reloader, replies).register(router);
+        this.intake = additions.flatMap(a -> reloader.map(r -> new EntryIntake(current::get, a, r::reload, new Drafts(),
+                replies, Clock.systemUTC())));
+        // the form is Discord's; elsewhere (the console) the command says where entries are added
+        router.on(CommandCatalog.RESIGNATIONS + " add", (req, lang) -> replies.userError(lang,
+                intake.isPresent() ? "add.form_only" : "add.unavailable"));
+    }
+
+    /** Editors adding entries, when the bot runs with its data directory. */
+    public Optional<EntryIntake> intake() {
+        return intake;
     }
 
     /** Notifications, when the bot runs with its data directory. */

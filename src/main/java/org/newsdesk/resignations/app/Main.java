@@ -15,6 +15,7 @@ import org.newsdesk.resignations.dataset.InvalidDatasetException;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.dataset.Problem;
 import org.newsdesk.resignations.dataset.Snapshot;
+import org.newsdesk.resignations.intake.AdditionsFile;
 import org.newsdesk.resignations.notify.DatasetPoller;
 import org.newsdesk.resignations.notify.DatasetSources;
 import org.newsdesk.resignations.notify.DatasetWatcher;
@@ -136,7 +137,10 @@ public final class Main implements Callable<Integer> {
                 }
             }
             Optional<Reloader.Source> url = cfg.datasetUrl().map(u -> new UrlDatasetSource(java.net.URI.create(u), loader));
-            Reloader.Source source = DatasetSources.of(loader, files, url,
+            Path dir = dataDir != null ? dataDir : cfg.dataDir();
+            // entries editors add from Discord: in the data directory, never in the dataset files
+            AdditionsFile additions = new AdditionsFile(dir.resolve(AdditionsFile.NAME), loader);
+            Reloader.Source source = DatasetSources.of(loader, Optional.of(additions.path()), files, url,
                     merge ? DatasetSources.Mode.MERGE : DatasetSources.Mode.REPLACE, Clock.systemUTC());
             Snapshot snapshot;
             try {
@@ -150,7 +154,6 @@ public final class Main implements Callable<Integer> {
                 err.println("The dataset is invalid; nothing was loaded.");
                 return 1;
             }
-            Path dir = dataDir != null ? dataDir : cfg.dataDir();
             Notifier notifier;
             try {
                 notifier = new Notifier(Store.open(dir), org.newsdesk.resignations.render.Templates.bundled(),
@@ -160,17 +163,18 @@ public final class Main implements Callable<Integer> {
                         + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
                 return 1;
             }
-            Application app = new Application(snapshot, cfg.defaultLanguage(), Optional.of(source), Optional.of(notifier));
+            Application app = new Application(snapshot, cfg.defaultLanguage(), Optional.of(source), Optional.of(notifier),
+                    Optional.of(additions));
             // the first run records the baseline; later runs queue what changed while the bot was down
             notifier.datasetChanged(snapshot);
             DatasetWatcher watcher = null;
-            if (!files.isEmpty()) {
-                try {
-                    watcher = DatasetWatcher.start(files, app::reload, DatasetWatcher.DEBOUNCE);
-                } catch (java.io.IOException e) {
-                    err.println("Cannot watch " + files + " for changes (" + e.getMessage()
-                            + "); /resignations reload still reloads them.");
-                }
+            List<Path> watched = new ArrayList<>(files);
+            watched.add(additions.path());   // an editor may fix it by hand
+            try {
+                watcher = DatasetWatcher.start(watched, app::reload, DatasetWatcher.DEBOUNCE);
+            } catch (java.io.IOException e) {
+                err.println("Cannot watch " + watched + " for changes (" + e.getMessage()
+                        + "); /resignations reload still reloads them.");
             }
             polling = url.isPresent() ? new DatasetPoller(app::reload, cfg.pollEvery()) : null;
             org.newsdesk.resignations.discord.DiscordBot bot;

@@ -57,6 +57,18 @@ public final class CommandCatalog {
                 new CommandSpec(RESIGNATIONS, "reload", "notify.cmd.reload", List.of(), CommandSpec.Access.MANAGE_SERVER));
     }
 
+    /** Editors adding an entry (issue 4): the options choose; a two-step form asks the rest. */
+    public static List<CommandSpec> editing() {
+        return List.of(new CommandSpec(RESIGNATIONS, "add", "add.cmd", List.of(
+                new OptionSpec("departure", OptionSpec.Type.STRING, true, false, "add.cmd.departure", 30,
+                        org.newsdesk.resignations.intake.EntryIntake.DEPARTURES),
+                new OptionSpec("source_kind", OptionSpec.Type.STRING, false, false, "add.cmd.source_kind", 30,
+                        org.newsdesk.resignations.intake.EntryIntake.SOURCE_KINDS),
+                new OptionSpec("source_language", OptionSpec.Type.STRING, false, false, "add.cmd.source_language", 2,
+                        org.newsdesk.resignations.intake.EntryIntake.SOURCE_LANGUAGES),
+                OptionSpec.lang()), CommandSpec.Access.EDITOR));
+    }
+
     public List<CommandSpec> all() {
         return specs;
     }

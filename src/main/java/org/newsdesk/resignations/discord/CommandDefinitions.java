@@ -83,7 +83,7 @@ public final class CommandDefinitions {
                                 .setMaxLength(Math.max(1, Math.min(o.maxLength(), OptionData.MAX_STRING_OPTION_LENGTH)))
                         // fixed values (e.g. export formats) are identifiers, shown as they are typed
                         : new OptionData(OptionType.STRING, o.name(), d, o.required())
-                                .addChoices(o.choices().stream().map(c -> new Command.Choice(c, c)).toList());
+                                .addChoices(o.choices().stream().map(c -> new Command.Choice(choiceLabel(o, c), c)).toList());
                 case LANGUAGE -> new OptionData(OptionType.STRING, o.name(), d, o.required()).addChoices(
                         new Command.Choice(describe("discord.lang.en"), Lang.EN.code()),
                         new Command.Choice(describe("discord.lang.ar"), Lang.AR.code()));
@@ -94,6 +94,12 @@ public final class CommandDefinitions {
             out.add(od);
         }
         return out;
+    }
+
+    /** A fixed value's label ("Pushed out · أُقيل") when the responses name it, else the value itself. */
+    String choiceLabel(OptionSpec o, String value) {
+        String key = "choice." + o.name() + "." + value;
+        return templates.has(Lang.EN, key) ? describe(key) : value;
     }
 
     /** English, and the Arabic after it when both fit. */

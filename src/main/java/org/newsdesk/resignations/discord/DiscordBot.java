@@ -1,5 +1,6 @@
 package org.newsdesk.resignations.discord;
 
+import org.newsdesk.resignations.render.Refs;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -69,6 +70,7 @@ public final class DiscordBot implements AutoCloseable {
         List<Object> listeners = new ArrayList<>();
         listeners.add(listener);
         listeners.add(new FactCheckMenu(app, renderer));
+        listeners.add(new AddEntryFlow(app, renderer, options.editorRole(), workers));
         listeners.addAll(options.extraListeners());
         JDABuilder builder = JDABuilder.createLight(token, EnumSet.noneOf(GatewayIntent.class))
                 .setMemberCachePolicy(MemberCachePolicy.NONE)

@@ -1,5 +1,6 @@
 package org.newsdesk.resignations.discord;
 
+import org.newsdesk.resignations.render.Refs;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.security.SecureRandom;
@@ -108,7 +109,7 @@ final class FactCheckMenu extends ListenerAdapter {
             return;
         }
         Reply reply = app.factcheck().check(typed, lang);
-        if (reply.kind() != Reply.Kind.ANSWER) {
+        if (!reply.isAnswer()) {
             r.reply(renderer.create(Answer.fresh(reply, lang)), true);
             return;
         }

@@ -1,5 +1,6 @@
 package org.newsdesk.resignations.discord;
 
+import org.newsdesk.resignations.render.Refs;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,8 +55,8 @@ final class InteractionListener extends ListenerAdapter {
 
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
-        if (leaveAlone.contains(event.getName())) {
-            return;
+        if (leaveAlone.contains(event.getName()) || AddEntryFlow.COMMAND.equals(event.getFullCommandName())) {
+            return;   // left to another listener (the add form answers with a modal)
         }
         try {
             Map<String, String> options = new LinkedHashMap<>();
@@ -91,8 +92,8 @@ final class InteractionListener extends ListenerAdapter {
 
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
-        if (FactCheckMenu.owns(event.getComponentId())) {
-            return;   // the fact-check menu's own buttons
+        if (FactCheckMenu.owns(event.getComponentId()) || AddEntryFlow.owns(event.getComponentId())) {
+            return;   // the fact-check menu's and the add form's own buttons
         }
         try {
             service.component(event.getComponentId(), List.of(), caller(event),
@@ -113,6 +114,14 @@ final class InteractionListener extends ListenerAdapter {
     }
 
     Caller caller(Interaction event) {
+        return callerOf(event, editorRole);
+    }
+
+    /**
+     * Who is asking, and what they may run here: Manage Server implies editor; the editor role
+     * (when configured) grants it too. Permissions come from JDA's cached roles.
+     */
+    static Caller callerOf(Interaction event, Optional<Long> editorRole) {
         DiscordLocale locale = event.getUserLocale();
         Optional<String> tag = locale == DiscordLocale.UNKNOWN ? Optional.empty() : Optional.of(locale.getLocale());
         Set<CommandSpec.Access> access = EnumSet.of(CommandSpec.Access.EVERYONE);

@@ -1,5 +1,6 @@
 package org.newsdesk.resignations.discord;
 
+import org.newsdesk.resignations.render.Refs;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -130,7 +131,7 @@ public final class InteractionService implements AutoCloseable {
                 }
                 CommandRequest req = replayed(p.replay());
                 Reply reply = kept.orElseGet(() -> handle(req, ctx));
-                if (reply.kind() != Reply.Kind.ANSWER) {
+                if (!reply.isAnswer()) {
                     return answerFor(req, ctx, caller, lang, reply);
                 }
                 return new Answer(reply, p.page(), p.owner(), Optional.empty(), true, lang);

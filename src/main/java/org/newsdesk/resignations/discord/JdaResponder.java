@@ -1,5 +1,6 @@
 package org.newsdesk.resignations.discord;
 
+import org.newsdesk.resignations.render.Refs;
 import java.util.function.Consumer;
 import net.dv8tion.jda.api.interactions.callbacks.IMessageEditCallback;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
@@ -26,6 +27,14 @@ final class JdaResponder implements Responder {
     @Override
     public void reply(MessageCreateData message, boolean ephemeral) {
         interaction.reply(message).setEphemeral(ephemeral).queue(null, failed("reply"));
+    }
+
+    @Override
+    public void modal(net.dv8tion.jda.api.modals.Modal modal) {
+        if (!(interaction instanceof net.dv8tion.jda.api.interactions.callbacks.IModalCallback m)) {
+            throw new IllegalStateException("cannot answer with a form: " + what);
+        }
+        m.replyModal(modal).queue(null, failed("modal"));
     }
 
     @Override

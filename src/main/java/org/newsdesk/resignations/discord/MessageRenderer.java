@@ -99,7 +99,7 @@ public final class MessageRenderer {
             e.setFooter(card.footer());
         }
         e.setColor(switch (kind) {
-            case ANSWER -> ANSWER;
+            case ANSWER, PRIVATE -> ANSWER;
             case USER_ERROR -> USER_ERROR;
             case FAILURE -> FAILURE;
         });

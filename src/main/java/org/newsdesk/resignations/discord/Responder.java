@@ -31,4 +31,9 @@ public interface Responder {
 
     /** Removes the deferred "thinking…" response (before an ephemeral follow-up replaces it). */
     void deleteOriginal();
+
+    /** A form as the first response (slash commands and buttons only; not to a form's own submit). */
+    default void modal(net.dv8tion.jda.api.modals.Modal modal) {
+        throw new UnsupportedOperationException("this interaction cannot answer with a form");
+    }
 }

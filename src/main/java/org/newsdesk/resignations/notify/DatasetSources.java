@@ -41,6 +41,16 @@ public final class DatasetSources {
     /** @param url a dataset published over http(s), after the files (it wins over them by id) */
     public static Reloader.Source of(DatasetLoader loader, List<Path> files, java.util.Optional<Reloader.Source> url, Mode mode,
                                      Clock clock) {
+        return of(loader, java.util.Optional.empty(), files, url, mode, clock);
+    }
+
+    /**
+     * @param additions the file editors add entries to from Discord; merged first, so the curated
+     *                  files win over it by id; skipped while it does not exist
+     * @param url       a dataset published over http(s), after the files (it wins over them by id)
+     */
+    public static Reloader.Source of(DatasetLoader loader, java.util.Optional<Path> additions, List<Path> files,
+                                     java.util.Optional<Reloader.Source> url, Mode mode, Clock clock) {
         List<Reloader.Source> sources = new ArrayList<>();
         if (mode == Mode.MERGE) {
             sources.add(loader::loadBundled);
@@ -50,14 +60,21 @@ public final class DatasetSources {
         }
         url.ifPresent(sources::add);
         if (sources.isEmpty()) {
-            return loader::loadBundled;
+            sources.add(loader::loadBundled);
         }
-        if (sources.size() == 1) {
+        if (sources.size() == 1 && additions.isEmpty()) {
             return sources.get(0);
         }
         return () -> {
             List<Snapshot> parts = new ArrayList<>();
             List<Problem> problems = new ArrayList<>();
+            if (additions.isPresent() && java.nio.file.Files.exists(additions.get())) {
+                try {
+                    parts.add(loader.load(additions.get()));
+                } catch (InvalidDatasetException e) {
+                    problems.addAll(e.problems());
+                }
+            }
             for (Reloader.Source src : sources) {
                 try {
                     parts.add(src.load());
@@ -68,11 +85,12 @@ public final class DatasetSources {
             if (!problems.isEmpty()) {
                 throw new InvalidDatasetException(problems);
             }
-            return merge(parts, clock);
+            return parts.size() == 1 ? parts.get(0) : merge(parts, clock);
         };
     }
 
-    static Snapshot merge(List<Snapshot> parts, Clock clock) throws InvalidDatasetException {
+    /** Merges by id, later parts winning, and checks the whole again (references across parts). */
+    public static Snapshot merge(List<Snapshot> parts, Clock clock) throws InvalidDatasetException {
         Dataset last = parts.get(parts.size() - 1).dataset();
         Dataset merged = new Dataset(
                 parts.stream().mapToInt(p -> p.dataset().schemaVersion()).max().orElse(last.schemaVersion()),

@@ -110,8 +110,7 @@ public final class NotifyCommands {
         int pending = n.store().pendingFor(guild);
         lines.add("");
         lines.add(t.get(lang, "notify.status.queue", "pending", pending));
-        return Reply.answer(List.of(new Card(t.get(lang, "notify.status.title"), String.join("\n", lines), List.of(), "")),
-                Optional.empty());
+        return Reply.privateAnswer(List.of(new Card(t.get(lang, "notify.status.title"), String.join("\n", lines), List.of(), "")));
     }
 
     private Reply test(Notifier n, CommandRequest req, Lang lang, long guild, long here, long user) {
@@ -148,7 +147,8 @@ public final class NotifyCommands {
                 : t.get(lang, "notify.reload.done", "version", version, "added", added, "corrected", corrected));
     }
 
+    /** Settings and subscriptions are the asker's business: answered to them alone. */
     private Reply answer(Lang lang, String text) {
-        return Reply.answer(List.of(new Card("", text, List.of(), "")), Optional.empty());
+        return Reply.privateAnswer(List.of(new Card("", text, List.of(), "")));
     }
 }

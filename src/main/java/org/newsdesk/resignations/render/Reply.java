@@ -18,6 +18,8 @@ public record Reply(Kind kind, List<Card> pages, List<Choice> suggestions, List<
     public enum Kind {
         /** A normal answer, visible to the channel. */
         ANSWER,
+        /** An answer for the asker alone: settings, subscriptions, an editor's own draft. */
+        PRIVATE,
         /** Something the user can fix; shown only to them. */
         USER_ERROR,
         /** Our fault; shown only to them, with a reference that matches a log line. */
@@ -43,6 +45,11 @@ public record Reply(Kind kind, List<Card> pages, List<Choice> suggestions, List<
         return new Reply(Kind.ANSWER, pages, List.of(), List.of(), pages.size() > 1 ? replay : Optional.empty());
     }
 
+    /** An answer only the asker sees (Discord: ephemeral); the console prints it like any other. */
+    public static Reply privateAnswer(List<Card> pages) {
+        return new Reply(Kind.PRIVATE, pages, List.of(), List.of(), Optional.empty());
+    }
+
     public static Reply userError(Card card, List<Choice> suggestions) {
         return new Reply(Kind.USER_ERROR, List.of(card), suggestions, List.of(), Optional.empty());
     }
@@ -59,6 +66,11 @@ public record Reply(Kind kind, List<Card> pages, List<Choice> suggestions, List<
 
     public boolean ephemeral() {
         return kind != Kind.ANSWER;
+    }
+
+    /** An answer (public or private), not an error. */
+    public boolean isAnswer() {
+        return kind == Kind.ANSWER || kind == Kind.PRIVATE;
     }
 
     public Card page(int index) {

@@ -1,14 +1,14 @@
-package org.newsdesk.resignations.discord;
+package org.newsdesk.resignations.render;
 
 import java.util.UUID;
 
 /** Short references that tie what a user is told to an ERROR log line. */
-final class Refs {
+public final class Refs {
 
     private Refs() {
     }
 
-    static String next() {
+    public static String next() {
         return UUID.randomUUID().toString().substring(0, 8);
     }
 }

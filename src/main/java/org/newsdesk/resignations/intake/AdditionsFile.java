@@ -1,0 +1,122 @@
+package org.newsdesk.resignations.intake;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.newsdesk.resignations.dataset.Agency;
+import org.newsdesk.resignations.dataset.Dataset;
+import org.newsdesk.resignations.dataset.DatasetInfo;
+import org.newsdesk.resignations.dataset.DatasetLoader;
+import org.newsdesk.resignations.dataset.InvalidDatasetException;
+import org.newsdesk.resignations.dataset.Snapshot;
+import org.newsdesk.resignations.dataset.Text;
+
+/**
+ * The local additions file: entries editors added from Discord, kept apart from the bundled and
+ * configured datasets (which the bot never writes). It is a complete dataset on its own, with
+ * copies of the agencies its entries belong to, so {@code validate} checks it like any other
+ * file; it is merged first, so a curated file that later carries the same id wins.
+ *
+ * Writes are atomic and durable: a temporary file in the same directory, forced to disk, then
+ * renamed over the old one; a crash leaves the old file or the new one, never half of either.
+ */
+public final class AdditionsFile {
+
+    public static final String NAME = "additions.json";
+
+    private final Path path;
+    private final DatasetLoader loader;
+
+    public AdditionsFile(Path path, DatasetLoader loader) {
+        this.path = path;
+        this.loader = loader;
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /** The file's dataset, or empty while nobody has added an entry. */
+    public Optional<Snapshot> read() throws InvalidDatasetException {
+        return Files.exists(path) ? Optional.of(loader.load(path)) : Optional.empty();
+    }
+
+    /**
+     * The file's dataset with one more entry, as it would be written. Checked like a file: the
+     * bytes are what {@link #write} puts on disk, loaded back through the validator.
+     */
+    public Candidate with(EntryBuilder.Built added, DatasetInfo about) throws InvalidDatasetException {
+        Optional<Snapshot> now = read();
+        Map<String, Agency> agencies = new LinkedHashMap<>();
+        List<org.newsdesk.resignations.dataset.Source> sources = new ArrayList<>();
+        List<org.newsdesk.resignations.dataset.Entry> entries = new ArrayList<>();
+        now.ifPresent(s -> {
+            s.dataset().agencies().forEach(a -> agencies.put(a.id(), a));
+            sources.addAll(s.dataset().sources());
+            entries.addAll(s.dataset().entries());
+        });
+        agencies.put(added.agency().id(), added.agency());
+        sources.add(added.source());
+        entries.add(added.entry());
+        DatasetInfo info = new DatasetInfo(new Text("Entries added from Discord", "إدخالات أضيفت من ديسكورد"),
+                about.maintainer(), new Text("Entries the newsroom's editors added from Discord, each citing its source; "
+                + "awaiting review into the curated dataset.",
+                "إدخالات أضافها محررو غرفة الأخبار من ديسكورد، يستشهد كل منها بمصدره؛ بانتظار مراجعتها وضمها إلى قاعدة البيانات المنقحة."));
+        Dataset d = new Dataset(1, info, List.copyOf(agencies.values()), sources, entries);
+        byte[] bytes;
+        try {
+            bytes = loader.mapper().writer()
+                    .without(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                    .withDefaultPrettyPrinter().writeValueAsBytes(d);
+        } catch (IOException e) {
+            throw new IllegalStateException("an entry could not be written as JSON", e);
+        }
+        return new Candidate(loader.load(path.toString(), bytes), bytes);
+    }
+
+    /** A validated file content and the snapshot it loads as. */
+    public record Candidate(Snapshot snapshot, byte[] bytes) {
+    }
+
+    /** Replaces the file with {@code c}'s bytes, atomically and durably. */
+    public void write(Candidate c) throws IOException {
+        Path dir = path.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, NAME, ".tmp");
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(c.bytes());
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
+            }
+            forceDirectory(dir);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The rename itself reaches the disk only when the directory is forced (where the OS allows it). */
+    private static void forceDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // not possible on some systems (Windows); the rename is still atomic
+        }
+    }
+}

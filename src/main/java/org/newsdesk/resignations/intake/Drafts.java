@@ -1,0 +1,49 @@
+package org.newsdesk.resignations.intake;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Drafts between the form's steps, under a short random key (carried in the forms' and buttons'
+ * ids). They live in memory for 30 minutes, time enough to find a source; a restart forgets
+ * them, and the editor is told to start again.
+ */
+public final class Drafts {
+
+    public static final Duration KEEP = Duration.ofMinutes(30);
+    private static final String ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
+
+    private final Cache<String, Draft> kept;
+    private final SecureRandom random = new SecureRandom();
+
+    public Drafts() {
+        this(KEEP, 10_000);
+    }
+
+    public Drafts(Duration keep, long max) {
+        this.kept = Caffeine.newBuilder().expireAfterAccess(keep).maximumSize(max).build();
+    }
+
+    public String newId() {
+        StringBuilder b = new StringBuilder(12);
+        for (int i = 0; i < 12; i++) {
+            b.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return b.toString();
+    }
+
+    public void put(Draft d) {
+        kept.put(d.id(), d);
+    }
+
+    public Optional<Draft> get(String id) {
+        return id == null ? Optional.empty() : Optional.ofNullable(kept.getIfPresent(id));
+    }
+
+    public void remove(String id) {
+        kept.invalidate(id);
+    }
+}
