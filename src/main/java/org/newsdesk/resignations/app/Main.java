@@ -168,12 +168,11 @@ public final class Main implements Callable<Integer> {
             // the first run records the baseline; later runs queue what changed while the bot was down
             notifier.datasetChanged(snapshot);
             DatasetWatcher watcher = null;
-            List<Path> watched = new ArrayList<>(files);
-            watched.add(additions.path());   // an editor may fix it by hand
             try {
-                watcher = DatasetWatcher.start(watched, app::reload, DatasetWatcher.DEBOUNCE);
+                // the additions file too: an editor may fix it by hand; it may not exist yet
+                watcher = DatasetWatcher.start(files, List.of(additions.path()), app::reload, DatasetWatcher.DEBOUNCE);
             } catch (java.io.IOException e) {
-                err.println("Cannot watch " + watched + " for changes (" + e.getMessage()
+                err.println("Cannot watch " + files + " and " + additions.path() + " for changes (" + e.getMessage()
                         + "); /resignations reload still reloads them.");
             }
             polling = url.isPresent() ? new DatasetPoller(app::reload, cfg.pollEvery()) : null;

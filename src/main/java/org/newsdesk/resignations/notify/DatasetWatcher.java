@@ -27,12 +27,16 @@ public final class DatasetWatcher implements AutoCloseable {
 
     private final WatchService watch;
     private final List<Path> files;
+    /** Files that need not exist (the additions file before the first entry is added). */
+    private final List<Path> required;
     private final Runnable reload;
     private final Duration debounce;
     private final Thread thread;
 
-    private DatasetWatcher(List<Path> files, Runnable reload, Duration debounce) throws IOException {
-        this.files = files.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+    private DatasetWatcher(List<Path> files, List<Path> optional, Runnable reload, Duration debounce) throws IOException {
+        this.required = files.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        this.files = java.util.stream.Stream.concat(files.stream(), optional.stream())
+                .map(p -> p.toAbsolutePath().normalize()).distinct().toList();
         this.reload = reload;
         this.debounce = debounce;
         this.watch = this.files.get(0).getFileSystem().newWatchService();
@@ -45,7 +49,13 @@ public final class DatasetWatcher implements AutoCloseable {
     }
 
     public static DatasetWatcher start(List<Path> files, Runnable reload, Duration debounce) throws IOException {
-        DatasetWatcher w = new DatasetWatcher(files, reload, debounce);
+        return start(files, List.of(), reload, debounce);
+    }
+
+    /** @param optional files watched too, which may not exist (a reload then simply goes without them) */
+    public static DatasetWatcher start(List<Path> files, List<Path> optional, Runnable reload, Duration debounce)
+            throws IOException {
+        DatasetWatcher w = new DatasetWatcher(files, optional, reload, debounce);
         w.thread.start();
         LOG.info("Watching {} for changes", w.files);
         return w;
@@ -80,7 +90,7 @@ public final class DatasetWatcher implements AutoCloseable {
                     }
                     concerns(more);
                 }
-                if (!files.stream().allMatch(Files::isRegularFile)) {
+                if (!required.stream().allMatch(Files::isRegularFile)) {
                     LOG.info("A dataset file is missing for now; waiting for it to come back");
                     continue;
                 }

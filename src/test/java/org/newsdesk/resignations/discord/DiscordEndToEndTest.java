@@ -152,7 +152,13 @@ class DiscordEndToEndTest {
         assertThat(res.path("default_member_permissions").isNull()).isTrue();
         List<String> subs = new ArrayList<>();
         res.path("options").forEach(o -> subs.add(o.path("name").asText()));
-        assertThat(subs).containsExactly("who", "list", "timeline", "stats", "about", "export", "reload");
+        assertThat(subs).containsExactly("who", "list", "timeline", "stats", "about", "export", "reload", "add");
+        // the editors' command: how they left is a required pick list, labelled in both languages
+        JsonNode departure = res.path("options").get(7).path("options").get(0);
+        assertThat(departure.path("name").asText()).isEqualTo("departure");
+        assertThat(departure.path("required").asBoolean()).isTrue();
+        assertThat(departure.path("choices").get(1).path("name").asText()).isEqualTo("Pushed out · أُجبر على المغادرة");
+        assertThat(departure.path("choices").get(1).path("value").asText()).isEqualTo("pushed_out");
         JsonNode format = res.path("options").get(5).path("options").get(0);
         assertThat(format.path("name").asText()).isEqualTo("format");
         assertThat(format.path("choices").findValuesAsText("value")).containsExactly("json", "csv", "claimreview");

@@ -62,7 +62,7 @@ class NotifyCommandsTest {
         assertThat(r.kind()).isEqualTo(Reply.Kind.USER_ERROR);
         assertThat(text(r)).contains("<#100>").contains("Send Messages, Embed Links");
         assertThat(notifier.store().subscriptions(GUILD)).isEmpty();
-        assertThat(run("notify", "subscribe", Map.of("channel", "101"), in(GUILD, HERE)).kind()).isEqualTo(Reply.Kind.ANSWER);
+        assertThat(run("notify", "subscribe", Map.of("channel", "101"), in(GUILD, HERE)).kind()).isEqualTo(Reply.Kind.PRIVATE);
     }
 
     @Test

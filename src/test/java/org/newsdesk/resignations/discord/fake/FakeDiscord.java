@@ -52,6 +52,9 @@ public final class FakeDiscord implements AutoCloseable {
     public static final long OWNER_ID = 900000000000000300L;
     public static final long REPORTER_ID = 900000000000000301L;
     public static final long OTHER_USER_ID = 900000000000000302L;
+    /** A newsroom editor: an ordinary member who holds the editor role (no extra permission). */
+    public static final long EDITOR_ID = 900000000000000303L;
+    public static final long EDITOR_ROLE_ID = 900000000000000400L;
     public static final String ALL_PERMISSIONS = "2248473465835073";
     public static final String MEMBER_PERMISSIONS = "559623605571137";
 
@@ -299,7 +302,8 @@ public final class FakeDiscord implements AutoCloseable {
                 .putNull("safety_alerts_channel_id").put("max_members", 500000).put("member_count", 3)
                 .put("large", false).put("unavailable", false).put("joined_at", "2024-01-01T00:00:00.000000+00:00");
         g.putArray("features");
-        g.putArray("roles").add(role(GUILD_ID, "@everyone", MEMBER_PERMISSIONS, 0));
+        g.putArray("roles").add(role(GUILD_ID, "@everyone", MEMBER_PERMISSIONS, 0))
+                .add(role(EDITOR_ROLE_ID, "editors", "0", 1));
         g.putArray("emojis");
         g.putArray("stickers");
         g.putArray("channels").add(channel());
@@ -326,7 +330,11 @@ public final class FakeDiscord implements AutoCloseable {
                 .put("app_permissions", ALL_PERMISSIONS).put("context", 0).put("attachment_size_limit", 10485760);
         i.set("channel", channel());
         i.putObject("guild").put("id", Long.toString(GUILD_ID)).put("locale", "en-US").putArray("features");
-        i.set("member", member(user(userId, "reporter" + (userId % 1000), false), MEMBER_PERMISSIONS));
+        ObjectNode member = member(user(userId, "reporter" + (userId % 1000), false), MEMBER_PERMISSIONS);
+        if (userId == EDITOR_ID) {
+            ((ArrayNode) member.get("roles")).add(Long.toString(EDITOR_ROLE_ID));
+        }
+        i.set("member", member);
         i.putArray("entitlements");
         i.putObject("authorizing_integration_owners").put("0", Long.toString(GUILD_ID));
         i.set("data", data);
@@ -362,6 +370,21 @@ public final class FakeDiscord implements AutoCloseable {
         ObjectNode i = interaction(3, userId, locale, data);
         i.set("message", message);
         return i;
+    }
+
+    /**
+     * A modal sent back (interaction type 5): each text input wrapped in a Label (type 18), as
+     * Discord sends it for modals built with labels. {@code values} maps input ids to what was typed.
+     */
+    public ObjectNode modalSubmit(String customId, Map<String, String> values, long userId, String locale) {
+        ObjectNode data = JSON.createObjectNode().put("custom_id", customId);
+        ArrayNode components = data.putArray("components");
+        int id = 1;
+        for (Map.Entry<String, String> v : values.entrySet()) {
+            ObjectNode label = components.addObject().put("type", 18).put("id", id++);
+            label.putObject("component").put("type", 4).put("id", id++).put("custom_id", v.getKey()).put("value", v.getValue());
+        }
+        return interaction(5, userId, locale, data);
     }
 
     /** A choice in a select menu on a message the bot sent. */
