@@ -27,7 +27,7 @@ import org.newsdesk.resignations.dataset.Lang;
  * @param apiBaseUrl         Discord's REST base URL, or a proxy's
  * @param gatewayUrl         Discord's gateway URL, or a proxy's
  * @param gatewayCompression zlib-stream on the gateway (on by default; off for simple proxies and tests)
- * @param dataset            a dataset file instead of the bundled one
+ * @param datasets           dataset files instead of (or merged on top of) the bundled one, later ones winning by id
  * @param dataDir            where the bot keeps its state (notifications database); created on demand
  * @param mergeBundled       dataset files are merged on top of the bundled dataset instead of replacing it
  * @param datasetUrl         a dataset published at an http(s) URL, polled with ETag
@@ -35,7 +35,7 @@ import org.newsdesk.resignations.dataset.Lang;
  */
 public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> editorRole, Optional<Long> adminChannel,
                      Optional<String> apiBaseUrl, Optional<String> gatewayUrl, boolean gatewayCompression,
-                     Optional<Path> dataset, Path dataDir, boolean mergeBundled, Optional<String> datasetUrl,
+                     List<Path> datasets, Path dataDir, boolean mergeBundled, Optional<String> datasetUrl,
                      java.time.Duration pollEvery) {
 
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
@@ -57,21 +57,27 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
         k.put("api_base_url", "DISCORD_API_BASE_URL");
         k.put("gateway_url", "DISCORD_GATEWAY_URL");
         k.put("gateway_compression", "DISCORD_GATEWAY_COMPRESSION");
-        k.put("dataset", "BOT_DATASET");
-        k.put("data_dir", "BOT_DATA_DIR");
-        k.put("dataset_mode", "BOT_DATASET_MODE");
-        k.put("dataset_url", "BOT_DATASET_URL");
-        k.put("dataset_poll_seconds", "BOT_DATASET_POLL_SECONDS");
+        k.put("dataset.paths", "BOT_DATASET");
+        k.put("dataset.mode", "BOT_DATASET_MODE");
+        k.put("dataset.url", "BOT_DATASET_URL");
+        k.put("dataset.poll_seconds", "BOT_DATASET_POLL_SECONDS");
+        k.put("storage.dir", "BOT_DATA_DIR");
         KEYS = java.util.Collections.unmodifiableMap(k);
     }
 
+    /** Names the first releases used, and what they are called now (a clear message beats "unknown key"). */
+    static final Map<String, String> RENAMED = Map.of(
+            "dataset", "dataset.paths", "data_dir", "storage.dir", "dataset_mode", "dataset.mode",
+            "dataset_url", "dataset.url", "dataset_poll_seconds", "dataset.poll_seconds");
+
     public Config {
         guilds = List.copyOf(guilds);
+        datasets = List.copyOf(datasets);
     }
 
     public static Config defaults() {
         return new Config(List.of(), Lang.EN, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                true, Optional.empty(), DEFAULT_DATA_DIR, false, Optional.empty(), java.time.Duration.ofSeconds(60));
+                true, List.of(), DEFAULT_DATA_DIR, false, Optional.empty(), java.time.Duration.ofSeconds(60));
     }
 
     /**
@@ -98,7 +104,7 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
         Optional<String> api = c.apiBaseUrl();
         Optional<String> gateway = c.gatewayUrl();
         boolean compression = c.gatewayCompression();
-        Optional<Path> dataset = c.dataset();
+        List<Path> datasets = c.datasets();
         Path dataDir = c.dataDir();
         boolean merge = c.mergeBundled();
         Optional<String> datasetUrl = c.datasetUrl();
@@ -118,10 +124,10 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
                     case "none", "off", "false" -> false;
                     default -> throw bad(key, v, "zlib or none");
                 };
-                case "dataset" -> dataset = Optional.of(Path.of(v.value()));
-                case "data_dir" -> dataDir = Path.of(v.value());
-                case "dataset_url" -> datasetUrl = Optional.of(url(key, v, List.of("http", "https")));
-                case "dataset_poll_seconds" -> {
+                case "dataset.paths" -> datasets = paths(key, v);
+                case "storage.dir" -> dataDir = Path.of(v.value());
+                case "dataset.url" -> datasetUrl = Optional.of(url(key, v, List.of("http", "https")));
+                case "dataset.poll_seconds" -> {
                     long secs;
                     try {
                         secs = Long.parseLong(v.value());
@@ -133,7 +139,7 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
                     }
                     poll = java.time.Duration.ofSeconds(secs);
                 }
-                case "dataset_mode" -> merge = switch (v.value().toLowerCase(Locale.ROOT)) {
+                case "dataset.mode" -> merge = switch (v.value().toLowerCase(Locale.ROOT)) {
                     case "merge" -> true;
                     case "replace" -> false;
                     default -> throw bad(key, v, "replace or merge");
@@ -141,7 +147,7 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
                 default -> throw new IllegalStateException("unhandled key " + key);
             }
         }
-        return new Config(guilds, lang, editor, admin, api, gateway, compression, dataset, dataDir, merge, datasetUrl, poll);
+        return new Config(guilds, lang, editor, admin, api, gateway, compression, datasets, dataDir, merge, datasetUrl, poll);
     }
 
     /**
@@ -213,6 +219,9 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
                 throw new ConfigException(where + ": " + key + ": the token is never read from the config file;"
                         + " set " + TOKEN_ENV + " or " + TOKEN_FILE_ENV + " instead.");
             }
+            if (RENAMED.containsKey(key)) {
+                throw new ConfigException(where + ": the key \"" + key + "\" is now called \"" + RENAMED.get(key) + "\".");
+            }
             if (!KEYS.containsKey(key)) {
                 throw new ConfigException(where + ": unknown key \"" + key + "\". Known keys: "
                         + String.join(", ", KEYS.keySet()) + ".");
@@ -241,6 +250,22 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
             }
         }
         return out.stream().distinct().collect(Collectors.toList());
+    }
+
+    /** Comma-separated paths, in order; none may be blank. */
+    private static List<Path> paths(String key, Valued v) throws ConfigException {
+        List<Path> out = new ArrayList<>();
+        for (String part : v.value().split(",", -1)) {
+            if (part.isBlank()) {
+                throw bad(key, v, "file paths separated by commas, none empty");
+            }
+            try {
+                out.add(Path.of(part.strip()));
+            } catch (java.nio.file.InvalidPathException e) {
+                throw bad(key, v, "file paths separated by commas");
+            }
+        }
+        return out;
     }
 
     private static long id(String key, Valued v, String s) throws ConfigException {

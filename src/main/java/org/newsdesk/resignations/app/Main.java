@@ -91,17 +91,17 @@ public final class Main implements Callable<Integer> {
         Path config;
 
         @Option(names = "--data-dir", paramLabel = "PATH",
-                description = "where the bot keeps its state, created on demand (default: data_dir in the config, else data)")
+                description = "where the bot keeps its state, created on demand (default: storage.dir in the config, else data)")
         Path dataDir;
 
         @Option(names = "--dataset", paramLabel = "PATH",
                 description = "a dataset file, reloaded when it changes; repeatable: later files win by id "
-                        + "(default: dataset in the config, else the bundled dataset)")
+                        + "(default: dataset.paths in the config, else the bundled dataset)")
         List<Path> datasets = new ArrayList<>();
 
         @Option(names = "--dataset-mode", paramLabel = "MODE",
                 description = "replace: the files replace the bundled dataset; merge: they are merged on top of it "
-                        + "(default: dataset_mode in the config, else replace)")
+                        + "(default: dataset.mode in the config, else replace)")
         String datasetMode;
 
         private DatasetPoller polling;
@@ -124,7 +124,7 @@ public final class Main implements Callable<Integer> {
                 return 2;
             }
             DatasetLoader loader = DatasetLoader.standard();
-            List<Path> files = !datasets.isEmpty() ? List.copyOf(datasets) : cfg.dataset().map(List::of).orElse(List.of());
+            List<Path> files = !datasets.isEmpty() ? List.copyOf(datasets) : cfg.datasets();
             boolean merge = cfg.mergeBundled();
             if (datasetMode != null) {
                 switch (datasetMode.toLowerCase(java.util.Locale.ROOT)) {

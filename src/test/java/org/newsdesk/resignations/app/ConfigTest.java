@@ -36,7 +36,7 @@ class ConfigTest {
     @Test
     void theShippedExampleParses() throws Exception {
         String example = Files.readString(Path.of("config/bot.example.properties"));
-        String uncommented = example.replaceAll("(?m)^#([a-z_]+ =)", "$1");
+        String uncommented = example.replaceAll("(?m)^#([a-z_.]+ =)", "$1");
         Config c = Config.load(Optional.of(file(uncommented)), Map.of());
         assertThat(c.guilds()).containsExactly(123456789012345678L, 234567890123456789L);
         assertThat(c.defaultLanguage()).isEqualTo(Lang.EN);
@@ -45,7 +45,31 @@ class ConfigTest {
         assertThat(c.apiBaseUrl()).contains("https://discord.com/api/v10/");
         assertThat(c.gatewayUrl()).contains("wss://gateway.discord.gg");
         assertThat(c.gatewayCompression()).isTrue();
-        assertThat(c.dataset()).contains(Path.of("/srv/desk/resignations.json"));
+        assertThat(c.datasets()).containsExactly(Path.of("/srv/desk/resignations.json"), Path.of("/srv/desk/corrections.json"));
+        assertThat(c.mergeBundled()).isFalse();
+        assertThat(c.datasetUrl()).contains("https://example.org/desk/resignations.json");
+        assertThat(c.pollEvery()).hasSeconds(60);
+        assertThat(c.dataDir()).isEqualTo(Path.of("data"));
+    }
+
+    @Test
+    void storageAndDatasetKeysAsTheIssueNamesThem() throws Exception {
+        Config c = Config.load(Optional.of(file("storage.dir = /var/lib/desk\ndataset.paths = a.json,b.json\n"
+                + "dataset.mode = merge\n")), Map.of());
+        assertThat(c.dataDir()).isEqualTo(Path.of("/var/lib/desk"));
+        assertThat(c.datasets()).containsExactly(Path.of("a.json"), Path.of("b.json"));
+        assertThat(c.mergeBundled()).isTrue();
+        Config env = Config.load(Optional.of(file("storage.dir = /var/lib/desk\n")),
+                Map.of("BOT_DATA_DIR", "/tmp/desk", "BOT_DATASET", "x.json"));
+        assertThat(env.dataDir()).isEqualTo(Path.of("/tmp/desk"));
+        assertThat(env.datasets()).containsExactly(Path.of("x.json"));
+        assertThatThrownBy(() -> Config.load(Optional.of(file("dataset.paths = a.json,,b.json\n")), Map.of()))
+                .hasMessageContaining("dataset.paths").hasMessageContaining("none empty");
+        // the first release's names say what they are called now
+        assertThatThrownBy(() -> Config.load(Optional.of(file("data_dir = data\n")), Map.of()))
+                .hasMessageContaining("\"data_dir\" is now called \"storage.dir\"");
+        assertThatThrownBy(() -> Config.load(Optional.of(file("dataset = a.json\n")), Map.of()))
+                .hasMessageContaining("is now called \"dataset.paths\"");
     }
 
     @Test
