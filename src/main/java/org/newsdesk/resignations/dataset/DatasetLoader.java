@@ -95,14 +95,10 @@ public final class DatasetLoader {
     }
 
     public Snapshot loadBundled() throws InvalidDatasetException {
-        try (InputStream in = DatasetLoader.class.getResourceAsStream(BUNDLED_RESOURCE)) {
-            if (in == null) {
-                throw new InvalidDatasetException(List.of(Problem.at(BUNDLED_NAME, "", "the bundled dataset is missing from the build.")));
-            }
-            return load(BUNDLED_NAME, in);
-        } catch (IOException e) {
-            throw new InvalidDatasetException(List.of(Problem.at(BUNDLED_NAME, "", "could not be read: " + e.getMessage())));
+        if (DatasetLoader.class.getResource(BUNDLED_RESOURCE) == null) {
+            throw new InvalidDatasetException(List.of(Problem.at(BUNDLED_NAME, "", "the bundled dataset is missing from the build.")));
         }
+        return load(BUNDLED_NAME, () -> DatasetLoader.class.getResourceAsStream(BUNDLED_RESOURCE));
     }
 
     public Snapshot load(Path file) throws InvalidDatasetException {
@@ -115,9 +111,7 @@ public final class DatasetLoader {
                 throw new InvalidDatasetException(List.of(Problem.at(name, "",
                         "the file is larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MB; this is not a dataset file.")));
             }
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-                return load(name, in);
-            }
+            return load(name, () -> new BufferedInputStream(Files.newInputStream(file), 1 << 16));
         } catch (IOException e) {
             throw new InvalidDatasetException(List.of(Problem.at(name, "", "could not be read: " + e.getMessage())));
         }
@@ -127,17 +121,37 @@ public final class DatasetLoader {
         if (bytes.length > MAX_FILE_BYTES) {
             throw new InvalidDatasetException(List.of(Problem.at(name, "", "the file is too large to be a dataset.")));
         }
-        return load(name, new ByteArrayInputStream(bytes));
+        return load(name, () -> new ByteArrayInputStream(bytes));
     }
 
-    /** Reads the stream to its end; the version is the hash of exactly the bytes read. */
+    /** Reads the stream to its end (into memory: entries that fail are read a second time). */
     public Snapshot load(String name, InputStream raw) throws InvalidDatasetException {
+        byte[] bytes;
+        try {
+            bytes = raw.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_FILE_BYTES + 1));
+        } catch (IOException e) {
+            throw new InvalidDatasetException(List.of(Problem.at(name, "", "could not be read: " + e.getMessage())));
+        }
+        return load(name, bytes);
+    }
+
+    /** The same bytes again, for the second look at entries that failed the quick path. */
+    @FunctionalInterface
+    private interface Opener {
+        InputStream open() throws IOException;
+    }
+
+    /** Reads the source to its end; the version is the hash of exactly the bytes read. */
+    private Snapshot load(String name, Opener source) throws InvalidDatasetException {
         MessageDigest digest = sha256();
         Read read;
-        try (DigestInputStream in = new DigestInputStream(raw, digest);
+        try (DigestInputStream in = new DigestInputStream(source.open(), digest);
              JsonParser parser = mapper.getFactory().createParser(in)) {
             try {
                 read = read(name, parser);
+                if (!read.failed.isEmpty()) {
+                    schemaOfFailed(name, source, read);
+                }
             } catch (RuntimeException e) {
                 // Whatever a file does, the caller gets problems, never a crash (and nothing loads).
                 throw new InvalidDatasetException(List.of(Problem.at(name, "",
@@ -183,6 +197,8 @@ public final class DatasetLoader {
         /** Index in the file of each entry read, for pointers when some could not be read. */
         final List<Integer> positions = new ArrayList<>();
         final List<Problem> problems = new ArrayList<>();
+        /** Entries that failed binding or the shape test, by index in the file, and whether they were bound. */
+        final java.util.TreeMap<Integer, Boolean> failed = new java.util.TreeMap<>();
     }
 
     private Read read(String name, JsonParser p) throws IOException {
@@ -205,9 +221,11 @@ public final class DatasetLoader {
             JsonToken value = p.nextToken();
             if ("entries".equals(field) && value == JsonToken.START_ARRAY) {
                 sawEntries = true;
+                com.fasterxml.jackson.core.JsonStreamContext array = p.getParsingContext();
+                NullSpotter spotter = new NullSpotter(p);
                 int i = 0;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    readEntry(name, p, "/entries/" + i, i, r);
+                    readEntry(p, spotter, array, i, r);
                     i++;
                 }
             } else {
@@ -224,54 +242,128 @@ public final class DatasetLoader {
     }
 
     /**
-     * One entry: bound strictly and given the quick shape test; only an entry that fails either
-     * (rare: an edited file with a mistake) goes through the JSON Schema, whose messages are the
-     * ones reported. The schema stays the authority; the quick path only saves its cost on the
-     * entries that are fine (see docs/PERFORMANCE.md).
+     * One entry, bound strictly straight from the stream and given the quick shape test. An
+     * entry that fails either (rare: an edited file with a mistake) is noted and, after the
+     * pass, read again and put through the JSON Schema, whose messages are the ones reported.
+     * The schema stays the authority; the quick path only saves its cost, and that of copying
+     * each entry, on the entries that are fine (see docs/PERFORMANCE.md).
      */
-    private void readEntry(String name, JsonParser p, String pointer, int index, Read r) throws IOException {
-        com.fasterxml.jackson.databind.util.TokenBuffer copy = com.fasterxml.jackson.databind.util.TokenBuffer.asCopyOfValue(p);
+    private void readEntry(JsonParser p, NullSpotter spotter, com.fasterxml.jackson.core.JsonStreamContext array, int index,
+                           Read r) throws IOException {
         Entry entry = null;
-        boolean bound;
-        try (JsonParser replay = copy.asParser(p.getCodec())) {
-            entry = entryReader.readValue(replay);
-            bound = entry != null;   // a JSON null in the list binds to null: the schema names it
+        spotter.seen = false;
+        try {
+            entry = entryReader.readValue(spotter);   // a JSON null in the list binds to null: the schema names it
+        } catch (com.fasterxml.jackson.core.exc.StreamReadException e) {
+            throw e;   // not JSON at all: the whole file is reported at that line and column
         } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
-            bound = false;
+            // a value of the wrong shape: skip what is left of this entry
+            while (p.getParsingContext() != array && p.nextToken() != null) {
+                // skipping
+            }
         }
-        if (bound && EntryShape.fits(entry) && !hasNull(copy)) {
+        if (entry != null && !spotter.seen && EntryShape.fits(entry)) {
             r.entries.add(entry);
             r.positions.add(index);
             return;
         }
-        JsonNode node;
-        try (JsonParser replay = copy.asParser(p.getCodec())) {
-            node = valueReader.readValue(replay);
-        }
-        List<Problem> found = schema.checkEntry(name, node, pointer);
-        if (r.problems.size() < MAX_PROBLEMS) {
-            r.problems.addAll(found);
-        }
-        if (bound) {
-            // Mapped even when the schema complained, so the semantic rules can still report
-            // everything else in one pass; never loaded since there are problems.
+        if (entry != null) {
+            // Kept even though it failed, so the semantic rules can still report everything else
+            // in one pass; never loaded since there are problems.
             r.entries.add(entry);
             r.positions.add(index);
-        } else if (found.isEmpty()) {
-            r.problems.add(Problem.at(name, pointer, "could not be read as an entry."));
+        }
+        r.failed.put(index, entry != null);
+    }
+
+    /**
+     * Notes an explicit null among the values read through it: no value in an entry may be null,
+     * and binding cannot tell a null from an absent field.
+     */
+    private static final class NullSpotter extends com.fasterxml.jackson.core.util.JsonParserDelegate {
+        boolean seen;
+
+        NullSpotter(JsonParser p) {
+            super(p);
+        }
+
+        private JsonToken note(JsonToken t) {
+            if (t == JsonToken.VALUE_NULL) {
+                seen = true;
+            }
+            return t;
+        }
+
+        @Override
+        public JsonToken nextToken() throws IOException {
+            return note(delegate.nextToken());
+        }
+
+        @Override
+        public JsonToken nextValue() throws IOException {
+            return note(delegate.nextValue());
+        }
+
+        @Override
+        public String nextTextValue() throws IOException {
+            String v = delegate.nextTextValue();
+            note(delegate.currentToken());
+            return v;
+        }
+
+        @Override
+        public int nextIntValue(int defaultValue) throws IOException {
+            int v = delegate.nextIntValue(defaultValue);
+            note(delegate.currentToken());
+            return v;
+        }
+
+        @Override
+        public long nextLongValue(long defaultValue) throws IOException {
+            long v = delegate.nextLongValue(defaultValue);
+            note(delegate.currentToken());
+            return v;
+        }
+
+        @Override
+        public Boolean nextBooleanValue() throws IOException {
+            Boolean v = delegate.nextBooleanValue();
+            note(delegate.currentToken());
+            return v;
         }
     }
 
-    /** No value in an entry may be an explicit null; binding cannot tell it from an absent field. */
-    private static boolean hasNull(com.fasterxml.jackson.databind.util.TokenBuffer copy) throws IOException {
-        try (JsonParser scan = copy.asParser()) {
-            for (JsonToken t = scan.nextToken(); t != null; t = scan.nextToken()) {
-                if (t == JsonToken.VALUE_NULL) {
-                    return true;
+    /** The second look: the failed entries read as JSON trees and checked against the schema. */
+    private void schemaOfFailed(String name, Opener source, Read r) throws IOException {
+        try (InputStream in = source.open(); JsonParser p = mapper.getFactory().createParser(in)) {
+            p.nextToken();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (!"entries".equals(field) || value != JsonToken.START_ARRAY) {
+                    p.skipChildren();
+                    continue;
                 }
+                int i = 0;
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    Boolean bound = r.failed.get(i);
+                    if (bound == null) {
+                        p.skipChildren();
+                    } else {
+                        JsonNode node = valueReader.readValue(p);
+                        List<Problem> found = schema.checkEntry(name, node, "/entries/" + i);
+                        if (r.problems.size() < MAX_PROBLEMS) {
+                            r.problems.addAll(found);
+                        }
+                        if (!bound && found.isEmpty()) {
+                            r.problems.add(Problem.at(name, "/entries/" + i, "could not be read as an entry."));
+                        }
+                    }
+                    i++;
+                }
+                return;
             }
         }
-        return false;
     }
 
     private static void requireEnd(JsonParser p) throws IOException {

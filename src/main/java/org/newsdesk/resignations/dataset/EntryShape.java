@@ -52,7 +52,7 @@ final class EntryShape {
             if (kind != Kind.DATE && a.part() != null) {
                 return false;
             }
-            if (!unique(a.tags()) || !a.tags().stream().allMatch(EntryShape::id)) {
+            if (!ids(a.tags())) {
                 return false;
             }
         }
@@ -69,12 +69,30 @@ final class EntryShape {
     }
 
     private static boolean refs(List<String> ids) {
-        return !ids.isEmpty() && unique(ids) && ids.stream().allMatch(EntryShape::id);
+        return !ids.isEmpty() && ids(ids);
+    }
+
+    // Loops, not streams, from here on: this runs for every entry of every load.
+    private static boolean ids(List<String> ids) {
+        for (int i = 0; i < ids.size(); i++) {
+            if (!id(ids.get(i))) {
+                return false;
+            }
+        }
+        return unique(ids);
     }
 
     private static boolean aliases(List<String> aliases) {
-        return aliases != null && unique(aliases)
-                && aliases.stream().allMatch(a -> a != null && !a.isEmpty() && a.length() <= MAX_ALIAS);
+        if (aliases == null) {
+            return false;
+        }
+        for (int i = 0; i < aliases.size(); i++) {
+            String a = aliases.get(i);
+            if (a == null || a.isEmpty() || a.length() > MAX_ALIAS) {
+                return false;
+            }
+        }
+        return unique(aliases);
     }
 
     private static boolean text(Text t) {
@@ -101,7 +119,20 @@ final class EntryShape {
         return s != null && !s.isEmpty() && (s.length() <= max || s.codePointCount(0, s.length()) <= max);
     }
 
+    /** Lists here are short (a handful of sources or aliases): pairwise beats hashing. */
     private static boolean unique(List<String> items) {
-        return items.size() < 2 || new HashSet<>(items).size() == items.size();
+        int n = items.size();
+        if (n > 16) {
+            return new HashSet<>(items).size() == n;
+        }
+        for (int i = 1; i < n; i++) {
+            String x = items.get(i);
+            for (int j = 0; j < i; j++) {
+                if (x.equals(items.get(j))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 }

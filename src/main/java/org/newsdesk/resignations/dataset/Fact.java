@@ -23,9 +23,15 @@ public record Fact<T>(List<Attested<T>> values, Text note) {
         values = values == null ? List.of() : List.copyOf(values);
     }
 
+    // Loops, not streams: these run for every entry on every load (sorting, indexing).
     @JsonIgnore
     public Optional<Attested<T>> preferred() {
-        return values.stream().filter(v -> v.standing() == Standing.PREFERRED).findFirst();
+        for (Attested<T> v : values) {
+            if (v.standing() == Standing.PREFERRED) {
+                return Optional.of(v);
+            }
+        }
+        return Optional.empty();
     }
 
     @JsonIgnore
@@ -57,6 +63,15 @@ public record Fact<T>(List<Attested<T>> values, Text note) {
     /** The value to sort or count by: the preferred one, else the first credible one. */
     @JsonIgnore
     public Optional<Attested<T>> primary() {
-        return preferred().or(() -> credible().stream().findFirst());
+        Optional<Attested<T>> p = preferred();
+        if (p.isPresent()) {
+            return p;
+        }
+        for (Attested<T> v : values) {
+            if (v.standing() != Standing.REJECTED) {
+                return Optional.of(v);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -28,9 +28,23 @@ public final class Snapshot {
         this.entries = index(dataset.entries(), Entry::id);
         this.agencies = index(dataset.agencies(), Agency::id);
         this.sources = index(dataset.sources(), Source::id);
-        this.chronological = dataset.entries().stream()
-                .sorted(Comparator.comparing(Entry::sortDate).thenComparing(e -> e.name().en()))
-                .toList();
+        this.chronological = chronological(dataset.entries());
+    }
+
+    /** Each entry's sort date worked out once, not at every comparison (100,000 entries: 1.7 M comparisons). */
+    private static List<Entry> chronological(List<Entry> entries) {
+        record Keyed(PartialDate date, String name, Entry entry) {
+        }
+        List<Keyed> keyed = new java.util.ArrayList<>(entries.size());
+        for (Entry e : entries) {
+            keyed.add(new Keyed(e.sortDate(), e.name().en(), e));
+        }
+        keyed.sort(Comparator.comparing(Keyed::date).thenComparing(Keyed::name));
+        List<Entry> out = new java.util.ArrayList<>(keyed.size());
+        for (Keyed k : keyed) {
+            out.add(k.entry());
+        }
+        return java.util.Collections.unmodifiableList(out);
     }
 
     private static <T> Map<String, T> index(List<T> items, Function<T, String> id) {

@@ -4,12 +4,12 @@ import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import org.newsdesk.resignations.dataset.Agency;
 import org.newsdesk.resignations.dataset.Attested;
 import org.newsdesk.resignations.dataset.Confidence;
 import org.newsdesk.resignations.dataset.Entry;
 import org.newsdesk.resignations.dataset.Fact;
+import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.dataset.PartialDate;
 import org.newsdesk.resignations.dataset.Scripts;
 import org.newsdesk.resignations.dataset.Snapshot;
@@ -18,7 +18,6 @@ import org.newsdesk.resignations.dataset.Standing;
 import org.newsdesk.resignations.dataset.Text;
 import org.newsdesk.resignations.render.Templates;
 import org.newsdesk.resignations.search.Directory;
-import org.newsdesk.resignations.dataset.Lang;
 
 /**
  * Turns a checked draft into a dataset entry and its one source. Every fact cites that source,
@@ -97,10 +96,5 @@ public final class EntryBuilder {
             id = base + "-" + n;
         }
         return id;
-    }
-
-    /** The agency the editor named, when it is one the dataset knows. */
-    public static Optional<Agency> agency(Draft d, Directory dir) {
-        return dir.agency(d.value(Field.AGENCY));
     }
 }

@@ -163,6 +163,26 @@ class DatasetValidationTest {
                 .contains("/entries/0/agency", "/entries/1/name/ar", "/sources/0/url");
     }
 
+    @Test
+    void anEntryThatCannotBeBoundIsSkippedAndTheOnesAfterItAreStillChecked() throws Exception {
+        ObjectNode tree = Fixtures.minimalTree();
+        // deep inside the first entry: a value of the wrong type, then more fields after it
+        arr(tree, "/entries/0/title/values").insertObject(0).put("value", 7).put("standing", "preferred")
+                .putArray("sources").add("ap-2024-05-15");
+        obj(tree, "/entries/0/announced/values/0").putNull("note");      // an explicit null, after the failure
+        obj(tree, "/entries/1").put("agency", "pentagon");               // the entry after it is still checked
+        InvalidDatasetException e = catchThrowableOfType(InvalidDatasetException.class,
+                () -> loader.load("bad.json", new java.io.ByteArrayInputStream(Fixtures.bytes(tree))));
+        assertThat(e.problems()).extracting(Problem::pointer)
+                .contains("/entries/0/title/values/0/value", "/entries/1/agency");
+
+        ObjectNode onlyNull = Fixtures.minimalTree();
+        obj(onlyNull, "/entries/1/announced/values/0").putNull("note");   // binds like an absent field: still refused
+        InvalidDatasetException n = catchThrowableOfType(InvalidDatasetException.class,
+                () -> loader.load("null.json", Fixtures.bytes(onlyNull)));
+        assertThat(n.problems()).extracting(Problem::pointer).contains("/entries/1/announced/values/0/note");
+    }
+
     static Stream<Arguments> brokenFiles() {
         return Stream.of(
                 Arguments.of("broken JSON", "{\n  \"schema_version\": 1,\n  \"agencies\": [,]\n}".getBytes(StandardCharsets.UTF_8), 3, "not valid JSON"),
