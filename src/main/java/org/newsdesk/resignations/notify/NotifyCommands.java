@@ -100,12 +100,17 @@ public final class NotifyCommands {
             return answer(lang, t.get(lang, "notify.status.none"));
         }
         List<String> lines = new ArrayList<>();
+        java.util.Map<Long, Long> last = n.store().lastDeliveries(guild);
         for (Store.Subscription s : subs) {
             String state = s.active()
                     ? t.get(lang, "notify.status.active", "corrections",
                             t.get(lang, s.corrections() ? "notify.subscribed.with_corrections" : "notify.subscribed.without_corrections"))
                     : t.get(lang, "notify.status.disabled", "reason", s.disabledReason().orElse("?"));
-            lines.add(t.get(lang, "notify.status.line", "channel", s.channelId(), "state", state));
+            Long at = last.get(s.channelId());
+            String when = at == null ? t.get(lang, "notify.status.never")
+                    : t.get(lang, "notify.status.last", "when", java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                            .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.ofEpochMilli(at)));
+            lines.add(t.get(lang, "notify.status.line", "channel", s.channelId(), "state", state) + " · " + when);
         }
         int pending = n.store().pendingFor(guild);
         lines.add("");

@@ -415,6 +415,20 @@ public final class Store implements AutoCloseable {
         });
     }
 
+    /** When each channel of one server last got a message from the bot (epoch ms), by channel. */
+    public Map<Long, Long> lastDeliveries(long guildId) {
+        return tx(c -> {
+            Map<Long, Long> out = new java.util.HashMap<>();
+            try (PreparedStatement p = ps(c, "SELECT channel_id, MAX(updated_at) FROM outbox WHERE guild_id = ? "
+                    + "AND state = 'DELIVERED' GROUP BY channel_id", guildId); ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getLong(1), rs.getLong(2));
+                }
+            }
+            return out;
+        });
+    }
+
     /** The earliest time a pending row is due, if any. */
     public Optional<Long> nextDue() {
         return tx(c -> {

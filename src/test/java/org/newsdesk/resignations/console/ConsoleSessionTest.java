@@ -47,6 +47,14 @@ class ConsoleSessionTest {
     }
 
     @Test
+    void addingAnEntrySaysWhereEntriesAreAddedAndChangesNothing() throws Exception {
+        String before = app.snapshot().version();
+        assertThat(run("/resignations add departure:resigned\n")).contains("needs the bot running with its data directory");
+        assertThat(run("/resignations add departure:resigned lang:ar\n")).contains("مجلد بياناته");
+        assertThat(app.snapshot().version()).isEqualTo(before);
+    }
+
+    @Test
     void mistakesGetOneLineAndNoStackTrace() throws Exception {
         String out = run("/resignations whoo name:Miller\n/nope\nhello\n/resignations who name:Nobody Atall\n");
         assertThat(out).contains("Did you mean: who").contains("Unknown command").contains("Commands start with a slash")

@@ -127,6 +127,8 @@ class NotifyEndToEndTest {
             Thread.sleep(500);
             assertThat(postsTo(FakeDiscord.CHANNEL_ID)).hasSize(1);
             assertThat(postsTo(OTHER_CHANNEL)).hasSize(1);
+            assertThat(text(run("notify", "status", Map.of()))).contains("<#" + FakeDiscord.CHANNEL_ID + ">: on")
+                    .containsPattern("last message \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC");
             Recorded m = postsTo(FakeDiscord.CHANNEL_ID).get(0);
             assertThat(m.json().path("embeds").get(0).path("title").asText()).isEqualTo("New entry: Andrew Miller");
             assertThat(m.json().path("allowed_mentions").path("parse").size()).isZero();
@@ -215,6 +217,8 @@ class NotifyEndToEndTest {
             Thread.sleep(500);
             assertThat(postsTo(FakeDiscord.CHANNEL_ID)).hasSize(1);
             assertThat(postsTo(OTHER_CHANNEL)).hasSize(1);
+            assertThat(text(run("notify", "status", Map.of()))).contains("<#" + FakeDiscord.CHANNEL_ID + ">: on")
+                    .containsPattern("last message \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC");
             // sent with the nonces of the lost attempts: Discord would return a message already created
             assertThat(postsTo(FakeDiscord.CHANNEL_ID).get(0).json().path("nonce").asText()).isEqualTo(claimed.get(0).nonce());
             assertThat(postsTo(OTHER_CHANNEL).get(0).json().path("nonce").asText()).isEqualTo(claimed.get(1).nonce());

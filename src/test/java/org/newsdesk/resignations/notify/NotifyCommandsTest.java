@@ -69,7 +69,7 @@ class NotifyCommandsTest {
     void subscribeStatusUnsubscribeInOneServerOnly() {
         run("notify", "subscribe", Map.of("corrections", "false"), in(GUILD, HERE));
         run("notify", "subscribe", Map.of(), in(GUILD + 1, 200));
-        assertThat(text(run("notify", "status", Map.of(), in(GUILD, HERE)))).contains("<#100>: on: new entries (no corrections)")
+        assertThat(text(run("notify", "status", Map.of(), in(GUILD, HERE)))).contains("<#100>: on: new entries (no corrections) · no message yet")
                 .doesNotContain("200");
         // another server cannot remove or test this server's channel
         assertThat(run("notify", "unsubscribe", Map.of("channel", "100"), in(GUILD + 1, 200)).kind()).isEqualTo(Reply.Kind.USER_ERROR);
