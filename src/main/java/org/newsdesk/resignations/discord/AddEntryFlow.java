@@ -273,16 +273,6 @@ final class AddEntryFlow extends ListenerAdapter {
     }
 
     private void failed(IReplyCallback event, Throwable e) {
-        String ref = Refs.next();
-        LOG.error("ref {}: could not handle an add-entry interaction", ref, e);
-        try {
-            if (!event.isAcknowledged()) {
-                Lang lang = app.languages().fallback();
-                event.reply(renderer.create(Answer.fresh(app.replies().failure(lang, ref), lang)))
-                        .setEphemeral(true).queue(null, x -> { });
-            }
-        } catch (Throwable again) {
-            LOG.error("ref {}: could not report the failure either", ref, again);
-        }
+        Failures.answer(event, e, "an add-entry interaction", app.replies(), renderer, app.languages().fallback());
     }
 }

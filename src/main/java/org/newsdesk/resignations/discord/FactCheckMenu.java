@@ -1,6 +1,5 @@
 package org.newsdesk.resignations.discord;
 
-import org.newsdesk.resignations.render.Refs;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.security.SecureRandom;
@@ -193,17 +192,7 @@ final class FactCheckMenu extends ListenerAdapter {
     // ---- helpers ---------------------------------------------------------------------------------
 
     private void failed(IReplyCallback event, Throwable e) {
-        String ref = Refs.next();
-        LOG.error("ref {}: could not handle a fact-check interaction", ref, e);
-        try {
-            if (!event.isAcknowledged()) {
-                Lang lang = app.languages().fallback();
-                event.reply(renderer.create(Answer.fresh(app.replies().failure(lang, ref), lang)))
-                        .setEphemeral(true).queue(null, x -> { });
-            }
-        } catch (Throwable again) {
-            LOG.error("ref {}: could not report the failure either", ref, again);
-        }
+        Failures.answer(event, e, "a fact-check interaction", app.replies(), renderer, app.languages().fallback());
     }
 
     private static Optional<String> locale(DiscordLocale locale) {

@@ -145,16 +145,7 @@ final class InteractionListener extends ListenerAdapter {
     }
 
     private void failed(IReplyCallback event, Throwable e) {
-        String ref = Refs.next();
-        LOG.error("ref {}: could not handle an interaction", ref, e);
-        try {
-            if (!event.isAcknowledged()) {
-                Reply f = replies.failure(fallback, ref);
-                event.reply(renderer.create(Answer.fresh(f, fallback))).setEphemeral(true).queue(null, x -> { });
-            }
-        } catch (Throwable again) {
-            LOG.error("ref {}: could not report the failure either", ref, again);
-        }
+        Failures.answer(event, e, "an interaction", replies, renderer, fallback);
     }
 
 }
