@@ -137,21 +137,23 @@ public final class DatasetLoader {
 
     /** The same bytes again, for the second look at entries that failed the quick path. */
     @FunctionalInterface
-    private interface Opener {
+    interface Opener {
         InputStream open() throws IOException;
     }
 
+    /** The second read of a file did not give the bytes of the first. */
+    private static final class ChangedWhileReading extends IOException {
+        private static final long serialVersionUID = 1L;
+    }
+
     /** Reads the source to its end; the version is the hash of exactly the bytes read. */
-    private Snapshot load(String name, Opener source) throws InvalidDatasetException {
+    Snapshot load(String name, Opener source) throws InvalidDatasetException {
         MessageDigest digest = sha256();
         Read read;
         try (DigestInputStream in = new DigestInputStream(source.open(), digest);
              JsonParser parser = mapper.getFactory().createParser(in)) {
             try {
                 read = read(name, parser);
-                if (!read.failed.isEmpty()) {
-                    schemaOfFailed(name, source, read);
-                }
             } catch (RuntimeException e) {
                 // Whatever a file does, the caller gets problems, never a crash (and nothing loads).
                 throw new InvalidDatasetException(List.of(Problem.at(name, "",
@@ -159,6 +161,17 @@ public final class DatasetLoader {
             }
             // Drain so the version covers every byte even if something follows the document.
             in.transferTo(java.io.OutputStream.nullOutputStream());
+            if (!read.failed.isEmpty()) {
+                try {
+                    schemaOfFailed(name, source, read, read.hash(digest));
+                } catch (RuntimeException e) {
+                    throw new InvalidDatasetException(List.of(Problem.at(name, "",
+                            "could not be read as a dataset (" + e.getClass().getSimpleName() + ").")));
+                }
+            }
+        } catch (ChangedWhileReading e) {
+            throw new InvalidDatasetException(List.of(Problem.at(name, "",
+                    "the file changed while it was being read (saved again?); it is read again at its next change or reload.")));
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new InvalidDatasetException(List.of(Problem.atLine(name,
@@ -187,7 +200,7 @@ public final class DatasetLoader {
         if (!problems.isEmpty()) {
             throw new InvalidDatasetException(problems.size() > MAX_PROBLEMS ? problems.subList(0, MAX_PROBLEMS) : problems);
         }
-        return new Snapshot(dataset, HexFormat.of().formatHex(digest.digest(), 0, 6));
+        return new Snapshot(dataset, HexFormat.of().formatHex(read.hash(digest), 0, 6));
     }
 
     /** What one pass over the stream found: the document without its entries, the entries, the problems. */
@@ -199,6 +212,15 @@ public final class DatasetLoader {
         final List<Problem> problems = new ArrayList<>();
         /** Entries that failed binding or the shape test, by index in the file, and whether they were bound. */
         final java.util.TreeMap<Integer, Boolean> failed = new java.util.TreeMap<>();
+        private byte[] hash;
+
+        /** The SHA-256 of every byte read (a digest can be finished only once). */
+        byte[] hash(MessageDigest digest) {
+            if (hash == null) {
+                hash = digest.digest();
+            }
+            return hash;
+        }
     }
 
     private Read read(String name, JsonParser p) throws IOException {
@@ -257,6 +279,12 @@ public final class DatasetLoader {
         } catch (com.fasterxml.jackson.core.exc.StreamReadException e) {
             throw e;   // not JSON at all: the whole file is reported at that line and column
         } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
+            // binding may wrap a syntax error met inside the entry (a duplicate key): report that one
+            for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+                if (c instanceof com.fasterxml.jackson.core.exc.StreamReadException syntax) {
+                    throw syntax;
+                }
+            }
             // a value of the wrong shape: skip what is left of this entry
             while (p.getParsingContext() != array && p.nextToken() != null) {
                 // skipping
@@ -334,8 +362,20 @@ public final class DatasetLoader {
     }
 
     /** The second look: the failed entries read as JSON trees and checked against the schema. */
-    private void schemaOfFailed(String name, Opener source, Read r) throws IOException {
-        try (InputStream in = source.open(); JsonParser p = mapper.getFactory().createParser(in)) {
+    private void schemaOfFailed(String name, Opener source, Read r, byte[] firstHash) throws IOException {
+        MessageDigest digest = sha256();
+        try (DigestInputStream in = new DigestInputStream(source.open(), digest); JsonParser p = mapper.getFactory().createParser(in)) {
+            checkFailed(name, p, r);
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        if (!java.security.MessageDigest.isEqual(firstHash, digest.digest())) {
+            // saved again while being read: what was checked is not what was bound
+            throw new ChangedWhileReading();
+        }
+    }
+
+    private void checkFailed(String name, JsonParser p, Read r) throws IOException {
+        {
             p.nextToken();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
@@ -355,8 +395,11 @@ public final class DatasetLoader {
                         if (r.problems.size() < MAX_PROBLEMS) {
                             r.problems.addAll(found);
                         }
-                        if (!bound && found.isEmpty()) {
-                            r.problems.add(Problem.at(name, "/entries/" + i, "could not be read as an entry."));
+                        if (found.isEmpty()) {
+                            // fail closed: what the quick path refused is never loaded, even if the schema is silent
+                            r.problems.add(Problem.at(name, "/entries/" + i, bound
+                                    ? "does not have the shape of an entry (a value is empty, too long, repeated or null)."
+                                    : "could not be read as an entry."));
                         }
                     }
                     i++;

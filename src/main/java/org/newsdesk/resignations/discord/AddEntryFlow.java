@@ -54,13 +54,19 @@ final class AddEntryFlow extends ListenerAdapter {
     private final Application app;
     private final MessageRenderer renderer;
     private final Optional<Long> editorRole;
+    private final java.util.Collection<Long> homeGuilds;
     private final ExecutorService writer;
 
-    /** @param writer where entries are written and the dataset reloaded, off JDA's event thread */
-    AddEntryFlow(Application app, MessageRenderer renderer, Optional<Long> editorRole, ExecutorService writer) {
+    /**
+     * @param homeGuilds the newsroom's servers, where Manage Server counts as editor
+     * @param writer     where entries are written and the dataset reloaded, off JDA's event thread
+     */
+    AddEntryFlow(Application app, MessageRenderer renderer, Optional<Long> editorRole, java.util.Collection<Long> homeGuilds,
+                 ExecutorService writer) {
         this.app = app;
         this.renderer = renderer;
         this.editorRole = editorRole;
+        this.homeGuilds = java.util.Set.copyOf(homeGuilds);
         this.writer = writer;
     }
 
@@ -80,7 +86,7 @@ final class AddEntryFlow extends ListenerAdapter {
             for (OptionMapping o : event.getOptions()) {
                 options.put(o.getName(), o.getAsString());
             }
-            start(options, InteractionListener.callerOf(event, editorRole), new JdaResponder(event, "/" + COMMAND));
+            start(options, InteractionListener.callerOf(event, editorRole, homeGuilds), new JdaResponder(event, "/" + COMMAND));
         } catch (Throwable e) {
             failed(event, e);
         }
@@ -92,7 +98,7 @@ final class AddEntryFlow extends ListenerAdapter {
             return;
         }
         try {
-            click(event.getComponentId(), InteractionListener.callerOf(event, editorRole),
+            click(event.getComponentId(), InteractionListener.callerOf(event, editorRole, homeGuilds),
                     new JdaResponder(event, "button " + event.getComponentId()));
         } catch (Throwable e) {
             failed(event, e);
@@ -110,7 +116,7 @@ final class AddEntryFlow extends ListenerAdapter {
                 String v = m.getAsOptionalString();
                 values.put(m.getCustomId(), v == null ? "" : v);
             }
-            submit(event.getModalId(), values, InteractionListener.callerOf(event, editorRole),
+            submit(event.getModalId(), values, InteractionListener.callerOf(event, editorRole, homeGuilds),
                     new JdaResponder(event, "form " + event.getModalId()));
         } catch (Throwable e) {
             failed(event, e);
@@ -167,7 +173,14 @@ final class AddEntryFlow extends ListenerAdapter {
                 LOG.error("ref {}: adding an entry failed", ref, e);
                 o = new IntakeOutcome.Done(app.replies().failure(lang, ref));
             }
-            act(o, lang, r, true);
+            try {
+                act(o, lang, r, true);
+            } catch (Throwable e) {
+                // the "thinking…" must not stay: say something went wrong in its place
+                String ref = Refs.next();
+                LOG.error("ref {}: could not show the outcome of adding an entry", ref, e);
+                send(r, renderer.create(Answer.fresh(app.replies().failure(lang, ref), lang)), true);
+            }
         };
         try {
             writer.execute(adding);

@@ -65,12 +65,12 @@ public final class DiscordBot implements AutoCloseable {
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(named("discord-defer"));
         InteractionService service = new InteractionService(app, renderer, ids, workers, timers, options.deferAfter(), options.inline(), options.replyCache());
         InteractionListener listener = new InteractionListener(service, renderer, app.replies(),
-                app.languages().fallback(), options.leaveAlone(), options.editorRole());
+                app.languages().fallback(), options.leaveAlone(), options.editorRole(), options.guilds());
 
         List<Object> listeners = new ArrayList<>();
         listeners.add(listener);
         listeners.add(new FactCheckMenu(app, renderer));
-        listeners.add(new AddEntryFlow(app, renderer, options.editorRole(), workers));
+        listeners.add(new AddEntryFlow(app, renderer, options.editorRole(), options.guilds(), workers));
         listeners.addAll(options.extraListeners());
         JDABuilder builder = JDABuilder.createLight(token, EnumSet.noneOf(GatewayIntent.class))
                 .setMemberCachePolicy(MemberCachePolicy.NONE)

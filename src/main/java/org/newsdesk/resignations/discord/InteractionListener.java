@@ -41,10 +41,12 @@ final class InteractionListener extends ListenerAdapter {
     private final Lang fallback;
     private final Set<String> leaveAlone;
     private final Optional<Long> editorRole;
+    private final java.util.Collection<Long> homeGuilds;
     private final MessageRenderer renderer;
 
     InteractionListener(InteractionService service, MessageRenderer renderer, Replies replies, Lang fallback,
-                        Set<String> leaveAlone, Optional<Long> editorRole) {
+                        Set<String> leaveAlone, Optional<Long> editorRole, java.util.Collection<Long> homeGuilds) {
+        this.homeGuilds = Set.copyOf(homeGuilds);
         this.service = service;
         this.renderer = renderer;
         this.replies = replies;
@@ -114,14 +116,16 @@ final class InteractionListener extends ListenerAdapter {
     }
 
     Caller caller(Interaction event) {
-        return callerOf(event, editorRole);
+        return callerOf(event, editorRole, homeGuilds);
     }
 
     /**
-     * Who is asking, and what they may run here: Manage Server implies editor; the editor role
-     * (when configured) grants it too. Permissions come from JDA's cached roles.
+     * Who is asking, and what they may run here. Editors (who add to the dataset every server
+     * shares) are those with the editor role, and those with Manage Server in the newsroom's own
+     * servers (the configured {@code guilds}): an admin of any other server the bot is in is not
+     * one. Permissions come from JDA's cached roles.
      */
-    static Caller callerOf(Interaction event, Optional<Long> editorRole) {
+    static Caller callerOf(Interaction event, Optional<Long> editorRole, java.util.Collection<Long> homeGuilds) {
         DiscordLocale locale = event.getUserLocale();
         Optional<String> tag = locale == DiscordLocale.UNKNOWN ? Optional.empty() : Optional.of(locale.getLocale());
         Set<CommandSpec.Access> access = EnumSet.of(CommandSpec.Access.EVERYONE);
@@ -130,7 +134,9 @@ final class InteractionListener extends ListenerAdapter {
             boolean server = m.hasPermission(Permission.MANAGE_SERVER);
             if (server) {
                 access.add(CommandSpec.Access.MANAGE_SERVER);
-                access.add(CommandSpec.Access.EDITOR);
+                if (homeGuilds.contains(m.getGuild().getIdLong())) {
+                    access.add(CommandSpec.Access.EDITOR);
+                }
             }
             if (m.hasPermission(Permission.MANAGE_CHANNEL)) {
                 access.add(CommandSpec.Access.MANAGE_CHANNELS);

@@ -55,7 +55,11 @@ public final class AdditionsFile {
      * bytes are what {@link #write} puts on disk, loaded back through the validator.
      */
     public Candidate with(EntryBuilder.Built added, DatasetInfo about) throws InvalidDatasetException {
-        Optional<Snapshot> now = read();
+        return with(added, about, read());
+    }
+
+    /** @param now the file as it is (as {@link #read} gave it) */
+    public Candidate with(EntryBuilder.Built added, DatasetInfo about, Optional<Snapshot> now) throws InvalidDatasetException {
         Map<String, Agency> agencies = new LinkedHashMap<>();
         List<org.newsdesk.resignations.dataset.Source> sources = new ArrayList<>();
         List<org.newsdesk.resignations.dataset.Entry> entries = new ArrayList<>();
@@ -80,19 +84,45 @@ public final class AdditionsFile {
         } catch (IOException e) {
             throw new IllegalStateException("an entry could not be written as JSON", e);
         }
-        return new Candidate(loader.load(path.toString(), bytes), bytes);
+        return new Candidate(loader.load(path.toString(), bytes), bytes, now.map(Snapshot::version));
     }
 
-    /** A validated file content and the snapshot it loads as. */
-    public record Candidate(Snapshot snapshot, byte[] bytes) {
+    /**
+     * A validated file content and the snapshot it loads as.
+     *
+     * @param base the version of the file it was made from (empty: there was no file)
+     */
+    public record Candidate(Snapshot snapshot, byte[] bytes, Optional<String> base) {
     }
 
-    /** Replaces the file with {@code c}'s bytes, atomically and durably. */
+    /** The file changed (a hand edit) between reading it and writing the new version. */
+    public static final class ChangedMeanwhile extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ChangedMeanwhile(Path path) {
+            super(path + " changed while an entry was being added to it");
+        }
+    }
+
+    /**
+     * Replaces the file with {@code c}'s bytes, atomically and durably; refused with
+     * {@link ChangedMeanwhile} when the file is no longer the one {@code c} was made from.
+     */
     public void write(Candidate c) throws IOException {
         Path dir = path.toAbsolutePath().getParent();
         Files.createDirectories(dir);
+        Optional<String> onDisk = Files.exists(path) ? Optional.of(version(Files.readAllBytes(path))) : Optional.empty();
+        if (!onDisk.equals(c.base())) {
+            throw new ChangedMeanwhile(path);
+        }
         Path tmp = Files.createTempFile(dir, NAME, ".tmp");
         try {
+            try {
+                // readable by the desk's other accounts, like the dataset files (a temp file starts private)
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system
+            }
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(c.bytes());
                 while (buf.hasRemaining()) {
@@ -108,6 +138,15 @@ public final class AdditionsFile {
             forceDirectory(dir);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** A file's version as the loader computes it: the first 12 hex digits of its SHA-256. */
+    private static String version(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes), 0, 6);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

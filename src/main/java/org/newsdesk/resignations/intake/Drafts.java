@@ -46,4 +46,20 @@ public final class Drafts {
     public void remove(String id) {
         kept.invalidate(id);
     }
+
+    /**
+     * Takes the draft out, so that only one submit of it can go on to write (a form sent twice,
+     * or two clicks): the others find it gone. Put it back with {@link #put} to let it be fixed.
+     */
+    public Optional<Draft> claim(String id, long owner) {
+        Draft[] taken = new Draft[1];
+        kept.asMap().computeIfPresent(id, (k, d) -> {
+            if (d.owner() != owner) {
+                return d;
+            }
+            taken[0] = d;
+            return null;
+        });
+        return Optional.ofNullable(taken[0]);
+    }
 }

@@ -39,19 +39,28 @@ public final class EntryBuilder {
 
     /** @param draft a draft whose two steps passed {@link FieldCheck} */
     public Built build(Draft draft, Directory dir, LocalDate today) {
+        return build(draft, dir, today, id -> false);
+    }
+
+    /** @param taken ids used elsewhere too (the additions file, when it is not being served) */
+    public Built build(Draft draft, Directory dir, LocalDate today, java.util.function.Predicate<String> taken) {
         Snapshot s = dir.snapshot();
         Agency agency = dir.agency(draft.value(Field.AGENCY)).orElseThrow(
                 () -> new IllegalArgumentException("the agency was checked before building"));
         PartialDate date = FieldCheck.date(draft.value(Field.DATE)).orElseThrow(
                 () -> new IllegalArgumentException("the date was checked before building"));
-        String id = unique(slug(draft.value(Field.NAME_EN)), x -> s.entry(x).isPresent());
+        String id = unique(slug(draft.value(Field.NAME_EN)), x -> s.entry(x).isPresent() || taken.test(x));
         String outlet = draft.value(Field.OUTLET);
         String language = draft.sourceLanguage().orElse(Scripts.mostlyArabic(outlet) ? "ar" : "en");
-        String sourceId = unique("desk-" + id + "-" + today.toString().replace("-", ""), x -> s.source(x).isPresent());
+        String sourceId = unique("desk-" + id + "-" + today.toString().replace("-", ""),
+                x -> s.source(x).isPresent() || taken.test(x));
         Source source = new Source(sourceId, outlet, draft.value(Field.SOURCE_URL), null, language, draft.sourceKind(),
                 text("add.source.note", "date", today.toString()));
         List<String> cites = List.of(sourceId);
-        Text reported = text("add.entry.reported", "outlet", outlet);
+        // what the outlet reported is the reason as it gives it, said as its account
+        Text reported = new Text(
+                templates.get(Lang.EN, "add.entry.reported", "outlet", outlet, "reason", draft.value(Field.REASON_EN)),
+                templates.get(Lang.AR, "add.entry.reported", "outlet", outlet, "reason", draft.value(Field.REASON_AR)));
         Entry entry = new Entry(
                 id,
                 today,

@@ -139,37 +139,72 @@ public final class EntryIntake {
     private IntakeOutcome add(Draft d) {
         Lang lang = d.lang();
         synchronized (writing) {
-            Directory dir = current.get();
-            Snapshot now = dir.snapshot();
-            EntryBuilder.Built built = builder.build(d, dir, today());
-            AdditionsFile.Candidate candidate;
-            try {
-                candidate = additions.with(built, now.dataset().dataset());
-                // checked with the dataset in force too: references and ids across files
-                DatasetSources.merge(List.of(candidate.snapshot(), now), clock);
-            } catch (InvalidDatasetException e) {
-                LOG.warn("An entry from Discord was not added: {} problem(s)\n{}", e.problems().size(),
-                        e.problems().stream().map(Problem::describe).reduce((a, b) -> a + "\n" + b).orElse(""));
-                return new IntakeOutcome.Fix(replies.userError(lang, "add.invalid", "count", e.problems().size(),
-                        "problems", Reloader.problems(e.problems())), d, Field.Step.WHY);
+            // one submit of a draft writes: another (a form sent twice) finds it taken
+            if (drafts.claim(d.id(), d.owner()).isEmpty()) {
+                return new IntakeOutcome.Done(replies.userError(lang, "add.already"));
             }
-            try {
-                additions.write(candidate);
-            } catch (IOException e) {
-                String ref = Refs.next();
-                LOG.error("ref {}: could not write {}", ref, additions.path(), e);
-                return new IntakeOutcome.Done(replies.failure(lang, ref));
+            IntakeOutcome o = write(d, lang);
+            if (!(o instanceof IntakeOutcome.Done)) {
+                drafts.put(d);   // nothing written: the editor can fix the form and send it again
             }
-            drafts.remove(d.id());
-            LOG.info("Entry {} added from Discord by user {} to {}", built.entry().id(), d.owner(), additions.path());
-            Reloader.Result r = reload.get();
-            if (r instanceof Reloader.Invalid bad) {
-                return new IntakeOutcome.Done(replies.userError(lang, "add.saved_not_live", "id", built.entry().id(),
-                        "count", bad.problems().size(), "problems", Reloader.problems(bad.problems())));
-            }
-            Snapshot live = ((Reloader.Loaded) r).snapshot();
-            return new IntakeOutcome.Done(added(live, built, lang));
+            return o;
         }
+    }
+
+    /** Under the lock, with the draft claimed: checks again, writes, reloads. */
+    private IntakeOutcome write(Draft d, Lang lang) {
+        Directory dir = current.get();
+        Snapshot now = dir.snapshot();
+        Optional<Snapshot> saved;
+        EntryBuilder.Built built;
+        AdditionsFile.Candidate candidate;
+        try {
+            saved = additions.read();
+            // again, now that no other add can run: the same person may just have been added,
+            // and the additions file may hold entries not served (when the dataset failed to load)
+            List<Flaw> who = new ArrayList<>(FieldCheck.check(Field.Step.WHO, d.values(), dir, today()));
+            if (who.isEmpty() && saved.isPresent()) {
+                FieldCheck.existing(d.value(Field.NAME_EN), d.value(Field.NAME_AR), saved.get().entries()).ifPresent(who::add);
+            }
+            if (!who.isEmpty()) {
+                return new IntakeOutcome.Fix(fix(d, Field.Step.WHO, who), d, Field.Step.WHO);
+            }
+            built = builder.build(d, dir, today(),
+                    id -> saved.isPresent() && (saved.get().entry(id).isPresent() || saved.get().source(id).isPresent()));
+            candidate = additions.with(built, now.dataset().dataset(), saved);
+            // checked with the dataset in force too: references and ids across files
+            DatasetSources.merge(List.of(candidate.snapshot(), now), clock);
+        } catch (InvalidDatasetException e) {
+            LOG.warn("An entry from Discord was not added: {} problem(s)\n{}", e.problems().size(),
+                    e.problems().stream().map(Problem::describe).reduce((a, b) -> a + "\n" + b).orElse(""));
+            return new IntakeOutcome.Fix(replies.userError(lang, "add.invalid", "count", e.problems().size(),
+                    "problems", Reloader.problems(e.problems())), d, Field.Step.WHY);
+        }
+        try {
+            additions.write(candidate);
+        } catch (AdditionsFile.ChangedMeanwhile e) {
+            LOG.warn("Entry {} not added: {}", built.entry().id(), e.getMessage());
+            return new IntakeOutcome.Fix(replies.userError(lang, "add.changed"), d, Field.Step.WHY);
+        } catch (IOException e) {
+            String ref = Refs.next();
+            LOG.error("ref {}: could not write {}", ref, additions.path(), e);
+            return new IntakeOutcome.Fix(replies.failure(lang, ref), d, Field.Step.WHY);
+        }
+        LOG.info("Entry {} added from Discord by user {} to {}", built.entry().id(), d.owner(), additions.path());
+        Reloader.Result r;
+        try {
+            r = reload.get();
+        } catch (RuntimeException e) {
+            String ref = Refs.next();
+            LOG.error("ref {}: entry {} was saved but reloading the dataset failed", ref, built.entry().id(), e);
+            return new IntakeOutcome.Done(replies.userError(lang, "add.saved_reload_failed", "id", built.entry().id(), "ref", ref));
+        }
+        if (r instanceof Reloader.Invalid bad) {
+            return new IntakeOutcome.Done(replies.userError(lang, "add.saved_not_live", "id", built.entry().id(),
+                    "count", bad.problems().size(), "problems", Reloader.problems(bad.problems())));
+        }
+        Snapshot live = ((Reloader.Loaded) r).snapshot();
+        return new IntakeOutcome.Done(added(live, built, lang));
     }
 
     // ---- replies ---------------------------------------------------------------------------------

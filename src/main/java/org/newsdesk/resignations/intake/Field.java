@@ -16,8 +16,9 @@ public enum Field {
     TITLE_EN(Step.WHO, false, 300),
     TITLE_AR(Step.WHO, false, 300),
     DATE(Step.WHY, false, 20),
-    REASON_EN(Step.WHY, true, 2000),
-    REASON_AR(Step.WHY, true, 2000),
+    // room left in the dataset's 2,000 characters for "According to <outlet>: " in reported_reason
+    REASON_EN(Step.WHY, true, 1600),
+    REASON_AR(Step.WHY, true, 1600),
     SOURCE_URL(Step.WHY, false, 2000),
     OUTLET(Step.WHY, false, 300);
 

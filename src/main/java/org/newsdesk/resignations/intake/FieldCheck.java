@@ -45,6 +45,14 @@ public final class FieldCheck {
         if (v == null) {
             return "";
         }
+        if (f == Field.SOURCE_URL && v.strip().regionMatches(true, 0, "http", 0, 4)) {
+            // "HTTPS://…" is the same address; the dataset writes the scheme in lower case
+            String t = v.strip();
+            int colon = t.indexOf(':');
+            if (colon > 0) {
+                v = t.substring(0, colon).toLowerCase(Locale.ROOT) + t.substring(colon);
+            }
+        }
         StringBuilder b = new StringBuilder(v.length());
         v.codePoints().forEach(c -> {
             if (c == '\n' && f.paragraph()) {
@@ -91,7 +99,7 @@ public final class FieldCheck {
             }
         }
         if (step == Field.Step.WHO && out.stream().noneMatch(x -> x.field() == Field.NAME_EN || x.field() == Field.NAME_AR)) {
-            existing(values.get(Field.NAME_EN), values.get(Field.NAME_AR), dir).ifPresent(out::add);
+            existing(values.get(Field.NAME_EN), values.get(Field.NAME_AR), dir.snapshot().entries()).ifPresent(out::add);
         }
         return out;
     }
@@ -158,11 +166,11 @@ public final class FieldCheck {
         }
     }
 
-    /** The person is already in the dataset under either name (spelling differences folded). */
-    private static Optional<Flaw> existing(String en, String ar, Directory dir) {
+    /** The person is already among {@code entries} under either name (spelling differences folded). */
+    public static Optional<Flaw> existing(String en, String ar, List<Entry> entries) {
         String nen = Normalizer.normalize(en == null ? "" : en);
         String nar = Normalizer.normalize(ar == null ? "" : ar);
-        for (Entry e : dir.snapshot().entries()) {
+        for (Entry e : entries) {
             boolean same = Normalizer.normalize(e.name().en()).equals(nen) || Normalizer.normalize(e.name().ar()).equals(nar);
             if (same) {
                 return Optional.of(Flaw.of(Field.NAME_EN, "add.flaw.exists", "name", e.name().en(), "id", e.id()));

@@ -82,13 +82,17 @@ public final class DatasetWatcher implements AutoCloseable {
                 if (!concerns(key)) {
                     continue;
                 }
-                // quiet for the debounce period, then reload once
-                while (true) {
-                    WatchKey more = watch.poll(debounce.toMillis(), TimeUnit.MILLISECONDS);
+                // quiet for the debounce period, then reload once; only our files' events restart
+                // the wait (the data directory also holds the notifications database, busy during a fan-out)
+                long deadline = System.nanoTime() + debounce.toNanos();
+                for (long left = debounce.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+                    WatchKey more = watch.poll(left, TimeUnit.NANOSECONDS);
                     if (more == null) {
                         break;
                     }
-                    concerns(more);
+                    if (concerns(more)) {
+                        deadline = System.nanoTime() + debounce.toNanos();
+                    }
                 }
                 if (!required.stream().allMatch(Files::isRegularFile)) {
                     LOG.info("A dataset file is missing for now; waiting for it to come back");

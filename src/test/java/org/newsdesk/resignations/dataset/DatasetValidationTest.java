@@ -183,6 +183,29 @@ class DatasetValidationTest {
         assertThat(n.problems()).extracting(Problem::pointer).contains("/entries/1/announced/values/0/note");
     }
 
+    @Test
+    void aDuplicateKeyInsideAnEntryIsReportedAsSuch() {
+        String json = new String(Fixtures.bytes(Fixtures.minimalTree()), StandardCharsets.UTF_8)
+                .replaceFirst("(\"name\"\\s*:\\s*\\{\\s*\"en\"\\s*:\\s*\"[^\"]*\")", "$1, \"en\": \"Twice\"");
+        assertThat(json).contains("\"en\": \"Twice\"");
+        InvalidDatasetException e = catchThrowableOfType(InvalidDatasetException.class,
+                () -> loader.load("dup.json", json.getBytes(StandardCharsets.UTF_8)));
+        assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("appears twice").contains("en"));
+    }
+
+    @Test
+    void aFileSavedAgainWhileBeingReadLoadsNothing() {
+        ObjectNode broken = Fixtures.minimalTree();
+        arr(broken, "/entries/0/title/values/0/sources").removeAll();      // fails the quick path: read twice
+        byte[] first = Fixtures.bytes(broken);
+        byte[] second = Fixtures.bytes(Fixtures.minimalTree());           // the fixed file, saved in between
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        InvalidDatasetException e = catchThrowableOfType(InvalidDatasetException.class, () -> loader.load("saving.json",
+                () -> new java.io.ByteArrayInputStream(reads.getAndIncrement() == 0 ? first : second)));
+        assertThat(reads.get()).isEqualTo(2);
+        assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("changed while it was being read"));
+    }
+
     static Stream<Arguments> brokenFiles() {
         return Stream.of(
                 Arguments.of("broken JSON", "{\n  \"schema_version\": 1,\n  \"agencies\": [,]\n}".getBytes(StandardCharsets.UTF_8), 3, "not valid JSON"),

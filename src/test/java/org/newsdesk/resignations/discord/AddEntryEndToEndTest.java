@@ -189,7 +189,7 @@ class AddEntryEndToEndTest {
     void theArabicFormSaysWhatToFixInArabicAndWritesNothing() throws Exception {
         Recorded form = command(FakeDiscord.EDITOR_ID, "en-US", Map.of("departure", "pushed_out", "lang", "ar"));
         JsonNode modal = form.json().path("data");
-        assertThat(modal.path("title").asText()).isEqualTo("إدخال جديد، الخطوة 1 من 2: من هو");
+        assertThat(modal.path("title").asText()).isEqualTo("إدخال جديد، الخطوة 1 من 2: الشخص المعني");
         Map<String, String> w = who();
         w.put("name_ar", "  ");
         w.put("agency", "وزارة السحر");

@@ -157,7 +157,7 @@ class DiscordEndToEndTest {
         JsonNode departure = res.path("options").get(7).path("options").get(0);
         assertThat(departure.path("name").asText()).isEqualTo("departure");
         assertThat(departure.path("required").asBoolean()).isTrue();
-        assertThat(departure.path("choices").get(1).path("name").asText()).isEqualTo("Pushed out · أُجبر على المغادرة");
+        assertThat(departure.path("choices").get(1).path("name").asText()).isEqualTo("Pushed out · إقصاء");
         assertThat(departure.path("choices").get(1).path("value").asText()).isEqualTo("pushed_out");
         JsonNode format = res.path("options").get(5).path("options").get(0);
         assertThat(format.path("name").asText()).isEqualTo("format");

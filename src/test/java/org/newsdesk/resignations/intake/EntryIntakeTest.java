@@ -305,4 +305,88 @@ class EntryIntakeTest {
         assertThat(app.snapshot().entry("jane-q-example").orElseThrow().title().primary().orElseThrow().value().en())
                 .isEqualTo("Political officer");
     }
+
+    @Test
+    void twoEditorsAddingTheSamePersonAtOnceWriteItOnce() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+        EntryIntake racing = new EntryIntake(() -> app.queries().directory(), new AdditionsFile(additions, DatasetLoader.standard()),
+                () -> {
+                    if (first.getAndSet(false)) {
+                        try {
+                            release.await();   // the first add holds the lock, its reload not yet done
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                    return app.reload().orElseThrow();
+                }, new Drafts(), app.replies(), Clock.systemUTC());
+        Draft a = ((IntakeOutcome.Form) racing.start(EDITOR, Lang.EN, Map.of("departure", "resigned"))).draft();
+        Draft b = ((IntakeOutcome.Form) racing.start(EDITOR + 1, Lang.EN, Map.of("departure", "resigned"))).draft();
+        racing.submit(a.id(), Field.Step.WHO, EDITOR, who(), Lang.EN);
+        racing.submit(b.id(), Field.Step.WHO, EDITOR + 1, who(), Lang.EN);
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first1 = pool.submit(() -> racing.submit(a.id(), Field.Step.WHY, EDITOR, why(), Lang.EN));
+            while (first.get()) {
+                Thread.sleep(10);   // the first add is inside its reload
+            }
+            Thread[] second = new Thread[1];
+            var second1 = pool.submit(() -> {
+                second[0] = Thread.currentThread();
+                return racing.submit(b.id(), Field.Step.WHY, EDITOR + 1, why(), Lang.EN);
+            });
+            while (second[0] == null || second[0].getState() != Thread.State.BLOCKED) {
+                Thread.sleep(10);   // the second passed the early checks and waits for the lock
+            }
+            release.countDown();
+            assertThat(first1.get()).isInstanceOf(IntakeOutcome.Done.class);
+            IntakeOutcome o = second1.get();
+            assertThat(o).isInstanceOf(IntakeOutcome.Fix.class);
+            assertThat(((IntakeOutcome.Fix) o).reply().pages().get(0).description()).contains("is already in the dataset");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(DatasetLoader.standard().load(additions).entries()).extracting(Entry::id).containsExactly("jane-q-example");
+    }
+
+    @Test
+    void aFormSentAgainAfterTheEntryWasAddedAddsNothing() throws Exception {
+        Draft d = started(Lang.EN);
+        intake.submit(d.id(), Field.Step.WHO, EDITOR, who(), Lang.EN);
+        assertThat(intake.submit(d.id(), Field.Step.WHY, EDITOR, why(), Lang.EN)).isInstanceOf(IntakeOutcome.Done.class);
+        IntakeOutcome again = intake.submit(d.id(), Field.Step.WHY, EDITOR, why(), Lang.EN);
+        assertThat(again).isInstanceOf(IntakeOutcome.Done.class);
+        assertThat(((IntakeOutcome.Done) again).reply().kind()).isEqualTo(Reply.Kind.USER_ERROR);
+        assertThat(DatasetLoader.standard().load(additions).entries()).hasSize(1);
+    }
+
+    @Test
+    void aHandEditOfTheAdditionsFileWhileSavingIsNotOverwritten() throws Exception {
+        AdditionsFile file = new AdditionsFile(additions, DatasetLoader.standard());
+        Draft d = started(Lang.EN);
+        intake.submit(d.id(), Field.Step.WHO, EDITOR, who(), Lang.EN);
+        intake.submit(d.id(), Field.Step.WHY, EDITOR, why(), Lang.EN);
+        Map<Field, String> all = new java.util.EnumMap<>(Field.class);
+        who().forEach((k, v) -> all.put(Field.byId(k).orElseThrow(), v));
+        why().forEach((k, v) -> all.put(Field.byId(k).orElseThrow(), v));
+        all.put(Field.NAME_EN, "Omar Sample");
+        all.put(Field.NAME_AR, "عمر سامبل");
+        var built = new EntryBuilder(app.templates()).build(d.with(all), app.queries().directory(), TODAY);
+        AdditionsFile.Candidate c = file.with(built, app.snapshot().dataset().dataset());
+        byte[] edited = Files.readAllBytes(additions);
+        Files.write(additions, (new String(edited, java.nio.charset.StandardCharsets.UTF_8) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> file.write(c)).isInstanceOf(AdditionsFile.ChangedMeanwhile.class);
+        assertThat(DatasetLoader.standard().load(additions).entries()).extracting(Entry::id).containsExactly("jane-q-example");
+        try (var listing = Files.list(additions.getParent())) {
+            assertThat(listing.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        }
+    }
+
+    @Test
+    void aCapitalisedSchemeIsTheSameLink() {
+        assertThat(FieldCheck.clean(Field.SOURCE_URL, " HTTPS://Example.org/A?b=C ")).isEqualTo("https://Example.org/A?b=C");
+        assertThat(FieldCheck.clean(Field.SOURCE_URL, "Http://x.org")).isEqualTo("http://x.org");
+    }
 }

@@ -42,4 +42,35 @@ class DatasetWatcherTest {
             assertThat(reloads.tryAcquire(10, TimeUnit.SECONDS)).isTrue();
         }
     }
+
+    @Test
+    void busyNeighboursDoNotHoldBackAReload() throws Exception {
+        Path dataset = Files.writeString(dir.resolve("resignations.json"), "{}");
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Semaphore reloads = new Semaphore(0);
+        java.util.concurrent.atomic.AtomicBoolean busy = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread neighbour = new Thread(() -> {
+            // the notifications database next to the additions file, written all through a fan-out
+            for (int i = 0; busy.get(); i++) {
+                try {
+                    Files.writeString(data.resolve("notify.db"), Integer.toString(i));
+                    Thread.sleep(20);
+                } catch (Exception e) {
+                    return;
+                }
+            }
+        });
+        try (DatasetWatcher w = DatasetWatcher.start(List.of(dataset), List.of(data.resolve("additions.json")),
+                reloads::release, Duration.ofMillis(200))) {
+            neighbour.start();
+            Thread.sleep(300);
+            Files.writeString(dataset, "{ }");
+            // reloaded while the neighbour is still writing (it writes for as long as the test waits)
+            assertThat(reloads.tryAcquire(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(neighbour.isAlive()).isTrue();
+        } finally {
+            busy.set(false);
+            neighbour.join();
+        }
+    }
 }
