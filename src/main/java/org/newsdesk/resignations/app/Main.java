@@ -123,6 +123,10 @@ public final class Main implements Callable<Integer> {
                 err.println(NO_TOKEN);
                 return 2;
             }
+            if (cfg.editorRole().isEmpty() && cfg.guilds().isEmpty()) {
+                err.println("Note: nobody can add entries with /resignations add until editor_role (the editors' role id) "
+                        + "or guilds (the newsroom's servers, where Manage Server counts as editor) is set.");
+            }
             DatasetLoader loader = DatasetLoader.standard();
             List<Path> files = !datasets.isEmpty() ? List.copyOf(datasets) : cfg.datasets();
             boolean merge = cfg.mergeBundled();

@@ -365,12 +365,31 @@ public final class DatasetLoader {
     private void schemaOfFailed(String name, Opener source, Read r, byte[] firstHash) throws IOException {
         MessageDigest digest = sha256();
         try (DigestInputStream in = new DigestInputStream(source.open(), digest); JsonParser p = mapper.getFactory().createParser(in)) {
-            checkFailed(name, p, r);
+            try {
+                checkFailed(name, p, r);
+            } catch (IOException e) {
+                // a file rewritten in place reads as broken: say it changed, if it did
+                drainQuietly(in);
+                if (!java.security.MessageDigest.isEqual(firstHash, digest.digest())) {
+                    throw new ChangedWhileReading();
+                }
+                throw e;
+            }
             in.transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ChangedWhileReading();   // deleted between the two reads
         }
         if (!java.security.MessageDigest.isEqual(firstHash, digest.digest())) {
             // saved again while being read: what was checked is not what was bound
             throw new ChangedWhileReading();
+        }
+    }
+
+    private static void drainQuietly(InputStream in) {
+        try {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            // what could be read is hashed; a difference still shows
         }
     }
 

@@ -118,8 +118,10 @@ public final class AdditionsFile {
         Path tmp = Files.createTempFile(dir, NAME, ".tmp");
         try {
             try {
-                // readable by the desk's other accounts, like the dataset files (a temp file starts private)
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                // the file keeps the permissions it has (an operator may let the desk's group edit it);
+                // a new one is readable by the desk's other accounts, like the dataset files
+                Files.setPosixFilePermissions(tmp, Files.exists(path) ? Files.getPosixFilePermissions(path)
+                        : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
             } catch (UnsupportedOperationException e) {
                 // not a POSIX file system
             }

@@ -17,6 +17,8 @@ public final class Drafts {
     private static final String ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
 
     private final Cache<String, Draft> kept;
+    /** Drafts taken out to be written, so that a form sent again is told so rather than "expired". */
+    private final Cache<String, Boolean> claimed;
     private final SecureRandom random = new SecureRandom();
 
     public Drafts() {
@@ -25,6 +27,7 @@ public final class Drafts {
 
     public Drafts(Duration keep, long max) {
         this.kept = Caffeine.newBuilder().expireAfterAccess(keep).maximumSize(max).build();
+        this.claimed = Caffeine.newBuilder().expireAfterWrite(keep).maximumSize(max).build();
     }
 
     public String newId() {
@@ -37,6 +40,20 @@ public final class Drafts {
 
     public void put(Draft d) {
         kept.put(d.id(), d);
+        claimed.invalidate(d.id());
+    }
+
+    /**
+     * Stores {@code now} in place of {@code was}, only if {@code was} is still the draft kept
+     * (not claimed or replaced meanwhile by another submit of the same form).
+     */
+    public boolean replace(Draft was, Draft now) {
+        return kept.asMap().replace(was.id(), was, now);
+    }
+
+    /** Whether the draft was taken out to be written (and not put back). */
+    public boolean wasClaimed(String id) {
+        return id != null && claimed.getIfPresent(id) != null;
     }
 
     public Optional<Draft> get(String id) {
@@ -58,6 +75,7 @@ public final class Drafts {
                 return d;
             }
             taken[0] = d;
+            claimed.put(k, Boolean.TRUE);
             return null;
         });
         return Optional.ofNullable(taken[0]);

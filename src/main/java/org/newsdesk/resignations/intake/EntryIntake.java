@@ -117,7 +117,9 @@ public final class EntryIntake {
             values.put(f, sent.getOrDefault(f.id(), ""));
         }
         Draft d = found.get().with(FieldCheck.clean(values));
-        drafts.put(d);
+        if (!drafts.replace(found.get(), d)) {
+            return gone(draftId, user, fallback);   // the same form, sent again while this one was going through
+        }
         Directory dir = current.get();
         List<Flaw> flaws = FieldCheck.check(step, d.values(), dir, today());
         if (!flaws.isEmpty()) {
@@ -143,11 +145,15 @@ public final class EntryIntake {
             if (drafts.claim(d.id(), d.owner()).isEmpty()) {
                 return new IntakeOutcome.Done(replies.userError(lang, "add.already"));
             }
-            IntakeOutcome o = write(d, lang);
-            if (!(o instanceof IntakeOutcome.Done)) {
-                drafts.put(d);   // nothing written: the editor can fix the form and send it again
+            IntakeOutcome o = null;
+            try {
+                o = write(d, lang);
+                return o;
+            } finally {
+                if (!(o instanceof IntakeOutcome.Done)) {
+                    drafts.put(d);   // nothing written (or a failure): the editor can fix the form and send it again
+                }
             }
-            return o;
         }
     }
 
@@ -279,6 +285,9 @@ public final class EntryIntake {
     }
 
     private IntakeOutcome gone(String id, long user, Lang lang) {
+        if (drafts.wasClaimed(id)) {
+            return new IntakeOutcome.Done(replies.userError(lang, "add.already"));
+        }
         boolean someoneElses = drafts.get(id).isPresent();
         return new IntakeOutcome.Done(replies.userError(lang, someoneElses ? "add.not_yours" : "add.expired"));
     }

@@ -45,14 +45,6 @@ public final class FieldCheck {
         if (v == null) {
             return "";
         }
-        if (f == Field.SOURCE_URL && v.strip().regionMatches(true, 0, "http", 0, 4)) {
-            // "HTTPS://…" is the same address; the dataset writes the scheme in lower case
-            String t = v.strip();
-            int colon = t.indexOf(':');
-            if (colon > 0) {
-                v = t.substring(0, colon).toLowerCase(Locale.ROOT) + t.substring(colon);
-            }
-        }
         StringBuilder b = new StringBuilder(v.length());
         v.codePoints().forEach(c -> {
             if (c == '\n' && f.paragraph()) {
@@ -63,7 +55,20 @@ public final class FieldCheck {
                 b.appendCodePoint(c);
             }
         });
-        return b.toString().replaceAll(" +", " ").replaceAll(" ?\n ?", "\n").replaceAll("\n{3,}", "\n\n").strip();
+        String out = b.toString().replaceAll(" +", " ").replaceAll(" ?\n ?", "\n").replaceAll("\n{3,}", "\n\n").strip();
+        return f == Field.SOURCE_URL ? lowerScheme(out) : out;
+    }
+
+    /** "HTTPS://…" is the same address; the dataset writes the scheme in lower case. */
+    private static String lowerScheme(String url) {
+        int colon = url.indexOf(':');
+        if (colon > 0) {
+            String scheme = url.substring(0, colon);
+            if (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https")) {
+                return scheme.toLowerCase(Locale.ROOT) + url.substring(colon);
+            }
+        }
+        return url;
     }
 
     /** Bidi and zero-width controls that would make a name look like another (kept out of the data). */

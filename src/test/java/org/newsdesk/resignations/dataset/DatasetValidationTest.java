@@ -204,6 +204,13 @@ class DatasetValidationTest {
                 () -> new java.io.ByteArrayInputStream(reads.getAndIncrement() == 0 ? first : second)));
         assertThat(reads.get()).isEqualTo(2);
         assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("changed while it was being read"));
+
+        // caught half-written the second time: still said as a change, not as broken JSON
+        byte[] half = java.util.Arrays.copyOf(first, first.length / 2);
+        java.util.concurrent.atomic.AtomicInteger again = new java.util.concurrent.atomic.AtomicInteger();
+        InvalidDatasetException h = catchThrowableOfType(InvalidDatasetException.class, () -> loader.load("saving.json",
+                () -> new java.io.ByteArrayInputStream(again.getAndIncrement() == 0 ? first : half)));
+        assertThat(h.problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("changed while it was being read"));
     }
 
     static Stream<Arguments> brokenFiles() {

@@ -307,6 +307,7 @@ class EntryIntakeTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(60)
     void twoEditorsAddingTheSamePersonAtOnceWriteItOnce() throws Exception {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
@@ -329,7 +330,10 @@ class EntryIntakeTest {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
             var first1 = pool.submit(() -> racing.submit(a.id(), Field.Step.WHY, EDITOR, why(), Lang.EN));
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
             while (first.get()) {
+                assertThat(System.nanoTime()).as("the first add reached its reload").isLessThan(deadline);
+                assertThat(first1.isDone()).as("the first add finished without reloading").isFalse();
                 Thread.sleep(10);   // the first add is inside its reload
             }
             Thread[] second = new Thread[1];
@@ -338,6 +342,10 @@ class EntryIntakeTest {
                 return racing.submit(b.id(), Field.Step.WHY, EDITOR + 1, why(), Lang.EN);
             });
             while (second[0] == null || second[0].getState() != Thread.State.BLOCKED) {
+                if (second1.isDone() || System.nanoTime() > deadline) {
+                    release.countDown();
+                    break;   // not held at the lock: the assertions below say what happened
+                }
                 Thread.sleep(10);   // the second passed the early checks and waits for the lock
             }
             release.countDown();
@@ -359,6 +367,7 @@ class EntryIntakeTest {
         IntakeOutcome again = intake.submit(d.id(), Field.Step.WHY, EDITOR, why(), Lang.EN);
         assertThat(again).isInstanceOf(IntakeOutcome.Done.class);
         assertThat(((IntakeOutcome.Done) again).reply().kind()).isEqualTo(Reply.Kind.USER_ERROR);
+        assertThat(text(((IntakeOutcome.Done) again).reply())).contains("This form was already sent");
         assertThat(DatasetLoader.standard().load(additions).entries()).hasSize(1);
     }
 
@@ -388,5 +397,8 @@ class EntryIntakeTest {
     void aCapitalisedSchemeIsTheSameLink() {
         assertThat(FieldCheck.clean(Field.SOURCE_URL, " HTTPS://Example.org/A?b=C ")).isEqualTo("https://Example.org/A?b=C");
         assertThat(FieldCheck.clean(Field.SOURCE_URL, "Http://x.org")).isEqualTo("http://x.org");
+        // a direction mark pasted from Arabic text in front of it changes nothing
+        assertThat(FieldCheck.clean(Field.SOURCE_URL, "\u200eHTTPS://example.org/a")).isEqualTo("https://example.org/a");
+        assertThat(FieldCheck.clean(Field.SOURCE_URL, "FTP://x.org")).isEqualTo("FTP://x.org");
     }
 }
