@@ -151,7 +151,10 @@ public final class DatasetLoader {
         MessageDigest digest = sha256();
         Read read;
         try (DigestInputStream in = new DigestInputStream(source.open(), digest);
-             JsonParser parser = mapper.getFactory().createParser(in)) {
+             JsonParser raw = mapper.getFactory().createParser(in)) {
+            // repeated keys are refused by the spotter, without the parser's hash set per object
+            raw.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            NullSpotter parser = new NullSpotter(raw);
             try {
                 read = read(name, parser);
             } catch (RuntimeException e) {
@@ -223,7 +226,7 @@ public final class DatasetLoader {
         }
     }
 
-    private Read read(String name, JsonParser p) throws IOException {
+    private Read read(String name, NullSpotter p) throws IOException {
         Read r = new Read();
         JsonToken first = p.nextToken();
         if (first == null) {
@@ -244,10 +247,9 @@ public final class DatasetLoader {
             if ("entries".equals(field) && value == JsonToken.START_ARRAY) {
                 sawEntries = true;
                 com.fasterxml.jackson.core.JsonStreamContext array = p.getParsingContext();
-                NullSpotter spotter = new NullSpotter(p);
                 int i = 0;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    readEntry(p, spotter, array, i, r);
+                    readEntry(p, array, i, r);
                     i++;
                 }
             } else {
@@ -270,12 +272,12 @@ public final class DatasetLoader {
      * The schema stays the authority; the quick path only saves its cost, and that of copying
      * each entry, on the entries that are fine (see docs/PERFORMANCE.md).
      */
-    private void readEntry(JsonParser p, NullSpotter spotter, com.fasterxml.jackson.core.JsonStreamContext array, int index,
-                           Read r) throws IOException {
+    private void readEntry(NullSpotter p, com.fasterxml.jackson.core.JsonStreamContext array, int index, Read r)
+            throws IOException {
         Entry entry = null;
-        spotter.seen = false;
+        p.seen = false;
         try {
-            entry = entryReader.readValue(spotter);   // a JSON null in the list binds to null: the schema names it
+            entry = entryReader.readValue(p);   // a JSON null in the list binds to null: the schema names it
         } catch (com.fasterxml.jackson.core.exc.StreamReadException e) {
             throw e;   // not JSON at all: the whole file is reported at that line and column
         } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
@@ -290,7 +292,7 @@ public final class DatasetLoader {
                 // skipping
             }
         }
-        if (entry != null && !spotter.seen && EntryShape.fits(entry)) {
+        if (entry != null && !p.seen && EntryShape.fits(entry)) {
             r.entries.add(entry);
             r.positions.add(index);
             return;
@@ -305,21 +307,67 @@ public final class DatasetLoader {
     }
 
     /**
-     * Notes an explicit null among the values read through it: no value in an entry may be null,
-     * and binding cannot tell a null from an absent field.
+     * Watches every token of the first pass: notes an explicit null (no value in an entry may be
+     * null, and binding cannot tell a null from an absent field; reset before each entry) and
+     * refuses a key given twice in one object, as the parser's strict duplicate detection does,
+     * but without a hash set per object (which was a quarter of what a load allocated).
      */
     private static final class NullSpotter extends com.fasterxml.jackson.core.util.JsonParserDelegate {
         boolean seen;
+        /** Keys seen so far in each object still open, by depth (0: the document itself). */
+        private String[][] names = new String[8][16];
+        private int[] counts = new int[8];
+        private int depth;
 
         NullSpotter(JsonParser p) {
             super(p);
+            depth = -1;   // outside the document
         }
 
-        private JsonToken note(JsonToken t) {
-            if (t == JsonToken.VALUE_NULL) {
-                seen = true;
+        private JsonToken note(JsonToken t) throws IOException {
+            if (t == null) {
+                return null;
+            }
+            switch (t) {
+                case VALUE_NULL -> seen = true;
+                case START_OBJECT -> open();
+                case END_OBJECT -> depth--;
+                case FIELD_NAME -> key(delegate.currentName());
+                default -> {
+                    // values and arrays carry no keys
+                }
             }
             return t;
+        }
+
+        private void open() {
+            depth++;
+            if (depth >= counts.length) {
+                names = java.util.Arrays.copyOf(names, depth * 2);
+                counts = java.util.Arrays.copyOf(counts, depth * 2);
+            }
+            if (names[depth] == null) {
+                names[depth] = new String[16];
+            }
+            counts[depth] = 0;
+        }
+
+        private void key(String name) throws IOException {
+            if (depth < 0) {
+                return;
+            }
+            String[] here = names[depth];
+            int n = counts[depth];
+            for (int k = 0; k < n; k++) {
+                if (here[k].equals(name)) {
+                    throw new com.fasterxml.jackson.core.JsonParseException(delegate, "Duplicate field '" + name + "'");
+                }
+            }
+            if (n == here.length) {
+                here = names[depth] = java.util.Arrays.copyOf(here, n * 2);
+            }
+            here[n] = name;
+            counts[depth] = n + 1;
         }
 
         @Override
@@ -329,7 +377,22 @@ public final class DatasetLoader {
 
         @Override
         public JsonToken nextValue() throws IOException {
-            return note(delegate.nextValue());
+            JsonToken t = nextToken();
+            return t == JsonToken.FIELD_NAME ? nextToken() : t;
+        }
+
+        @Override
+        public String nextFieldName() throws IOException {
+            String name = delegate.nextFieldName();
+            note(delegate.currentToken());
+            return name;
+        }
+
+        @Override
+        public boolean nextFieldName(com.fasterxml.jackson.core.SerializableString str) throws IOException {
+            boolean match = delegate.nextFieldName(str);
+            note(delegate.currentToken());
+            return match;
         }
 
         @Override
@@ -358,6 +421,20 @@ public final class DatasetLoader {
             Boolean v = delegate.nextBooleanValue();
             note(delegate.currentToken());
             return v;
+        }
+
+        @Override
+        public JsonParser skipChildren() throws IOException {
+            // skipped whole: a null or a repeated key inside is not seen here, so count it as suspect
+            JsonToken t = delegate.currentToken();
+            if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                delegate.skipChildren();
+                seen = true;
+                if (t == JsonToken.START_OBJECT) {
+                    depth--;
+                }
+            }
+            return this;
         }
     }
 

@@ -25,7 +25,37 @@ public record PartialDate(int year, int month, int day) implements Comparable<Pa
         if (raw == null || !raw.equals(raw.strip()) || raw.indexOf('\n') >= 0) {
             throw new IllegalArgumentException("not a date of the form YYYY, YYYY-MM or YYYY-MM-DD");
         }
-        return parse(raw);
+        // the same language as FORMAT, by hand: this runs for every date of every entry on a load
+        int n = raw.length();
+        if ((n == 4 || n == 7 || n == 10) && digits(raw, 0, 4) && (n == 4 || (raw.charAt(4) == '-' && digits(raw, 5, 7)))
+                && (n < 10 || (raw.charAt(7) == '-' && digits(raw, 8, 10)))) {
+            int y = number(raw, 0, 4);
+            int mo = n >= 7 ? number(raw, 5, 7) : 0;
+            int d = n == 10 ? number(raw, 8, 10) : 0;
+            if ((n == 4 || (mo >= 1 && mo <= 12)) && (n < 10 || (d >= 1 && d <= 31))) {
+                return new PartialDate(y, mo, d);
+            }
+        }
+        throw new IllegalArgumentException("not a date of the form YYYY, YYYY-MM or YYYY-MM-DD: " + raw);
+    }
+
+    /** ASCII digits only, as the schema's patterns mean them. */
+    static boolean digits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static int number(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            v = v * 10 + (s.charAt(i) - '0');
+        }
+        return v;
     }
 
     /** As a user types it: surrounding spaces are ignored. */

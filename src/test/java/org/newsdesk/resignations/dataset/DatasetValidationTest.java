@@ -193,6 +193,33 @@ class DatasetValidationTest {
         assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("appears twice").contains("en"));
     }
 
+    static Stream<Arguments> repeatedKeys() {
+        // where in an entry a key is repeated: the entry itself, a fact, a value, a text, a list's object
+        return Stream.of(
+                Arguments.of("(\"in_article\"\\s*:\\s*\\w+)", "$1, \"in_article\": true", "in_article"),
+                Arguments.of("(\"title\"\\s*:\\s*\\{)", "$1 \"note\": {\"en\": \"a\", \"ar\": \"ب\"}, \"note\": {\"en\": \"a\", \"ar\": \"ب\"},", "note"),
+                Arguments.of("(\"standing\"\\s*:\\s*\"preferred\")", "$1, \"standing\": \"preferred\"", "standing"),
+                Arguments.of("(\"office\"[^\\]]*?\"value\"\\s*:\\s*\\{\\s*\"en\"\\s*:\\s*\"[^\"]*\")", "$1, \"en\": \"x\"", "en"));
+    }
+
+    @ParameterizedTest(name = "repeated {2}")
+    @MethodSource("repeatedKeys")
+    void aKeyRepeatedAnywhereInAnEntryIsRefused(String where, String replacement, String key) {
+        String json = new String(Fixtures.bytes(Fixtures.minimalTree()), StandardCharsets.UTF_8).replaceFirst(where, replacement);
+        assertThat(json).as("the fixture has the place to repeat a key").isNotEqualTo(
+                new String(Fixtures.bytes(Fixtures.minimalTree()), StandardCharsets.UTF_8));
+        InvalidDatasetException e = catchThrowableOfType(InvalidDatasetException.class,
+                () -> loader.load("dup.json", json.getBytes(StandardCharsets.UTF_8)));
+        assertThat(e).isNotNull();
+        assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("appears twice").contains(key));
+    }
+
+    @Test
+    void theSameKeyInDifferentObjectsIsFine() throws Exception {
+        // every text has "en" and "ar", every value "value" and "sources": only repeats within one object count
+        assertThat(loader.load("ok.json", Fixtures.bytes(Fixtures.minimalTree())).entries()).isNotEmpty();
+    }
+
     @Test
     void aFileSavedAgainWhileBeingReadLoadsNothing() {
         ObjectNode broken = Fixtures.minimalTree();

@@ -233,10 +233,20 @@ public final class FakeDiscord implements AutoCloseable {
 
     // ---- gateway events ----------------------------------------------------------------------------
 
-    /** Sends a dispatch (op 0) to every connected client. */
+    /**
+     * Sends a dispatch (op 0) to every connected client. A client that has just gone (a bot closed
+     * before a restart) may still be listed for a moment: it is skipped, not an error.
+     */
     public void dispatch(String type, JsonNode data) {
         for (WebSocket ws : gateway.getConnections()) {
-            gateway.dispatch(ws, type, data);
+            if (!ws.isOpen()) {
+                continue;
+            }
+            try {
+                gateway.dispatch(ws, type, data);
+            } catch (org.java_websocket.exceptions.WebsocketNotConnectedException e) {
+                // closed between the check and the send
+            }
         }
     }
 
