@@ -12,9 +12,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Compares a validated snapshot with the ledger of entries already seen. The first snapshot
- * ever recorded is the baseline (nobody is told); after that a new id is a NEW event and a
- * changed content hash a CORRECTION event. Ledger, events and outbox rows are written in one
- * transaction. An entry removed from the dataset stays in the ledger and raises no event.
+ * ever recorded is the baseline (nobody is told); after that a new id is a NEW event, a changed
+ * content hash a CORRECTION event, and an id that is gone a REMOVED event (channels that were
+ * told of an entry hear that it was withdrawn). Ledger, events and outbox rows are written in
+ * one transaction.
+ *
+ * More than {@link #MAX_ANNOUNCED_REMOVALS} entries gone at once looks like a configuration
+ * mistake (a dataset file left out), not an editorial decision: nothing is announced, the ledger
+ * keeps them (so their return is no news either), and the outcome says how many were withheld
+ * so the admins can be told.
  */
 public final class ChangeDetector {
 
@@ -22,9 +28,15 @@ public final class ChangeDetector {
 
     public static final String NEW = "NEW";
     public static final String CORRECTION = "CORRECTION";
+    public static final String REMOVED = "REMOVED";
+    public static final int MAX_ANNOUNCED_REMOVALS = 3;
 
-    /** What one snapshot changed. */
-    public record Outcome(boolean baseline, int added, int corrected, int queued) {
+    /**
+     * What one snapshot changed.
+     *
+     * @param withheld entries gone but not announced (too many at once; see the class comment)
+     */
+    public record Outcome(boolean baseline, int added, int corrected, int removed, int withheld, int queued) {
     }
 
     private final Store store;
@@ -65,12 +77,34 @@ public final class ChangeDetector {
                 corrected++;
             }
         }
-        int queued = store.record(snapshot.version(), baseline, changed, events, clock.millis());
-        Outcome o = new Outcome(baseline, added, corrected, queued);
+        List<String> gone = new ArrayList<>();
+        for (Store.LedgerRow before : known.values()) {
+            if (snapshot.entry(before.entryId()).isEmpty()) {
+                gone.add(before.entryId());
+            }
+        }
+        java.util.Collections.sort(gone);
+        int removed = 0;
+        int withheld = 0;
+        if (!baseline && gone.size() > MAX_ANNOUNCED_REMOVALS) {
+            withheld = gone.size();
+            LOG.warn("Dataset {}: {} entries are no longer in it; not announced (more than {} at once looks like a "
+                    + "configuration change): {}", snapshot.version(), gone.size(), MAX_ANNOUNCED_REMOVALS, gone);
+            gone = List.of();
+        } else if (!baseline) {
+            for (String id : gone) {
+                String last = known.get(id).content();
+                events.add(new Store.NewEvent(REMOVED, id, last, last));
+                removed++;
+            }
+        }
+        int queued = store.record(snapshot.version(), baseline, changed, gone, events, clock.millis());
+        Outcome o = new Outcome(baseline, added, corrected, removed, withheld, queued);
         if (baseline) {
             LOG.info("Dataset {}: {} entries recorded as the baseline; nobody is notified", snapshot.version(), changed.size());
         } else if (!events.isEmpty()) {
-            LOG.info("Dataset {}: {} new, {} corrected; {} message(s) queued", snapshot.version(), added, corrected, queued);
+            LOG.info("Dataset {}: {} new, {} corrected, {} withdrawn; {} message(s) queued", snapshot.version(), added,
+                    corrected, removed, queued);
         }
         return o;
     }

@@ -272,6 +272,9 @@ public final class Delivery implements AutoCloseable {
         if (ChangeDetector.CORRECTION.equals(d.eventKind())) {
             return cards.correction(codec.tree(d.oldContent()), codec.tree(d.newContent()), lang);
         }
+        if (ChangeDetector.REMOVED.equals(d.eventKind())) {
+            return cards.removed(codec.tree(d.oldContent()), lang);
+        }
         return cards.newEntry(codec.tree(d.newContent()), lang);
     }
 

@@ -147,9 +147,11 @@ public final class NotifyCommands {
         Reloader.Loaded ok = (Reloader.Loaded) r;
         int added = ok.changes().map(ChangeDetector.Outcome::added).orElse(0);
         int corrected = ok.changes().map(ChangeDetector.Outcome::corrected).orElse(0);
+        int removed = ok.changes().map(c -> c.removed() + c.withheld()).orElse(0);
         String version = ok.snapshot().version();
-        return answer(lang, added + corrected == 0 ? t.get(lang, "notify.reload.unchanged", "version", version)
-                : t.get(lang, "notify.reload.done", "version", version, "added", added, "corrected", corrected));
+        return answer(lang, added + corrected + removed == 0 ? t.get(lang, "notify.reload.unchanged", "version", version)
+                : t.get(lang, "notify.reload.done", "version", version, "added", added, "corrected", corrected,
+                        "removed", removed));
     }
 
     /** Settings and subscriptions are the asker's business: answered to them alone. */

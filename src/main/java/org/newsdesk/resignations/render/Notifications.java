@@ -59,6 +59,20 @@ public final class Notifications {
                 footer(after, lang));
     }
 
+    /** An entry taken out of the dataset: what it said, so a reader knows what not to cite. */
+    public Card removed(JsonNode last, Lang lang) {
+        String name = name(last, lang);
+        List<Card.Field> fields = new ArrayList<>();
+        for (String f : List.of("title", "agency")) {
+            JsonNode v = last.path(f);
+            if (!v.isMissingNode() && !v.isNull()) {
+                fields.add(new Card.Field(label(f, lang), Fit.shorten(value(f, v, lang), FIELD_VALUE), false));
+            }
+        }
+        return new Card(Fit.shorten(t.get(lang, "notify.removed.title", "name", name), Limits.TITLE),
+                t.get(lang, "notify.removed.body", "name", name), fields, footer(last, lang));
+    }
+
     public Card test(Lang lang) {
         return new Card(t.get(lang, "notify.test.title"), t.get(lang, "notify.test.body"), List.of(), "");
     }

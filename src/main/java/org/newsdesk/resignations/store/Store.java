@@ -41,7 +41,7 @@ public final class Store implements AutoCloseable {
     public record LedgerRow(String entryId, String hash, String content) {
     }
 
-    /** An event to record: NEW or CORRECTION of one entry. */
+    /** An event to record: NEW, CORRECTION or REMOVED of one entry (a removal carries its last content). */
     public record NewEvent(String kind, String entryId, String oldContent, String newContent) {
     }
 
@@ -240,6 +240,12 @@ public final class Store implements AutoCloseable {
      * @return the number of outbox rows queued
      */
     public int record(String version, boolean baseline, List<LedgerRow> changed, List<NewEvent> events, long now) {
+        return record(version, baseline, changed, List.of(), events, now);
+    }
+
+    /** @param removed entry ids no longer in the dataset: their ledger rows go (a return is then new again) */
+    public int record(String version, boolean baseline, List<LedgerRow> changed, List<String> removed, List<NewEvent> events,
+                      long now) {
         return tx(c -> {
             boolean known;
             try (PreparedStatement p = ps(c, "SELECT COUNT(*) FROM dataset_versions WHERE version = ?", version);
@@ -256,6 +262,9 @@ public final class Store implements AutoCloseable {
                     update(c, "INSERT INTO ledger (entry_id, content_hash, content, first_seen, first_version, last_version) "
                             + "VALUES (?, ?, ?, ?, ?, ?)", r.entryId(), r.hash(), r.content(), now, version, version);
                 }
+            }
+            for (String id : removed) {
+                update(c, "DELETE FROM ledger WHERE entry_id = ?", id);
             }
             int queued = 0;
             long eventId = nextId(c, "events");

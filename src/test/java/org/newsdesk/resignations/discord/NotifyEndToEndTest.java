@@ -170,6 +170,19 @@ class NotifyEndToEndTest {
     }
 
     @Test
+    void anEntryTakenOutOfTheDatasetIsAnnouncedAsWithdrawn() throws Exception {
+        replaceDataset(Datasets.bundled());   // the baseline includes the entry
+        try (Instance bot = new Instance()) {
+            run("notify", "subscribe", Map.of("corrections", "false"));
+            replaceDataset(Datasets.without(ID));
+            Recorded m = awaitPost(FakeDiscord.CHANNEL_ID, 1);
+            Recorded post = postsTo(FakeDiscord.CHANNEL_ID).get(0);
+            assertThat(post.json().path("embeds").get(0).path("title").asText()).isEqualTo("Withdrawn: Andrew Miller");
+            assertThat(post.json().path("allowed_mentions").path("parse").size()).isZero();
+        }
+    }
+
+    @Test
     void a403DisablesTheSubscriptionAndTellsTheAdminChannel() throws Exception {
         try (Instance bot = new Instance()) {
             run("notify", "subscribe", Map.of("channel", Long.toString(OTHER_CHANNEL)));

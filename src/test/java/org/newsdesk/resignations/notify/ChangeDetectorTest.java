@@ -56,7 +56,7 @@ class ChangeDetectorTest {
         detector.apply(s);
         store.subscribe(GUILD, 100, true, 1, 0);
         ChangeDetector.Outcome o = detector.apply(Datasets.load(Datasets.bundled()));
-        assertThat(o).isEqualTo(new ChangeDetector.Outcome(false, 0, 0, 0));
+        assertThat(o).isEqualTo(new ChangeDetector.Outcome(false, 0, 0, 0, 0, 0));
     }
 
     @Test
@@ -67,7 +67,7 @@ class ChangeDetectorTest {
         store.subscribe(GUILD, 102, true, 1, 0);
         store.unsubscribe(GUILD, 102);
         ChangeDetector.Outcome o = detector.apply(Datasets.load(Datasets.bundled()));
-        assertThat(o).isEqualTo(new ChangeDetector.Outcome(false, 1, 0, 2));
+        assertThat(o).isEqualTo(new ChangeDetector.Outcome(false, 1, 0, 0, 0, 2));
         List<Store.Delivery> due = store.claimDue(Long.MAX_VALUE, 10);
         assertThat(due).extracting(Store.Delivery::channelId).containsExactly(100L, 101L);
         assertThat(due).allSatisfy(d -> {
@@ -83,7 +83,7 @@ class ChangeDetectorTest {
         store.subscribe(GUILD, 100, true, 1, 0);
         store.subscribe(GUILD, 101, false, 1, 0);
         ChangeDetector.Outcome o = detector.apply(Datasets.load(Datasets.changed(ID, Datasets.title("Deputy Assistant Secretary", "نائب مساعد الوزير"))));
-        assertThat(o).isEqualTo(new ChangeDetector.Outcome(false, 0, 1, 1));
+        assertThat(o).isEqualTo(new ChangeDetector.Outcome(false, 0, 1, 0, 0, 1));
         Store.Delivery d = store.claimDue(Long.MAX_VALUE, 10).get(0);
         assertThat(d.channelId()).isEqualTo(100L);
         assertThat(d.eventKind()).isEqualTo("CORRECTION");
@@ -126,5 +126,68 @@ class ChangeDetectorTest {
         assertThat(EntryCodec.hash(codec.canonical(a.entry(ID).orElseThrow())))
                 .isEqualTo(EntryCodec.hash(codec.canonical(b.entry(ID).orElseThrow())));
         assertThat(Optional.of(store.hasBaseline())).contains(false);
+    }
+
+    @Test
+    void aWithdrawnEntryIsToldToEverySubscriptionAndItsReturnIsNewAgain() {
+        detector.apply(Datasets.load(Datasets.bundled()));
+        store.subscribe(GUILD, 100, true, 1, 0);
+        store.subscribe(GUILD, 101, false, 1, 0);    // no corrections: a withdrawal is still told
+        ChangeDetector.Outcome o = detector.apply(Datasets.load(Datasets.without(ID)));
+        assertThat(o).isEqualTo(new ChangeDetector.Outcome(false, 0, 0, 1, 0, 2));
+        assertThat(store.ledger()).doesNotContainKey(ID);
+        List<Store.Delivery> due = store.claimDue(Long.MAX_VALUE, 10);
+        assertThat(due).extracting(Store.Delivery::channelId).containsExactly(100L, 101L);
+        Store.Delivery d = due.get(0);
+        assertThat(d.eventKind()).isEqualTo("REMOVED");
+
+        Notifications cards = new Notifications(Templates.bundled());
+        Card en = cards.removed(codec.tree(d.oldContent()), Lang.EN);
+        assertThat(en.title()).isEqualTo("Withdrawn: Andrew Miller");
+        assertThat(en.description()).contains("Do not cite this entry");
+        assertThat(en.fields()).extracting(Card.Field::name).contains("Title");
+        Card ar = cards.removed(codec.tree(d.oldContent()), Lang.AR);
+        assertThat(ar.title()).isEqualTo("إدخال مسحوب: أندرو ميلر");
+        assertThat(ar.description()).contains("لا يُستشهد به");
+
+        // the same again changes nothing; back in the dataset, it is new again
+        assertThat(detector.apply(Datasets.load(Datasets.without(ID))).queued()).isZero();
+        assertThat(detector.apply(Datasets.load(Datasets.bundled()))).isEqualTo(new ChangeDetector.Outcome(false, 1, 0, 0, 0, 2));
+    }
+
+    @Test
+    void manyEntriesGoneAtOnceAreWithheldNotAnnounced() {
+        detector.apply(Datasets.load(Datasets.bundled()));
+        store.subscribe(GUILD, 100, true, 1, 0);
+        var root = Datasets.bundled();
+        var entries = root.withArray("entries");
+        for (int i = 0; i < ChangeDetector.MAX_ANNOUNCED_REMOVALS + 1; i++) {
+            entries.remove(entries.size() - 1);   // a file left out of the configuration, say
+        }
+        int before = store.ledger().size();
+        ChangeDetector.Outcome o = detector.apply(Datasets.load(root));
+        assertThat(o.removed()).isZero();
+        assertThat(o.withheld()).isEqualTo(ChangeDetector.MAX_ANNOUNCED_REMOVALS + 1);
+        assertThat(o.queued()).isZero();
+        assertThat(store.ledger()).hasSize(before);   // kept: their return is no news either
+        assertThat(detector.apply(Datasets.load(Datasets.bundled())).queued()).isZero();
+    }
+
+    @Test
+    void theAdminsHearOfWithheldRemovalsOncePerVersion() {
+        Notifier n = new Notifier(store, Templates.bundled(), codec, Lang.EN, Optional.of(999L), Clock.systemUTC());
+        n.datasetChanged(Datasets.load(Datasets.bundled()));
+        var root = Datasets.bundled();
+        var entries = root.withArray("entries");
+        for (int i = 0; i < ChangeDetector.MAX_ANNOUNCED_REMOVALS + 1; i++) {
+            entries.remove(0);
+        }
+        Snapshot fewer = Datasets.load(root);
+        n.datasetChanged(fewer);
+        n.datasetChanged(fewer);   // reloaded again, same files
+        List<Store.Delivery> due = store.claimDue(Long.MAX_VALUE, 10);
+        assertThat(due).hasSize(1);
+        assertThat(due.get(0).channelId()).isEqualTo(999L);
+        assertThat(due.get(0).note()).contains("are no longer in the dataset").contains(fewer.version());
     }
 }
