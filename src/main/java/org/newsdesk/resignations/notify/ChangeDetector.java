@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  *
  * More than {@link #MAX_ANNOUNCED_REMOVALS} entries gone at once looks like a configuration
  * mistake (a dataset file left out), not an editorial decision: nothing is announced, the ledger
- * keeps them (so their return is no news either), and the outcome says how many were withheld
- * so the admins can be told.
+ * keeps them marked as withheld (so their return is no news, and they do not count again when
+ * later entries go), and the outcome says how many were withheld so the admins can be told.
  */
 public final class ChangeDetector {
 
@@ -53,6 +53,8 @@ public final class ChangeDetector {
     public synchronized Outcome apply(Snapshot snapshot) {
         boolean baseline = !store.hasBaseline();
         Map<String, Store.LedgerRow> known = store.ledger();
+        java.util.Set<String> away = store.withheld();
+        List<String> returned = new ArrayList<>();
         List<Store.LedgerRow> changed = new ArrayList<>();
         List<Store.NewEvent> events = new ArrayList<>();
         int added = 0;
@@ -62,6 +64,9 @@ public final class ChangeDetector {
             String json = codec.canonical(e);
             String hash = EntryCodec.hash(json);
             Store.LedgerRow before = known.get(e.id());
+            if (away.contains(e.id())) {
+                returned.add(e.id());   // back after a withheld removal: no news unless it changed
+            }
             if (before != null && before.hash().equals(hash)) {
                 continue;
             }
@@ -79,17 +84,19 @@ public final class ChangeDetector {
         }
         List<String> gone = new ArrayList<>();
         for (Store.LedgerRow before : known.values()) {
-            if (snapshot.entry(before.entryId()).isEmpty()) {
+            if (snapshot.entry(before.entryId()).isEmpty() && !away.contains(before.entryId())) {
                 gone.add(before.entryId());
             }
         }
         java.util.Collections.sort(gone);
         int removed = 0;
         int withheld = 0;
+        List<String> withhold = List.of();
         if (!baseline && gone.size() > MAX_ANNOUNCED_REMOVALS) {
             withheld = gone.size();
             LOG.warn("Dataset {}: {} entries are no longer in it; not announced (more than {} at once looks like a "
                     + "configuration change): {}", snapshot.version(), gone.size(), MAX_ANNOUNCED_REMOVALS, gone);
+            withhold = gone;
             gone = List.of();
         } else if (!baseline) {
             for (String id : gone) {
@@ -98,7 +105,7 @@ public final class ChangeDetector {
                 removed++;
             }
         }
-        int queued = store.record(snapshot.version(), baseline, changed, gone, events, clock.millis());
+        int queued = store.record(snapshot.version(), baseline, changed, gone, withhold, returned, events, clock.millis());
         Outcome o = new Outcome(baseline, added, corrected, removed, withheld, queued);
         if (baseline) {
             LOG.info("Dataset {}: {} entries recorded as the baseline; nobody is notified", snapshot.version(), changed.size());

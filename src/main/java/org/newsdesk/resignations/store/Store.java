@@ -219,6 +219,20 @@ public final class Store implements AutoCloseable {
     }
 
     /** entry id → content hash and canonical JSON. */
+    /** Entries gone from the dataset whose withdrawal was not announced (see {@code record}). */
+    public java.util.Set<String> withheld() {
+        return tx(c -> {
+            java.util.Set<String> out = new java.util.HashSet<>();
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT entry_id FROM ledger WHERE withheld_at IS NOT NULL")) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
+    }
+
     public Map<String, LedgerRow> ledger() {
         return tx(c -> {
             Map<String, LedgerRow> out = new HashMap<>();
@@ -246,7 +260,22 @@ public final class Store implements AutoCloseable {
     /** @param removed entry ids no longer in the dataset: their ledger rows go (a return is then new again) */
     public int record(String version, boolean baseline, List<LedgerRow> changed, List<String> removed, List<NewEvent> events,
                       long now) {
+        return record(version, baseline, changed, removed, List.of(), List.of(), events, now);
+    }
+
+    /**
+     * @param withhold entry ids gone but not announced: kept, marked as withheld
+     * @param returned withheld entry ids back in the dataset: unmarked
+     */
+    public int record(String version, boolean baseline, List<LedgerRow> changed, List<String> removed, List<String> withhold,
+                      List<String> returned, List<NewEvent> events, long now) {
         return tx(c -> {
+            for (String id : withhold) {
+                update(c, "UPDATE ledger SET withheld_at = ? WHERE entry_id = ?", now, id);
+            }
+            for (String id : returned) {
+                update(c, "UPDATE ledger SET withheld_at = NULL WHERE entry_id = ?", id);
+            }
             boolean known;
             try (PreparedStatement p = ps(c, "SELECT COUNT(*) FROM dataset_versions WHERE version = ?", version);
                  ResultSet rs = p.executeQuery()) {

@@ -170,7 +170,19 @@ class ChangeDetectorTest {
         assertThat(o.withheld()).isEqualTo(ChangeDetector.MAX_ANNOUNCED_REMOVALS + 1);
         assertThat(o.queued()).isZero();
         assertThat(store.ledger()).hasSize(before);   // kept: their return is no news either
-        assertThat(detector.apply(Datasets.load(Datasets.bundled())).queued()).isZero();
+        assertThat(store.withheld()).hasSize(ChangeDetector.MAX_ANNOUNCED_REMOVALS + 1);
+        // while they are away, one more entry withdrawn is announced as usual (the withheld ones do not count)
+        var oneMore = root.deepCopy();
+        oneMore.withArray("entries").remove(0);
+        ChangeDetector.Outcome next = detector.apply(Datasets.load(oneMore));
+        assertThat(next.removed()).isEqualTo(1);
+        assertThat(next.withheld()).isZero();
+        store.claimDue(Long.MAX_VALUE, 10);
+        // and their return is no news
+        var back = Datasets.bundled();
+        back.withArray("entries").remove(0);
+        assertThat(detector.apply(Datasets.load(back)).queued()).isZero();
+        assertThat(store.withheld()).isEmpty();
     }
 
     @Test
