@@ -68,9 +68,8 @@ public final class Notifier implements AutoCloseable {
     /** A validated snapshot is now served: record what changed and wake the sender. */
     public ChangeDetector.Outcome datasetChanged(Snapshot snapshot) {
         ChangeDetector.Outcome o = detector.apply(snapshot);
-        if (o.withheld() > 0 && !snapshot.version().equals(withheldVersion)) {
-            // once per dataset version, not at every reload of the same files
-            withheldVersion = snapshot.version();
+        if (o.withheld() > 0) {
+            // once: withheld entries are marked and not counted again
             tellAdmins(templates().get(fallback(), "notify.admin.withheld", "count", o.withheld(),
                     "version", snapshot.version(), "max", ChangeDetector.MAX_ANNOUNCED_REMOVALS));
         }
@@ -78,7 +77,6 @@ public final class Notifier implements AutoCloseable {
         return o;
     }
 
-    private volatile String withheldVersion;
 
     public Optional<Lang> guildLanguage(long guildId) {
         return languages.computeIfAbsent(guildId, store::language);

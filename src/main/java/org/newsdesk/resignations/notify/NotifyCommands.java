@@ -147,11 +147,16 @@ public final class NotifyCommands {
         Reloader.Loaded ok = (Reloader.Loaded) r;
         int added = ok.changes().map(ChangeDetector.Outcome::added).orElse(0);
         int corrected = ok.changes().map(ChangeDetector.Outcome::corrected).orElse(0);
-        int removed = ok.changes().map(c -> c.removed() + c.withheld()).orElse(0);
+        int removed = ok.changes().map(ChangeDetector.Outcome::removed).orElse(0);
+        int withheld = ok.changes().map(ChangeDetector.Outcome::withheld).orElse(0);
         String version = ok.snapshot().version();
-        return answer(lang, added + corrected + removed == 0 ? t.get(lang, "notify.reload.unchanged", "version", version)
+        String said = added + corrected + removed == 0 ? t.get(lang, "notify.reload.unchanged", "version", version)
                 : t.get(lang, "notify.reload.done", "version", version, "added", added, "corrected", corrected,
-                        "removed", removed));
+                        "removed", removed);
+        if (withheld > 0) {
+            said += "\n" + t.get(lang, "notify.reload.withheld", "count", withheld, "max", ChangeDetector.MAX_ANNOUNCED_REMOVALS);
+        }
+        return answer(lang, said);
     }
 
     /** Settings and subscriptions are the asker's business: answered to them alone. */

@@ -218,7 +218,6 @@ public final class Store implements AutoCloseable {
         });
     }
 
-    /** entry id → content hash and canonical JSON. */
     /** Entries gone from the dataset whose withdrawal was not announced (see {@code record}). */
     public java.util.Set<String> withheld() {
         return tx(c -> {
@@ -233,6 +232,7 @@ public final class Store implements AutoCloseable {
         });
     }
 
+    /** entry id → content hash and canonical JSON. */
     public Map<String, LedgerRow> ledger() {
         return tx(c -> {
             Map<String, LedgerRow> out = new HashMap<>();

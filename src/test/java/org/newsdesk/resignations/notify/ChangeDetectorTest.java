@@ -148,7 +148,7 @@ class ChangeDetectorTest {
         assertThat(en.fields()).extracting(Card.Field::name).contains("Title");
         Card ar = cards.removed(codec.tree(d.oldContent()), Lang.AR);
         assertThat(ar.title()).isEqualTo("إدخال مسحوب: أندرو ميلر");
-        assertThat(ar.description()).contains("لا يُستشهد به");
+        assertThat(ar.description()).contains("يُرجى عدم الاستشهاد به");
 
         // the same again changes nothing; back in the dataset, it is new again
         assertThat(detector.apply(Datasets.load(Datasets.without(ID))).queued()).isZero();
@@ -201,5 +201,36 @@ class ChangeDetectorTest {
         assertThat(due).hasSize(1);
         assertThat(due.get(0).channelId()).isEqualTo(999L);
         assertThat(due.get(0).note()).contains("are no longer in the dataset").contains(fewer.version());
+    }
+
+    @Test
+    void upgradingADatabaseFromBeforeWithdrawalsAnnouncesNoOldRemoval(@TempDir Path old) throws Exception {
+        // a data directory of the first release (schema version 1): its ledger still holds entries
+        // that left the dataset long ago, which that release never dropped
+        String url = "jdbc:sqlite:" + old.resolve(Store.FILE).toAbsolutePath();
+        org.flywaydb.core.Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration")
+                .target("1").load().migrate();
+        Snapshot now = Datasets.load(Datasets.bundled());
+        try (var c = java.sql.DriverManager.getConnection(url); var st = c.createStatement()) {
+            st.execute("INSERT INTO dataset_versions (version, loaded_at, baseline) VALUES ('old', 0, TRUE)");
+            for (var e : now.entries()) {
+                String json = codec.canonical(e);
+                st.execute("INSERT INTO ledger (entry_id, content_hash, content, first_seen, first_version, last_version) VALUES ('"
+                        + e.id() + "', '" + EntryCodec.hash(json) + "', '" + json.replace("'", "''") + "', 0, 'old', 'old')");
+            }
+            st.execute("INSERT INTO ledger (entry_id, content_hash, content, first_seen, first_version, last_version) "
+                    + "VALUES ('long-gone', 'x', '{\"id\":\"long-gone\"}', 0, 'old', 'old')");
+        }
+        try (Store upgraded = Store.open(old)) {
+            upgraded.subscribe(GUILD, 100, true, 1, 0);
+            ChangeDetector d = new ChangeDetector(upgraded, codec, Clock.systemUTC());
+            ChangeDetector.Outcome o = d.apply(now);
+            assertThat(o.removed()).isZero();
+            assertThat(o.withheld()).isZero();
+            assertThat(o.queued()).isZero();
+            assertThat(upgraded.withheld()).containsExactly("long-gone");
+            // and from then on a withdrawal is announced as usual
+            assertThat(d.apply(Datasets.load(Datasets.without(ID))).removed()).isEqualTo(1);
+        }
     }
 }
