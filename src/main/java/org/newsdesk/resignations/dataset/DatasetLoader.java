@@ -25,7 +25,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
@@ -203,7 +202,7 @@ public final class DatasetLoader {
         if (!problems.isEmpty()) {
             throw new InvalidDatasetException(problems.size() > MAX_PROBLEMS ? problems.subList(0, MAX_PROBLEMS) : problems);
         }
-        return new Snapshot(dataset, HexFormat.of().formatHex(read.hash(digest), 0, 6));
+        return new Snapshot(dataset, Snapshot.version(read.hash(digest)));
     }
 
     /** What one pass over the stream found: the document without its entries, the entries, the problems. */
@@ -554,6 +553,11 @@ public final class DatasetLoader {
             firstLine = firstLine.substring(0, 160) + "…";
         }
         return "the file is not valid JSON: " + firstLine + ".";
+    }
+
+    /** The version a file's bytes load as (what {@link #load} gives the snapshot). */
+    public static String version(byte[] fileBytes) {
+        return Snapshot.version(sha256().digest(fileBytes));
     }
 
     private static MessageDigest sha256() {

@@ -51,6 +51,11 @@ public final class Snapshot {
         return items.stream().collect(Collectors.toMap(id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
     }
 
+    /** A version as replies and files cite it: the first 12 hex digits of a SHA-256 digest. */
+    public static String version(byte[] sha256) {
+        return java.util.HexFormat.of().formatHex(sha256, 0, 6);
+    }
+
     public Dataset dataset() {
         return dataset;
     }

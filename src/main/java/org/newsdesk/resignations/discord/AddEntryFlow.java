@@ -24,7 +24,6 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
 import org.newsdesk.resignations.app.Application;
 import org.newsdesk.resignations.commands.CommandSpec;
-import org.newsdesk.resignations.commands.RequestContext;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.intake.Draft;
 import org.newsdesk.resignations.intake.EntryIntake;
@@ -280,9 +279,7 @@ final class AddEntryFlow extends ListenerAdapter {
     // ---- helpers ---------------------------------------------------------------------------------
 
     private Lang lang(Caller caller, Optional<Lang> explicit) {
-        Optional<Lang> guild = caller.guildId().flatMap(app::guildLanguage);
-        return app.languages().choose(explicit, new RequestContext(guild, caller.locale(), caller.guildId(),
-                caller.channelId(), Optional.of(caller.userId())), "");
+        return app.languages().choose(explicit, caller.context(caller.guildId().flatMap(app::guildLanguage)), "");
     }
 
     private void failed(IReplyCallback event, Throwable e) {

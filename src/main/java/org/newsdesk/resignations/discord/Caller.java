@@ -25,6 +25,11 @@ public record Caller(long userId, Optional<String> locale, Set<CommandSpec.Acces
         return new Caller(userId, locale, Set.of(CommandSpec.Access.EVERYONE));
     }
 
+    /** What the core needs to know of where and by whom a command was used. */
+    public org.newsdesk.resignations.commands.RequestContext context(Optional<org.newsdesk.resignations.dataset.Lang> guildLanguage) {
+        return new org.newsdesk.resignations.commands.RequestContext(guildLanguage, locale, guildId, channelId, Optional.of(userId));
+    }
+
     public boolean may(CommandSpec.Access needed) {
         return needed == CommandSpec.Access.EVERYONE || access.contains(needed);
     }

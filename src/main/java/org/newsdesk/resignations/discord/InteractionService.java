@@ -347,9 +347,7 @@ public final class InteractionService implements AutoCloseable {
     }
 
     private RequestContext context(Caller caller) {
-        Optional<Lang> guildLanguage = caller.guildId().flatMap(app::guildLanguage);
-        return new RequestContext(guildLanguage, caller.locale(), caller.guildId(), caller.channelId(),
-                Optional.of(caller.userId()));
+        return caller.context(caller.guildId().flatMap(app::guildLanguage));
     }
 
     /** Stops taking work; what is running finishes and is answered (up to {@code wait}). */

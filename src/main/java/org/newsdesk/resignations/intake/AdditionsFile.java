@@ -111,7 +111,8 @@ public final class AdditionsFile {
     public void write(Candidate c) throws IOException {
         Path dir = path.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Optional<String> onDisk = Files.exists(path) ? Optional.of(version(Files.readAllBytes(path))) : Optional.empty();
+        Optional<String> onDisk = Files.exists(path) ? Optional.of(DatasetLoader.version(Files.readAllBytes(path)))
+                : Optional.empty();
         if (!onDisk.equals(c.base())) {
             throw new ChangedMeanwhile(path);
         }
@@ -140,15 +141,6 @@ public final class AdditionsFile {
             forceDirectory(dir);
         } finally {
             Files.deleteIfExists(tmp);
-        }
-    }
-
-    /** A file's version as the loader computes it: the first 12 hex digits of its SHA-256. */
-    private static String version(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes), 0, 6);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -60,10 +60,6 @@ public final class Drafts {
         return id == null ? Optional.empty() : Optional.ofNullable(kept.getIfPresent(id));
     }
 
-    public void remove(String id) {
-        kept.invalidate(id);
-    }
-
     /**
      * Takes the draft out, so that only one submit of it can go on to write (a form sent twice,
      * or two clicks): the others find it gone. Put it back with {@link #put} to let it be fixed.

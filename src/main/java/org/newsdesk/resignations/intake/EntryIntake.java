@@ -128,12 +128,7 @@ public final class EntryIntake {
         if (step == Field.Step.WHO) {
             return new IntakeOutcome.Next(stepDone(d, dir), d, Field.Step.WHY);
         }
-        // the dataset may have changed since the first step (someone added the same person)
-        List<Flaw> who = FieldCheck.check(Field.Step.WHO, d.values(), dir, today());
-        if (!who.isEmpty()) {
-            return new IntakeOutcome.Fix(fix(d, Field.Step.WHO, who), d, Field.Step.WHO);
-        }
-        return add(d);
+        return add(d);   // which checks the first step again, under the write lock
     }
 
     // ---- writing ---------------------------------------------------------------------------------

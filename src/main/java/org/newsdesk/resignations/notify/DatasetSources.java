@@ -7,7 +7,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,7 +123,7 @@ public final class DatasetSources {
                 d.update(p.version().getBytes(StandardCharsets.UTF_8));
                 d.update((byte) 0);
             }
-            return HexFormat.of().formatHex(d.digest(), 0, 6);
+            return Snapshot.version(d.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -254,16 +254,11 @@ public final class Store implements AutoCloseable {
      * @return the number of outbox rows queued
      */
     public int record(String version, boolean baseline, List<LedgerRow> changed, List<NewEvent> events, long now) {
-        return record(version, baseline, changed, List.of(), events, now);
-    }
-
-    /** @param removed entry ids no longer in the dataset: their ledger rows go (a return is then new again) */
-    public int record(String version, boolean baseline, List<LedgerRow> changed, List<String> removed, List<NewEvent> events,
-                      long now) {
-        return record(version, baseline, changed, removed, List.of(), List.of(), events, now);
+        return record(version, baseline, changed, List.of(), List.of(), List.of(), events, now);
     }
 
     /**
+     * @param removed  entry ids no longer in the dataset: their ledger rows go (a return is then new again)
      * @param withhold entry ids gone but not announced: kept, marked as withheld
      * @param returned withheld entry ids back in the dataset: unmarked
      */
