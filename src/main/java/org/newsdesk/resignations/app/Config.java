@@ -32,13 +32,18 @@ import org.newsdesk.resignations.dataset.Lang;
  * @param mergeBundled       dataset files are merged on top of the bundled dataset instead of replacing it
  * @param datasetUrl         a dataset published at an http(s) URL, polled with ETag
  * @param pollEvery          how often the URL is polled
+ * @param fetchTimeout       the whole exchange with the dataset URL (connection, headers, body, redirects)
+ * @param fetchMaxBytes      the largest dataset body the URL may send
+ * @param allowPrivateHosts  the dataset URL may be on a loopback or private address (a LAN server; tests)
  */
 public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> editorRole, Optional<Long> adminChannel,
                      Optional<String> apiBaseUrl, Optional<String> gatewayUrl, boolean gatewayCompression,
                      List<Path> datasets, Path dataDir, boolean mergeBundled, Optional<String> datasetUrl,
-                     java.time.Duration pollEvery) {
+                     java.time.Duration pollEvery, java.time.Duration fetchTimeout, long fetchMaxBytes,
+                     boolean allowPrivateHosts) {
 
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
+    public static final long DEFAULT_FETCH_MAX_BYTES = 64L * 1024 * 1024;
 
     public static final String TOKEN_ENV = "DISCORD_TOKEN";
     public static final String TOKEN_FILE_ENV = "DISCORD_TOKEN_FILE";
@@ -62,6 +67,9 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
         k.put("dataset.url", "BOT_DATASET_URL");
         k.put("dataset.poll_seconds", "BOT_DATASET_POLL_SECONDS");
         k.put("storage.dir", "BOT_DATA_DIR");
+        k.put("dataset.fetch_timeout_seconds", "BOT_DATASET_FETCH_TIMEOUT_SECONDS");
+        k.put("dataset.max_bytes", "BOT_DATASET_MAX_BYTES");
+        k.put("dataset.allow_private_hosts", "BOT_DATASET_ALLOW_PRIVATE_HOSTS");
         KEYS = java.util.Collections.unmodifiableMap(k);
     }
 
@@ -77,7 +85,8 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
 
     public static Config defaults() {
         return new Config(List.of(), Lang.EN, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                true, List.of(), DEFAULT_DATA_DIR, false, Optional.empty(), java.time.Duration.ofSeconds(60));
+                true, List.of(), DEFAULT_DATA_DIR, false, Optional.empty(), java.time.Duration.ofSeconds(60),
+                java.time.Duration.ofSeconds(60), DEFAULT_FETCH_MAX_BYTES, false);
     }
 
     /**
@@ -109,6 +118,9 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
         boolean merge = c.mergeBundled();
         Optional<String> datasetUrl = c.datasetUrl();
         java.time.Duration poll = c.pollEvery();
+        java.time.Duration fetchTimeout = c.fetchTimeout();
+        long fetchMax = c.fetchMaxBytes();
+        boolean allowPrivate = c.allowPrivateHosts();
         for (Map.Entry<String, Valued> e : values.entrySet()) {
             String key = e.getKey();
             Valued v = e.getValue();
@@ -144,10 +156,21 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
                     case "replace" -> false;
                     default -> throw bad(key, v, "replace or merge");
                 };
+                case "dataset.fetch_timeout_seconds" ->
+                        fetchTimeout = java.time.Duration.ofSeconds(number(key, v, 1, 3600, "a number of seconds from 1 to 3600"));
+                case "dataset.max_bytes" -> fetchMax = number(key, v, 1024, org.newsdesk.resignations.dataset.DatasetLoader.MAX_FILE_BYTES,
+                        "a number of bytes from 1024 to " + org.newsdesk.resignations.dataset.DatasetLoader.MAX_FILE_BYTES
+                                + " (e.g. 67108864 for 64 MB)");
+                case "dataset.allow_private_hosts" -> allowPrivate = switch (v.value().toLowerCase(Locale.ROOT)) {
+                    case "true", "yes", "on" -> true;
+                    case "false", "no", "off" -> false;
+                    default -> throw bad(key, v, "true or false");
+                };
                 default -> throw new IllegalStateException("unhandled key " + key);
             }
         }
-        return new Config(guilds, lang, editor, admin, api, gateway, compression, datasets, dataDir, merge, datasetUrl, poll);
+        return new Config(guilds, lang, editor, admin, api, gateway, compression, datasets, dataDir, merge, datasetUrl, poll,
+                fetchTimeout, fetchMax, allowPrivate);
     }
 
     /**
@@ -266,6 +289,18 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
             }
         }
         return out;
+    }
+
+    /** A whole number within [min, max]; anything else (overflow included) names the range. */
+    private static long number(String key, Valued v, long min, long max, String expected) throws ConfigException {
+        if (!v.value().matches("[0-9]{1,18}")) {
+            throw bad(key, v, expected);
+        }
+        long n = Long.parseLong(v.value());
+        if (n < min || n > max) {
+            throw bad(key, v, expected);
+        }
+        return n;
     }
 
     private static long id(String key, Valued v, String s) throws ConfigException {

@@ -16,13 +16,18 @@ import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.dataset.Problem;
 import org.newsdesk.resignations.dataset.Snapshot;
 import org.newsdesk.resignations.intake.AdditionsFile;
+import org.newsdesk.resignations.notify.AddressPolicy;
+import org.newsdesk.resignations.notify.Alarms;
+import org.newsdesk.resignations.notify.BoundedFetch;
 import org.newsdesk.resignations.notify.DatasetPoller;
 import org.newsdesk.resignations.notify.DatasetSources;
 import org.newsdesk.resignations.notify.DatasetWatcher;
 import org.newsdesk.resignations.notify.EntryCodec;
 import org.newsdesk.resignations.notify.Notifier;
 import org.newsdesk.resignations.notify.Reloader;
+import org.newsdesk.resignations.notify.Said;
 import org.newsdesk.resignations.notify.UrlDatasetSource;
+import org.newsdesk.resignations.render.Templates;
 import org.newsdesk.resignations.store.Store;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -140,24 +145,28 @@ public final class Main implements Callable<Integer> {
                     }
                 }
             }
-            Optional<Reloader.Source> url = cfg.datasetUrl().map(u -> new UrlDatasetSource(java.net.URI.create(u), loader));
             Path dir = dataDir != null ? dataDir : cfg.dataDir();
+            BoundedFetch.Limits limits = new BoundedFetch.Limits(cfg.fetchTimeout(), cfg.fetchMaxBytes(),
+                    new AddressPolicy(cfg.allowPrivateHosts()));
+            Optional<Reloader.Source> url = cfg.datasetUrl().map(u -> new UrlDatasetSource(java.net.URI.create(u), loader,
+                    new BoundedFetch(limits, Templates.bundled()), dir, cfg.pollEvery()));
             // entries editors add from Discord: in the data directory, never in the dataset files
             AdditionsFile additions = new AdditionsFile(dir.resolve(AdditionsFile.NAME), loader);
             Reloader.Source source = DatasetSources.of(loader, Optional.of(additions.path()), files, url,
                     merge ? DatasetSources.Mode.MERGE : DatasetSources.Mode.REPLACE, Clock.systemUTC());
             Snapshot snapshot;
+            // a URL that does not answer is no reason to stay down: the last good copy (or the bundled dataset) serves
+            Optional<Reloader.Unavailable> down = source.fetch();
             try {
                 snapshot = source.load();
-            } catch (java.io.UncheckedIOException e) {
-                err.println("The dataset could not be fetched: " + e.getMessage()
-                        + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
-                return 1;
             } catch (InvalidDatasetException e) {
                 e.problems().forEach(p -> err.println(p.describe()));
                 err.println("The dataset is invalid; nothing was loaded.");
                 return 1;
             }
+            Snapshot serving = snapshot;
+            down.ifPresent(d -> err.println(Said.of("notify.url.starts", "problem", d.problem(), "version", serving.version(),
+                    "seconds", d.retry().toSeconds()).in(Templates.bundled(), Lang.EN)));
             Notifier notifier;
             try {
                 notifier = new Notifier(Store.open(dir), org.newsdesk.resignations.render.Templates.bundled(),
@@ -174,12 +183,13 @@ public final class Main implements Callable<Integer> {
             DatasetWatcher watcher = null;
             try {
                 // the additions file too: an editor may fix it by hand; it may not exist yet
-                watcher = DatasetWatcher.start(files, List.of(additions.path()), app::reload, DatasetWatcher.DEBOUNCE);
+                watcher = DatasetWatcher.start(files, List.of(additions.path()), app::reload, DatasetWatcher.DEBOUNCE,
+                        DatasetWatcher.CHECK, Alarms.of(Optional.of(notifier)));
             } catch (java.io.IOException e) {
                 err.println("Cannot watch " + files + " and " + additions.path() + " for changes (" + e.getMessage()
                         + "); /resignations reload still reloads them.");
             }
-            polling = url.isPresent() ? new DatasetPoller(app::reload, cfg.pollEvery()) : null;
+            polling = url.isPresent() ? new DatasetPoller(app::reload, cfg.pollEvery(), Alarms.of(Optional.of(notifier))) : null;
             org.newsdesk.resignations.discord.DiscordBot bot;
             try {
                 bot = org.newsdesk.resignations.discord.DiscordBot.start(app, token.get(), discordOptions(cfg));

@@ -4,13 +4,13 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** Reloads at a fixed interval (a dataset published at a URL); a failed poll is logged and retried at the next. */
+/**
+ * Reloads at a fixed interval (a dataset published at a URL). A failed poll, whatever it threw
+ * (an OutOfMemoryError included), is logged and told to the admins (once per kind), and the next
+ * poll comes all the same: a scheduled executor cancels a task that throws, without a word.
+ */
 public final class DatasetPoller implements AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(DatasetPoller.class);
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "dataset-poll");
@@ -19,12 +19,15 @@ public final class DatasetPoller implements AutoCloseable {
     });
 
     public DatasetPoller(Runnable reload, Duration every) {
+        this(reload, every, Alarms.of(java.util.Optional.empty()));
+    }
+
+    public DatasetPoller(Runnable reload, Duration every, Alarms alarms) {
         timer.scheduleWithFixedDelay(() -> {
             try {
                 reload.run();
-            } catch (RuntimeException e) {
-                LOG.warn("Polling the dataset failed ({}); the bot keeps its data and tries again in {} s", e.getMessage(),
-                        every.toSeconds());
+            } catch (Throwable t) {   // NOPMD: nothing may end the polling; the alarm says what happened
+                alarms.taskFailed("dataset-poll", t);
             }
         }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }

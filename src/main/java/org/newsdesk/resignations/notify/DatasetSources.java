@@ -61,30 +61,47 @@ public final class DatasetSources {
         if (sources.isEmpty()) {
             sources.add(loader::loadBundled);
         }
-        if (sources.size() == 1 && additions.isEmpty()) {
+        if (sources.size() == 1 && additions.isEmpty() && url.isEmpty()) {
             return sources.get(0);
         }
-        return () -> {
-            List<Snapshot> parts = new ArrayList<>();
-            List<Problem> problems = new ArrayList<>();
-            if (additions.isPresent() && java.nio.file.Files.exists(additions.get())) {
-                try {
-                    parts.add(loader.load(additions.get()));
-                } catch (InvalidDatasetException e) {
-                    problems.addAll(e.problems());
+        return new Reloader.Source() {
+            @Override
+            public java.util.Optional<Reloader.Unavailable> fetch() {
+                return url.flatMap(Reloader.Source::fetch);
+            }
+
+            @Override
+            public Snapshot load() throws InvalidDatasetException {
+                List<Snapshot> parts = new ArrayList<>();
+                List<Problem> problems = new ArrayList<>();
+                if (additions.isPresent() && java.nio.file.Files.exists(additions.get())) {
+                    try {
+                        parts.add(loader.load(additions.get()));
+                    } catch (InvalidDatasetException e) {
+                        problems.addAll(e.problems());
+                    }
                 }
-            }
-            for (Reloader.Source src : sources) {
-                try {
-                    parts.add(src.load());
-                } catch (InvalidDatasetException e) {
-                    problems.addAll(e.problems());
+                boolean nothingElse = true;
+                for (Reloader.Source src : sources) {
+                    try {
+                        parts.add(src.load());
+                        nothingElse = false;
+                    } catch (InvalidDatasetException e) {
+                        problems.addAll(e.problems());
+                        nothingElse = false;
+                    } catch (UrlDatasetSource.NothingFetched e) {
+                        // the URL has never answered and left no copy: the others serve meanwhile
+                    }
                 }
+                if (!problems.isEmpty()) {
+                    throw new InvalidDatasetException(problems);
+                }
+                if (nothingElse) {
+                    // only a URL was configured and it has not answered yet: the bundled dataset serves
+                    parts.add(loader.loadBundled());
+                }
+                return parts.size() == 1 ? parts.get(0) : merge(parts, clock);
             }
-            if (!problems.isEmpty()) {
-                throw new InvalidDatasetException(problems);
-            }
-            return parts.size() == 1 ? parts.get(0) : merge(parts, clock);
         };
     }
 

@@ -24,7 +24,25 @@ public final class Reloader {
     /** Reads and validates the configured dataset. */
     @FunctionalInterface
     public interface Source {
+        /**
+         * Waits on whatever is slow (the network) before the reload lock is taken, so that
+         * {@link #load} finds it at hand; says what could not be fetched (the reload goes on
+         * with what is here). None by default.
+         */
+        default Optional<Unavailable> fetch() {
+            return Optional.empty();
+        }
+
         Snapshot load() throws InvalidDatasetException;
+    }
+
+    /**
+     * A source could not be fetched this time.
+     *
+     * @param problem what failed, where (never what a server sent)
+     * @param retry   when it is tried again
+     */
+    public record Unavailable(Said problem, java.time.Duration retry) {
     }
 
     public sealed interface Result permits Loaded, Invalid {
@@ -40,15 +58,25 @@ public final class Reloader {
     private final Supplier<Snapshot> current;
     private final Consumer<Snapshot> swap;
     private final Optional<Notifier> notifier;
+    private final Alarms alarms;
 
     public Reloader(Source source, Supplier<Snapshot> current, Consumer<Snapshot> swap, Optional<Notifier> notifier) {
         this.source = source;
         this.current = current;
         this.swap = swap;
         this.notifier = notifier;
+        this.alarms = Alarms.of(notifier);
     }
 
-    public synchronized Result reload() {
+    public Result reload() {
+        // the network first, outside the lock: a slow server holds up neither another reload nor the watcher
+        Optional<Unavailable> down = source.fetch();
+        Result r = loadAndSwap();
+        alarms.fetched(down, current.get().version());
+        return r;
+    }
+
+    private synchronized Result loadAndSwap() {
         Snapshot s;
         try {
             s = source.load();

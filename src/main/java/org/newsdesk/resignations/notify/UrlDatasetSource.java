@@ -1,79 +1,218 @@
 package org.newsdesk.resignations.notify;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Pattern;
 import org.newsdesk.resignations.dataset.DatasetLoader;
 import org.newsdesk.resignations.dataset.InvalidDatasetException;
 import org.newsdesk.resignations.dataset.Problem;
 import org.newsdesk.resignations.dataset.Snapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A dataset published at an http(s) URL, fetched with {@code If-None-Match}: a 304 costs no
- * download and gives back the snapshot already loaded. An answer that is not a valid dataset is a
- * {@link InvalidDatasetException} like a bad file (the admins are told); a network failure or a
- * server error is an {@link UncheckedIOException} (logged; the next poll tries again), so an
- * unreachable server does not flood the admin channel.
+ * A dataset published at an http(s) URL. {@link #fetch()} does the network part (bounded, see
+ * {@link BoundedFetch}) outside the reload lock, into a temporary file in the data directory;
+ * {@link #load()} then validates what was fetched, under the lock, without touching the network.
+ * {@code If-None-Match} makes an unchanged dataset cost no download.
+ *
+ * <p>A body that validates is kept as {@value #LAST_GOOD} in the data directory (written
+ * atomically), so a restart while the server is down starts on it. A server that cannot be
+ * reached is no reason to stop: the reload keeps what it has and says so (see
+ * {@link Reloader.Unavailable}). A body that fails validation is reported once (the same body is
+ * not reported again at every poll), by position only: nothing the server sent is repeated.
  */
 public final class UrlDatasetSource implements Reloader.Source {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Logger LOG = LoggerFactory.getLogger(UrlDatasetSource.class);
+    public static final String LAST_GOOD = "url-dataset.last-good.json";
+    private static final Pattern POINTER_SEGMENT = Pattern.compile("[0-9]{1,9}|[a-z][a-z_]{0,29}");
+
+    /** Nothing was ever fetched and no last good copy exists: the other sources (or the bundled dataset) serve. */
+    public static final class NothingFetched extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NothingFetched(String url) {
+            super("nothing has been fetched from " + url + " yet");
+        }
+    }
 
     private final URI url;
+    private final String shown;
     private final DatasetLoader loader;
-    private final HttpClient http;
-    private Optional<String> etag = Optional.empty();
-    private Snapshot last;
+    private final BoundedFetch http;
+    private final Path dataDir;
+    private final Duration retry;
+    /** One fetch at a time; a reload that finds one under way goes on with what is already here. */
+    private final ReentrantLock fetching = new ReentrantLock();
 
-    public UrlDatasetSource(URI url, DatasetLoader loader) {
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new IllegalArgumentException("the dataset URL must be http or https: " + url);
+    // guarded by this
+    private BoundedFetch.Body pending;
+    private Snapshot last;
+    private String lastHash;
+    private Optional<String> etag = Optional.empty();
+    /** The hash of the last body that failed validation: already reported, not again. */
+    private String rejected;
+
+    /**
+     * @param dataDir where the temporary body and the last good copy are kept
+     * @param retry   how long until the next try (the poll interval), for the messages
+     */
+    public UrlDatasetSource(URI url, DatasetLoader loader, BoundedFetch http, Path dataDir, Duration retry) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
+            throw new IllegalArgumentException("the dataset URL must be http or https with a host: " + BoundedFetch.display(url));
         }
         this.url = url;
+        this.shown = BoundedFetch.display(url);
         this.loader = loader;
-        this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.http = http;
+        this.dataDir = dataDir;
+        this.retry = retry;
+    }
+
+    public Path lastGood() {
+        return dataDir.resolve(LAST_GOOD);
+    }
+
+    @Override
+    public Optional<Reloader.Unavailable> fetch() {
+        if (!fetching.tryLock()) {
+            return Optional.empty();
+        }
+        try {
+            Optional<String> ask;
+            synchronized (this) {
+                ask = last != null ? etag : Optional.empty();
+            }
+            BoundedFetch.Outcome got = http.get(url, ask, dataDir);
+            if (got instanceof BoundedFetch.Body body) {
+                synchronized (this) {
+                    boolean same = last != null && body.sha256().equals(lastHash);
+                    if (same || body.sha256().equals(rejected)) {
+                        deleteQuietly(body.file());    // the same bytes as before: nothing to check again
+                        etag = same ? body.etag() : etag;
+                    } else {
+                        if (pending != null) {
+                            deleteQuietly(pending.file());
+                        }
+                        pending = body;
+                    }
+                }
+            }
+            return Optional.empty();
+        } catch (BoundedFetch.Failure f) {
+            return Optional.of(new Reloader.Unavailable(f.said(), retry));
+        } finally {
+            fetching.unlock();
+        }
     }
 
     @Override
     public synchronized Snapshot load() throws InvalidDatasetException {
-        HttpRequest.Builder req = HttpRequest.newBuilder(url).timeout(TIMEOUT).header("Accept", "application/json");
+        if (pending != null) {
+            BoundedFetch.Body body = pending;
+            pending = null;
+            try {
+                Snapshot s;
+                try {
+                    s = loader.load(body.file());
+                } catch (InvalidDatasetException e) {
+                    rejected = body.sha256();
+                    throw new InvalidDatasetException(e.problems().stream().map(p -> redact(p, shown)).toList());
+                } catch (RuntimeException e) {
+                    // the exception's text may quote the body; only its kind goes on
+                    throw new IllegalStateException("validating the dataset fetched from " + shown + " failed ("
+                            + e.getClass().getSimpleName() + ")");
+                }
+                keep(body.file());
+                last = s;
+                lastHash = body.sha256();
+                etag = body.etag();
+                rejected = null;
+                return s;
+            } finally {
+                deleteQuietly(body.file());
+            }
+        }
         if (last != null) {
-            etag.ifPresent(e -> req.header("If-None-Match", e));
+            return last;
         }
-        HttpResponse<InputStream> res;
-        try {
-            res = http.send(req.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (IOException e) {
-            throw new UncheckedIOException("fetching " + url + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UncheckedIOException(new IOException("interrupted while fetching " + url));
-        }
-        try (InputStream body = res.body()) {
-            if (res.statusCode() == 304 && last != null) {
+        Path copy = lastGood();
+        if (Files.isRegularFile(copy)) {
+            try {
+                last = loader.load(copy);
+                LOG.info("Serving the last good copy of {} ({}, version {}) until the URL answers", shown, copy,
+                        last.version());
                 return last;
+            } catch (InvalidDatasetException e) {
+                LOG.warn("The last good copy {} of {} does not load any more ({} problem(s)); it is not used", copy, shown,
+                        e.problems().size());
             }
-            if (res.statusCode() >= 500 || res.statusCode() == 429) {
-                throw new UncheckedIOException(new IOException(url + " answered " + res.statusCode()));
+        }
+        throw new NothingFetched(shown);
+    }
+
+    /**
+     * A problem in a fetched body, said without what the body holds: a parse error by line and
+     * column only; otherwise the pointer (its parts that look like field names or indexes) and the
+     * sentence with quoted values left out.
+     */
+    static Problem redact(Problem p, String shown) {
+        if (p.pointer() == null) {
+            return p.line() > 0
+                    ? Problem.atLine(shown, p.line(), p.column(), "the body is not valid JSON at this line and column.")
+                    : Problem.at(shown, "", "the body could not be read as a dataset.");
+        }
+        StringBuilder pointer = new StringBuilder();
+        for (String seg : p.pointer().split("/", -1)) {
+            if (!seg.isEmpty()) {
+                pointer.append('/').append(POINTER_SEGMENT.matcher(seg).matches() ? seg : "…");
             }
-            if (res.statusCode() != 200) {
-                throw new InvalidDatasetException(List.of(Problem.at(url.toString(), "", "the server answered " + res.statusCode() + ".")));
+        }
+        String message = p.message().replaceAll("\"[^\"]*\"", "\"…\"").replaceAll("'[^']*'", "'…'")
+                .replaceAll("«[^»]*»", "«…»").replaceAll("[\"'«»]", "");
+        if (message.length() > 200) {
+            message = message.substring(0, 200) + "…";
+        }
+        return Problem.at(shown, pointer.toString(), message);
+    }
+
+    /** The body becomes the last good copy: renamed over it (same directory, so atomic) and synced. */
+    private void keep(Path body) {
+        try {
+            Files.move(body, lastGood(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            try (FileChannel dir = FileChannel.open(dataDir, StandardOpenOption.READ)) {
+                dir.force(true);
+            } catch (IOException e) {
+                // not every file system syncs a directory; the rename itself is atomic
             }
-            byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, DatasetLoader.MAX_FILE_BYTES + 1));
-            Snapshot s = loader.load(url.toString(), bytes);
-            last = s;
-            etag = res.headers().firstValue("ETag");
-            return s;
         } catch (IOException e) {
-            throw new UncheckedIOException("reading " + url + " failed", e);
+            LOG.warn("Could not keep a copy of the dataset fetched from {} in {} ({}); a restart while the URL is down "
+                    + "starts on an older copy or the bundled dataset", shown, lastGood(), e.getClass().getSimpleName());
         }
     }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            LOG.debug("could not delete {}", p);
+        }
+    }
+
+    /** For messages: the URL as it may be shown. */
+    public String shown() {
+        return shown;
+    }
+
 }
