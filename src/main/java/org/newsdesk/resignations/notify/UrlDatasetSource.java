@@ -179,8 +179,9 @@ public final class UrlDatasetSource implements Reloader.Source {
                 pointer.append('/').append(POINTER_SEGMENT.matcher(seg).matches() ? seg : "…");
             }
         }
-        String message = p.message().replaceAll("\"[^\"]*\"", "\"…\"").replaceAll("'[^']*'", "'…'")
-                .replaceAll("«[^»]*»", "«…»").replaceAll("[\"'«»]", "");
+        // quoted values go; a quote left unpaired takes the rest of the sentence with it
+        String message = p.message().replaceAll("\"[^\"]*\"", "\u0001").replaceAll("(?<![A-Za-z])'[^']*'(?![A-Za-z])", "\u0001")
+                .replaceAll("«[^»]*»", "\u0001").replaceAll("[\"«»].*$", "…").replace("\u0001", "\"…\"");
         if (message.length() > 200) {
             message = message.substring(0, 200) + "…";
         }
