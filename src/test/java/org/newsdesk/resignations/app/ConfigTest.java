@@ -141,4 +141,28 @@ class ConfigTest {
             assertThat(said.strip().lines()).hasSize(1);
         }
     }
+
+    @Test
+    void datasetFetchLimitsHaveDefaultsAndRanges() throws Exception {
+        Config d = Config.defaults();
+        assertThat(d.fetchTimeout()).hasSeconds(60);
+        assertThat(d.fetchMaxBytes()).isEqualTo(64L * 1024 * 1024);
+        assertThat(d.allowPrivateHosts()).isFalse();
+        Config c = Config.load(Optional.of(file("dataset.fetch_timeout_seconds = 5\ndataset.max_bytes = 1048576\n")),
+                Map.of("BOT_DATASET_ALLOW_PRIVATE_HOSTS", "true"));
+        assertThat(c.fetchTimeout()).hasSeconds(5);
+        assertThat(c.fetchMaxBytes()).isEqualTo(1048576);
+        assertThat(c.allowPrivateHosts()).isTrue();
+        for (String bad : List.of("0", "3601", "-1", "9223372036854775807", "1e3", "ten")) {
+            assertThatThrownBy(() -> Config.load(Optional.of(file("dataset.fetch_timeout_seconds = " + bad + "\n")), Map.of()))
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("dataset.fetch_timeout_seconds")
+                    .hasMessageContaining("from 1 to 3600");
+        }
+        for (String bad : List.of("100", "536870913", "99999999999999999999", "64MB")) {
+            assertThatThrownBy(() -> Config.load(Optional.of(file("dataset.max_bytes = " + bad + "\n")), Map.of()))
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("dataset.max_bytes");
+        }
+        assertThatThrownBy(() -> Config.load(Optional.empty(), Map.of("BOT_DATASET_ALLOW_PRIVATE_HOSTS", "maybe")))
+                .hasMessageContaining("true or false");
+    }
 }
