@@ -3,6 +3,7 @@ package org.newsdesk.resignations.notify;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -62,6 +63,7 @@ public final class UrlDatasetSource implements Reloader.Source {
     private Optional<String> etag = Optional.empty();
     /** The hash of the last body that failed validation: already reported, not again. */
     private String rejected;
+    private boolean swept;
 
     /**
      * @param dataDir where the temporary body and the last good copy are kept
@@ -90,6 +92,10 @@ public final class UrlDatasetSource implements Reloader.Source {
             return Optional.empty();
         }
         try {
+            if (!swept) {
+                swept = true;
+                sweep();
+            }
             Optional<String> ask;
             synchronized (this) {
                 ask = last != null ? etag : Optional.empty();
@@ -200,6 +206,20 @@ public final class UrlDatasetSource implements Reloader.Source {
         } catch (IOException e) {
             LOG.warn("Could not keep a copy of the dataset fetched from {} in {} ({}); a restart while the URL is down "
                     + "starts on an older copy or the bundled dataset", shown, lastGood(), e.getClass().getSimpleName());
+        }
+    }
+
+    /** Removes bodies left half-written by a process that stopped during a fetch. */
+    private void sweep() {
+        if (!Files.isDirectory(dataDir)) {
+            return;
+        }
+        try (DirectoryStream<Path> parts = Files.newDirectoryStream(dataDir, "url-dataset-*.part")) {
+            for (Path p : parts) {
+                deleteQuietly(p);
+            }
+        } catch (IOException e) {
+            LOG.debug("could not look for stray temporary files in {}", dataDir);
         }
     }
 

@@ -104,6 +104,8 @@ class UrlDatasetSourceTest {
 
     @Test
     void fetchesThenAsksWithTheEtagAndKeepsTheSnapshotOn304() throws Exception {
+        Files.createDirectories(dir.resolve("data"));
+        Files.writeString(dir.resolve("data/url-dataset-123.part"), "{\"half\": ");   // left by a process that died mid-fetch
         UrlDatasetSource s = source();
         Snapshot first = fetchAndLoad(s);
         assertThat(first.entries()).hasSize(13);
