@@ -127,18 +127,7 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
                 case "dataset.paths" -> datasets = paths(key, v);
                 case "storage.dir" -> dataDir = Path.of(v.value());
                 case "dataset.url" -> datasetUrl = Optional.of(url(key, v, List.of("http", "https")));
-                case "dataset.poll_seconds" -> {
-                    long secs;
-                    try {
-                        secs = Long.parseLong(v.value());
-                    } catch (NumberFormatException ex) {
-                        throw bad(key, v, "a number of seconds, 10 or more");
-                    }
-                    if (secs < 10) {
-                        throw bad(key, v, "a number of seconds, 10 or more");
-                    }
-                    poll = java.time.Duration.ofSeconds(secs);
-                }
+                case "dataset.poll_seconds" -> poll = java.time.Duration.ofSeconds(number(key, v, 10, 86_400, "seconds"));
                 case "dataset.mode" -> merge = switch (v.value().toLowerCase(Locale.ROOT)) {
                     case "merge" -> true;
                     case "replace" -> false;
@@ -157,7 +146,7 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
     public static Optional<String> token(Map<String, String> env) throws ConfigException {
         String direct = env.get(TOKEN_ENV);
         if (direct != null && !direct.isBlank()) {
-            return Optional.of(direct.strip());
+            return Optional.of(checked(direct.strip(), TOKEN_ENV));
         }
         String file = env.get(TOKEN_FILE_ENV);
         if (file != null && !file.isBlank()) {
@@ -166,13 +155,23 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
                 if (t.isEmpty()) {
                     throw new ConfigException(TOKEN_FILE_ENV + ": the file " + file.strip() + " is empty.");
                 }
-                return Optional.of(t.lines().findFirst().orElse("").strip());
+                return Optional.of(checked(t.lines().findFirst().orElse("").strip(),
+                        "The token in the file named by " + TOKEN_FILE_ENV));
             } catch (IOException e) {
                 throw new ConfigException(TOKEN_FILE_ENV + ": cannot read the file " + file.strip() + " ("
                         + e.getClass().getSimpleName() + ").");
             }
         }
         return Optional.empty();
+    }
+
+    /** The token when it has a bot token's shape; else a sentence that says what is wrong, never the token. */
+    private static String checked(String token, String where) throws ConfigException {
+        Optional<String> problem = TokenCheck.problem(token, where);
+        if (problem.isPresent()) {
+            throw new ConfigException(problem.get());
+        }
+        return token;
     }
 
     /** The file to read: the one given, else {@code BOT_CONFIG}, else config/bot.properties if present. */
@@ -238,8 +237,30 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
     }
 
     private static ConfigException bad(String key, Valued v, String expected) {
-        String shown = v.value().length() > 60 ? v.value().substring(0, 60) + "…" : v.value();
+        String value = Redact.urls(v.value());   // a proxy URL may carry user:password
+        String shown = value.length() > 60 ? value.substring(0, 60) + "…" : value;
         return new ConfigException(v.where() + ": " + key + ": \"" + shown + "\" is not valid; expected " + expected + ".");
+    }
+
+    /**
+     * A whole number within [min, max]; anything else (letters, a fraction, a value past the range,
+     * one that would overflow later arithmetic) names the key and the allowed range.
+     */
+    private static long number(String key, Valued v, long min, long max, String unit) throws ConfigException {
+        String expected = String.format(Locale.ROOT, "a whole number of %s from %,d to %,d", unit, min, max);
+        String s = v.value();
+        if (!s.matches("[+-]?[0-9]{1,19}")) {
+            throw bad(key, v, expected);
+        }
+        try {
+            long n = Long.parseLong(s);
+            if (n < min || n > max) {
+                throw bad(key, v, expected);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw bad(key, v, expected);
+        }
     }
 
     private static List<Long> ids(String key, Valued v) throws ConfigException {

@@ -197,8 +197,10 @@ public final class Main implements Callable<Integer> {
                         root = t;
                     }
                 }
-                err.println("Could not connect to Discord (" + cfg.apiBaseUrl().orElse("https://discord.com/api/") + "): "
-                        + root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage()));
+                // neither the proxy's user:password nor the token (a library message may quote it) is printed
+                err.println("Could not connect to Discord (" + Redact.urls(cfg.apiBaseUrl().orElse("https://discord.com/api/"))
+                        + "): " + root.getClass().getSimpleName()
+                        + (root.getMessage() == null ? "" : ": " + Redact.secrets(root.getMessage(), token.get())));
                 return 1;
             }
             DatasetWatcher watching = watcher;
