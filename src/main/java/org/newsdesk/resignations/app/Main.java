@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.newsdesk.resignations.console.ConsoleSession;
 import org.newsdesk.resignations.dataset.DatasetLoader;
 import org.newsdesk.resignations.dataset.InvalidDatasetException;
 import org.newsdesk.resignations.dataset.Lang;
@@ -292,8 +293,10 @@ public final class Main implements Callable<Integer> {
             if (System.console() != null) {
                 StreamsHolder.err.println(app.templates().get(fallback, "console.ready"));
             }
-            app.console(out).run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), StreamsHolder.out);
-            return 0;
+            ConsoleSession session = app.console(out);
+            session.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), StreamsHolder.out);
+            // a chart or export that could not be saved is a failure a script must see
+            return session.unsaved() == 0 ? 0 : 1;
         }
     }
 }

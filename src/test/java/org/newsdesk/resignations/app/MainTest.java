@@ -79,6 +79,10 @@ class MainTest {
      * Discord URL points at a closed port on 127.0.0.1, so nothing else is ever contacted.
      */
     static Ran runProcess(Path dir, Map<String, String> env, String... args) throws Exception {
+        return runWithInput(dir, env, "", args);
+    }
+
+    static Ran runWithInput(Path dir, Map<String, String> env, String stdin, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "org.newsdesk.resignations.app.Main"));
         cmd.addAll(List.of(args));
@@ -89,6 +93,8 @@ class MainTest {
         pb.environment().put("DISCORD_API_BASE_URL", "http://127.0.0.1:1/api/");
         pb.environment().put("DISCORD_GATEWAY_URL", "ws://127.0.0.1:1");
         pb.environment().putAll(env);
+        Path input = Files.writeString(Files.createTempFile(dir, "stdin-", ".txt"), stdin);
+        pb.redirectInput(input.toFile());
         Process p = pb.start();
         try {
             // a bound, not a timing claim: the old code never exited on a non-ASCII token
@@ -133,5 +139,18 @@ class MainTest {
         assertThat(r.code()).isNotZero();
         assertThat(r.printed()).contains("Could not connect to Discord (http://***@127.0.0.1:1/api/)")
                 .doesNotContain("hunter2").doesNotContain("SECRETPART3");
+    }
+
+    @Test
+    void theConsoleSaysWhyAFileWasNotSavedAndExitsNonZero(@TempDir Path dir) throws Exception {
+        Path notADir = Files.writeString(dir.resolve("out"), "a file");
+        Ran r = runWithInput(dir, Map.of(), "/resignations export format:CSV\n/resignations stats\n",
+                "console", "--out", notADir.toString());
+        assertThat(r.printed()).contains("was not saved in " + notADir.toAbsolutePath() + ": it is a file, not a folder")
+                .contains("== Counts");   // the next command still runs
+        assertThat(r.code()).isEqualTo(1);
+        Ran fine = runWithInput(dir, Map.of(), "/resignations export format:CSV\n", "console", "--out", dir.resolve("exports").toString());
+        assertThat(fine.printed()).contains("[file] " + dir.resolve("exports").toAbsolutePath());
+        assertThat(fine.code()).isZero();
     }
 }
