@@ -106,6 +106,7 @@ public final class Main implements Callable<Integer> {
         String datasetMode;
 
         private DatasetPoller polling;
+        private DataDirLock dirLock;
 
         @Override
         public Integer call() throws Exception {
@@ -143,6 +144,10 @@ public final class Main implements Callable<Integer> {
             }
             Optional<Reloader.Source> url = cfg.datasetUrl().map(u -> new UrlDatasetSource(java.net.URI.create(u), loader));
             Path dir = dataDir != null ? dataDir : cfg.dataDir();
+            java.util.OptionalInt refused = lockDataDir(dir, err);
+            if (refused.isPresent()) {
+                return refused.getAsInt();
+            }
             // entries editors add from Discord: in the data directory, never in the dataset files
             AdditionsFile additions = new AdditionsFile(dir.resolve(AdditionsFile.NAME), loader);
             Reloader.Source source = DatasetSources.of(loader, Optional.of(additions.path()), files, url,
@@ -216,6 +221,26 @@ public final class Main implements Callable<Integer> {
             return 0;
         }
 
+        /**
+         * Takes the data directory's lock for the life of the process, before anything in it is
+         * read or opened; when another bot holds it, says which one.
+         *
+         * @return the exit code when the lock cannot be had
+         */
+        private java.util.OptionalInt lockDataDir(Path dir, PrintStream err) {
+            try {
+                dirLock = DataDirLock.acquire(dir);
+                return java.util.OptionalInt.empty();
+            } catch (DataDirLock.HeldException e) {
+                err.println(e.getMessage());
+                return java.util.OptionalInt.of(2);
+            } catch (java.io.IOException | RuntimeException e) {
+                err.println("Cannot lock the data directory " + dir.toAbsolutePath() + " (" + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); check that it can be written to.");
+                return java.util.OptionalInt.of(1);
+            }
+        }
+
         private void closeQuietly(DatasetWatcher watcher, Notifier notifier) {
             if (watcher != null) {
                 watcher.close();
@@ -224,6 +249,9 @@ public final class Main implements Callable<Integer> {
                 polling.close();
             }
             notifier.close();
+            if (dirLock != null) {
+                dirLock.close();   // last: the store is closed
+            }
         }
 
         static org.newsdesk.resignations.discord.DiscordOptions discordOptions(Config cfg) {
