@@ -74,7 +74,7 @@ public final class CommandLineParser {
             boolean startsOption = key != null && (spec.isEmpty() || spec.get().option(key).isPresent() || last == null);
             if (!startsOption) {
                 if (last == null) {
-                    return new Parsed.Error("error.unknown_option", new Object[]{"option", tok, "command",
+                    return new Parsed.Error("error.unknown_option", new Object[]{"option", visible(tok), "command",
                             sub == null ? command : command + " " + sub, "options", spec.map(CommandLineParser::optionList).orElse("")});
                 }
                 options.get(last).append(' ').append(tok);
@@ -94,6 +94,26 @@ public final class CommandLineParser {
             values.put(o.getKey(), o.getValue().toString());
         }
         return new Parsed.Ok(new CommandRequest(command, sub, values));
+    }
+
+    /**
+     * The text with each control character shown as its symbol (U+0000 as ␀, DEL as ␡, others
+     * as �): what the user typed is echoed as typed, not as if the character were not there.
+     */
+    public static String visible(String s) {
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.getType(c) == Character.CONTROL) {
+                if (b == null) {
+                    b = new StringBuilder(s.length()).append(s, 0, i);
+                }
+                b.append(c < 0x20 ? (char) (0x2400 + c) : c == 0x7F ? '\u2421' : '\uFFFD');
+            } else if (b != null) {
+                b.append(c);
+            }
+        }
+        return b == null ? s : b.toString();
     }
 
     /**

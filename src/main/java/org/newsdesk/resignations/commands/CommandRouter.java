@@ -143,7 +143,7 @@ public final class CommandRouter {
     }
 
     private static String shown(String s) {
-        return org.newsdesk.resignations.render.Markdown.userText(s, 60);
+        return org.newsdesk.resignations.render.Markdown.userText(CommandLineParser.visible(s), 60);
     }
 
     private static String nearest(String typed, List<String> options, String prefix) {

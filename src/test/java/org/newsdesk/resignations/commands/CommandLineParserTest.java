@@ -64,6 +64,14 @@ class CommandLineParserTest {
     }
 
     @Test
+    void controlCharactersAreShownAsTheirSymbols() {
+        assertThat(CommandLineParser.visible("a\u0000b\u001Fc\u007Fd\u0085")).isEqualTo("a\u2400b\u241Fc\u2421d\uFFFD");
+        assertThat(CommandLineParser.visible("ميلر")).isEqualTo("ميلر");
+        CommandLineParser.Parsed p = parser.parse("/resignations who Mil\u0000ler");
+        assertThat(((CommandLineParser.Parsed.Error) p).args()).contains("Mil\u2400ler");
+    }
+
+    @Test
     void invisibleMarksBeforeTheSlashAreDropped() {
         assertThat(ok("\uFEFF/resignations timeline").subcommand()).isEqualTo("timeline");
         assertThat(ok("\u200E\u200F \uFEFF /resignations timeline").subcommand()).isEqualTo("timeline");

@@ -78,6 +78,9 @@ class ConsoleHostileInputProperties {
         done.get(60, TimeUnit.SECONDS);
         String out = bytes.toString(StandardCharsets.UTF_8);
         assertThat(out).doesNotContain("Something went wrong").doesNotContain("حدث خطأ").doesNotContain("Exception");
+        // what was typed is never echoed with its invisible control characters (a NUL shown as nothing)
+        assertThat(out.chars().filter(c -> c != '\n' && Character.getType(c) == Character.CONTROL))
+                .as("control characters in the output").isEmpty();
         boolean anyCommandLine = input.lines().flatMap(l -> Stream.of(l.split("\r", -1)))
                 .map(CommandLineParser::withoutLeadingMarks).anyMatch(l -> !l.isEmpty() && !l.startsWith("#"));
         if (anyCommandLine) {

@@ -84,6 +84,10 @@ class ConsoleSessionTest {
         // a unit separator is not a blank: it is not silently taken for one
         assertThat(run("/factcheck claim:\"Miller\u001Fresigned\"\n")).contains("(U+001F) at character 7");
         assertThat(run("/resignations who name:\"Mil\tler\"\n")).contains("(U+0009) at character 4");
+        // outside an option's value the character is shown, not dropped
+        assertThat(run("/resignations who\u0000 name:Miller\n")).contains("Unknown subcommand \"who\u2400\"");
+        assertThat(run("/resignations who na\u0007me:Miller\n")).contains("Unknown option \"na\u2407me\" for /resignations who")
+                .doesNotContain("\u0007");
     }
 
     @Test
