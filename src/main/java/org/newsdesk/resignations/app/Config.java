@@ -141,7 +141,9 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
 
     /**
      * The bot token: {@code DISCORD_TOKEN}, or the first line of the file named by
-     * {@code DISCORD_TOKEN_FILE}. Never logged, never in the config file.
+     * {@code DISCORD_TOKEN_FILE}. Never logged, never in the config file. Its shape is checked
+     * ({@link TokenCheck}): a token with a blank or a pasted curly quote stops the start-up with a
+     * sentence that says where the fault is, without the token.
      */
     public static Optional<String> token(Map<String, String> env) throws ConfigException {
         String direct = env.get(TOKEN_ENV);

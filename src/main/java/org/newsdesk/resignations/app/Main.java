@@ -46,7 +46,7 @@ public final class Main implements Callable<Integer> {
         cli.setOut(new java.io.PrintWriter(out, true));
         cli.setErr(new java.io.PrintWriter(err, true));
         cli.setExecutionExceptionHandler((ex, line, parsed) -> {
-            err.println("error: " + ex.getMessage());
+            err.println("error: " + Redact.urls(ex.getMessage()));
             return 1;
         });
         StreamsHolder.out = out;
