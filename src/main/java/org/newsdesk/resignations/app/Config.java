@@ -139,28 +139,16 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
                 case "dataset.paths" -> datasets = paths(key, v);
                 case "storage.dir" -> dataDir = Path.of(v.value());
                 case "dataset.url" -> datasetUrl = Optional.of(url(key, v, List.of("http", "https")));
-                case "dataset.poll_seconds" -> {
-                    long secs;
-                    try {
-                        secs = Long.parseLong(v.value());
-                    } catch (NumberFormatException ex) {
-                        throw bad(key, v, "a number of seconds, 10 or more");
-                    }
-                    if (secs < 10) {
-                        throw bad(key, v, "a number of seconds, 10 or more");
-                    }
-                    poll = java.time.Duration.ofSeconds(secs);
-                }
+                case "dataset.poll_seconds" -> poll = java.time.Duration.ofSeconds(number(key, v, 10, 86_400, "seconds"));
                 case "dataset.mode" -> merge = switch (v.value().toLowerCase(Locale.ROOT)) {
                     case "merge" -> true;
                     case "replace" -> false;
                     default -> throw bad(key, v, "replace or merge");
                 };
                 case "dataset.fetch_timeout_seconds" ->
-                        fetchTimeout = java.time.Duration.ofSeconds(number(key, v, 1, 3600, "a number of seconds from 1 to 3600"));
+                        fetchTimeout = java.time.Duration.ofSeconds(number(key, v, 1, 3600, "seconds"));
                 case "dataset.max_bytes" -> fetchMax = number(key, v, 1024, org.newsdesk.resignations.dataset.DatasetLoader.MAX_FILE_BYTES,
-                        "a number of bytes from 1024 to " + org.newsdesk.resignations.dataset.DatasetLoader.MAX_FILE_BYTES
-                                + " (e.g. 67108864 for 64 MB)");
+                        "bytes");
                 case "dataset.allow_private_hosts" -> allowPrivate = switch (v.value().toLowerCase(Locale.ROOT)) {
                     case "true", "yes", "on" -> true;
                     case "false", "no", "off" -> false;
@@ -175,12 +163,14 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
 
     /**
      * The bot token: {@code DISCORD_TOKEN}, or the first line of the file named by
-     * {@code DISCORD_TOKEN_FILE}. Never logged, never in the config file.
+     * {@code DISCORD_TOKEN_FILE}. Never logged, never in the config file. Its shape is checked
+     * ({@link TokenCheck}): a token with a blank or a pasted curly quote stops the start-up with a
+     * sentence that says where the fault is, without the token.
      */
     public static Optional<String> token(Map<String, String> env) throws ConfigException {
         String direct = env.get(TOKEN_ENV);
         if (direct != null && !direct.isBlank()) {
-            return Optional.of(direct.strip());
+            return Optional.of(checked(direct.strip(), TOKEN_ENV));
         }
         String file = env.get(TOKEN_FILE_ENV);
         if (file != null && !file.isBlank()) {
@@ -189,13 +179,23 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
                 if (t.isEmpty()) {
                     throw new ConfigException(TOKEN_FILE_ENV + ": the file " + file.strip() + " is empty.");
                 }
-                return Optional.of(t.lines().findFirst().orElse("").strip());
+                return Optional.of(checked(t.lines().findFirst().orElse("").strip(),
+                        "The token in the file named by " + TOKEN_FILE_ENV));
             } catch (IOException e) {
                 throw new ConfigException(TOKEN_FILE_ENV + ": cannot read the file " + file.strip() + " ("
                         + e.getClass().getSimpleName() + ").");
             }
         }
         return Optional.empty();
+    }
+
+    /** The token when it has a bot token's shape; else a sentence that says what is wrong, never the token. */
+    private static String checked(String token, String where) throws ConfigException {
+        Optional<String> problem = TokenCheck.problem(token, where);
+        if (problem.isPresent()) {
+            throw new ConfigException(problem.get());
+        }
+        return token;
     }
 
     /** The file to read: the one given, else {@code BOT_CONFIG}, else config/bot.properties if present. */
@@ -261,8 +261,30 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
     }
 
     private static ConfigException bad(String key, Valued v, String expected) {
-        String shown = v.value().length() > 60 ? v.value().substring(0, 60) + "…" : v.value();
+        String value = Redact.urls(v.value());   // a proxy URL may carry user:password
+        String shown = value.length() > 60 ? value.substring(0, 60) + "…" : value;
         return new ConfigException(v.where() + ": " + key + ": \"" + shown + "\" is not valid; expected " + expected + ".");
+    }
+
+    /**
+     * A whole number within [min, max]; anything else (letters, a fraction, a value past the range,
+     * one that would overflow later arithmetic) names the key and the allowed range.
+     */
+    private static long number(String key, Valued v, long min, long max, String unit) throws ConfigException {
+        String expected = String.format(Locale.ROOT, "a whole number of %s from %,d to %,d", unit, min, max);
+        String s = v.value();
+        if (!s.matches("[+-]?[0-9]{1,19}")) {
+            throw bad(key, v, expected);
+        }
+        try {
+            long n = Long.parseLong(s);
+            if (n < min || n > max) {
+                throw bad(key, v, expected);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw bad(key, v, expected);
+        }
     }
 
     private static List<Long> ids(String key, Valued v) throws ConfigException {
@@ -289,18 +311,6 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
             }
         }
         return out;
-    }
-
-    /** A whole number within [min, max]; anything else (overflow included) names the range. */
-    private static long number(String key, Valued v, long min, long max, String expected) throws ConfigException {
-        if (!v.value().matches("[0-9]{1,18}")) {
-            throw bad(key, v, expected);
-        }
-        long n = Long.parseLong(v.value());
-        if (n < min || n > max) {
-            throw bad(key, v, expected);
-        }
-        return n;
     }
 
     private static long id(String key, Valued v, String s) throws ConfigException {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.newsdesk.resignations.console.ConsoleSession;
 import org.newsdesk.resignations.dataset.DatasetLoader;
 import org.newsdesk.resignations.dataset.InvalidDatasetException;
 import org.newsdesk.resignations.dataset.Lang;
@@ -50,7 +51,7 @@ public final class Main implements Callable<Integer> {
         cli.setOut(new java.io.PrintWriter(out, true));
         cli.setErr(new java.io.PrintWriter(err, true));
         cli.setExecutionExceptionHandler((ex, line, parsed) -> {
-            err.println("error: " + ex.getMessage());
+            err.println("error: " + Redact.urls(ex.getMessage()));
             return 1;
         });
         StreamsHolder.out = out;
@@ -110,6 +111,7 @@ public final class Main implements Callable<Integer> {
         String datasetMode;
 
         private DatasetPoller polling;
+        private DataDirLock dirLock;
 
         @Override
         public Integer call() throws Exception {
@@ -146,6 +148,10 @@ public final class Main implements Callable<Integer> {
                 }
             }
             Path dir = dataDir != null ? dataDir : cfg.dataDir();
+            java.util.OptionalInt refused = lockDataDir(dir, err);
+            if (refused.isPresent()) {
+                return refused.getAsInt();
+            }
             BoundedFetch.Limits limits = new BoundedFetch.Limits(cfg.fetchTimeout(), cfg.fetchMaxBytes(),
                     new AddressPolicy(cfg.allowPrivateHosts()));
             Optional<Reloader.Source> url = cfg.datasetUrl().map(u -> new UrlDatasetSource(java.net.URI.create(u), loader,
@@ -207,8 +213,10 @@ public final class Main implements Callable<Integer> {
                         root = t;
                     }
                 }
-                err.println("Could not connect to Discord (" + cfg.apiBaseUrl().orElse("https://discord.com/api/") + "): "
-                        + root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage()));
+                // neither the proxy's user:password nor the token (a library message may quote it) is printed
+                err.println("Could not connect to Discord (" + Redact.urls(cfg.apiBaseUrl().orElse("https://discord.com/api/"))
+                        + "): " + root.getClass().getSimpleName()
+                        + (root.getMessage() == null ? "" : ": " + Redact.secrets(root.getMessage(), token.get())));
                 return 1;
             }
             DatasetWatcher watching = watcher;
@@ -223,6 +231,26 @@ public final class Main implements Callable<Integer> {
             return 0;
         }
 
+        /**
+         * Takes the data directory's lock for the life of the process, before anything in it is
+         * read or opened; when another bot holds it, says which one.
+         *
+         * @return the exit code when the lock cannot be had
+         */
+        private java.util.OptionalInt lockDataDir(Path dir, PrintStream err) {
+            try {
+                dirLock = DataDirLock.acquire(dir);
+                return java.util.OptionalInt.empty();
+            } catch (DataDirLock.HeldException e) {
+                err.println(e.getMessage());
+                return java.util.OptionalInt.of(2);
+            } catch (java.io.IOException | RuntimeException e) {
+                err.println("Cannot lock the data directory " + dir.toAbsolutePath() + " (" + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); check that it can be written to.");
+                return java.util.OptionalInt.of(1);
+            }
+        }
+
         private void closeQuietly(DatasetWatcher watcher, Notifier notifier) {
             if (watcher != null) {
                 watcher.close();
@@ -231,6 +259,9 @@ public final class Main implements Callable<Integer> {
                 polling.close();
             }
             notifier.close();
+            if (dirLock != null) {
+                dirLock.close();   // last: the store is closed
+            }
         }
 
         static org.newsdesk.resignations.discord.DiscordOptions discordOptions(Config cfg) {
@@ -300,8 +331,10 @@ public final class Main implements Callable<Integer> {
             if (System.console() != null) {
                 StreamsHolder.err.println(app.templates().get(fallback, "console.ready"));
             }
-            app.console(out).run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), StreamsHolder.out);
-            return 0;
+            ConsoleSession session = app.console(out);
+            session.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), StreamsHolder.out);
+            // a chart or export that could not be saved is a failure a script must see
+            return session.unsaved() == 0 ? 0 : 1;
         }
     }
 }

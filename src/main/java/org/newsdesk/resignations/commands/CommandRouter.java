@@ -108,6 +108,13 @@ public final class CommandRouter {
     }
 
     private Optional<Reply> checkValue(OptionSpec os, String value, Lang lang) {
+        // a NUL or an escape is invisible when echoed back and means nothing in a name or a claim
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.getType(value.charAt(i)) == Character.CONTROL) {
+                return Optional.of(replies.userError(lang, "error.control_character", "option", os.name(),
+                        "code", String.format("U+%04X", (int) value.charAt(i)), "position", i + 1));
+            }
+        }
         return switch (os.type()) {
             case LANGUAGE -> Lang.parse(value).isPresent() ? Optional.empty()
                     : Optional.of(replies.userError(lang, "error.bad_lang", "value", shown(value)));
@@ -136,7 +143,7 @@ public final class CommandRouter {
     }
 
     private static String shown(String s) {
-        return org.newsdesk.resignations.render.Markdown.userText(s, 60);
+        return org.newsdesk.resignations.render.Markdown.userText(CommandLineParser.visible(s), 60);
     }
 
     private static String nearest(String typed, List<String> options, String prefix) {

@@ -3,7 +3,11 @@ package org.newsdesk.resignations.console;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,6 +17,7 @@ import org.newsdesk.resignations.commands.CommandLineParser;
 import org.newsdesk.resignations.commands.CommandRouter;
 import org.newsdesk.resignations.commands.LanguagePolicy;
 import org.newsdesk.resignations.commands.RequestContext;
+import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.render.PlainText;
 import org.newsdesk.resignations.render.Replies;
 import org.newsdesk.resignations.render.Reply;
@@ -29,6 +34,7 @@ public final class ConsoleSession {
     private final Replies replies;
     private final LanguagePolicy languages;
     private Path outDir;
+    private int unsaved;
 
     /** Files go to a new temporary directory, made on the first file (the command line passes ./out). */
     public ConsoleSession(CommandLineParser parser, CommandRouter router, Replies replies, LanguagePolicy languages) {
@@ -46,11 +52,16 @@ public final class ConsoleSession {
     }
 
     public void run(BufferedReader in, PrintStream out) throws IOException {
-        for (String line; (line = in.readLine()) != null; ) {
-            if (line.isBlank() || line.stripLeading().startsWith("#")) {
+        BoundedLines lines = new BoundedLines(in, CommandLineParser.MAX_LINE);
+        for (BoundedLines.Line read; (read = lines.next()) != null; ) {
+            String line = CommandLineParser.withoutLeadingMarks(read.text());
+            if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            Reply reply = answer(line);
+            Reply reply = read.cut()
+                    ? replies.userError(languages.choose(java.util.Optional.empty(), RequestContext.CONSOLE, line),
+                            "error.line_too_long", "max", CommandLineParser.MAX_LINE)
+                    : answer(line);
             out.println(PlainText.render(new Reply(reply.kind(), reply.pages(), reply.suggestions(), List.of(),
                     reply.replay())));
             for (Reply.Attachment a : reply.attachments()) {
@@ -94,9 +105,35 @@ public final class ConsoleSession {
             }
             return "[file] " + target;
         } catch (IOException | RuntimeException e) {
+            unsaved++;
             String where = outDir == null ? "a temporary directory" : outDir.toAbsolutePath().toString();
-            return "[file] " + name + ": not saved in " + where + " (" + e.getMessage() + ")";
+            Lang lang = languages.fallback();
+            return "[file] " + replies.templates().get(lang, "console.file_not_saved", "name", name, "dir", where,
+                    "reason", why(e, lang));
         }
+    }
+
+    /** How many files could not be saved: the console then ends with a non-zero exit code. */
+    public int unsaved() {
+        return unsaved;
+    }
+
+    /** The reason in words: the exception's message alone is often only the path. */
+    private String why(Exception e, Lang lang) {
+        String reason = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.getMessage();
+        String key;
+        if (e instanceof FileAlreadyExistsException || e instanceof NotDirectoryException
+                || "Not a directory".equals(reason)) {
+            key = "console.out_not_a_directory";
+        } else if (e instanceof AccessDeniedException || "Read-only file system".equals(reason)) {
+            key = "console.out_not_writable";
+        } else if (reason != null && reason.contains("No space left")) {
+            key = "console.out_full";
+        } else {
+            return replies.templates().get(lang, "console.out_failed", "detail",
+                    reason == null ? e.getClass().getSimpleName() : reason);
+        }
+        return replies.templates().get(lang, key);
     }
 
     /** Only the last path segment, in letters, digits, dot, dash and underscore: a name never leaves the directory. */

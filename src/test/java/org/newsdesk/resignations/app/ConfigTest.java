@@ -107,13 +107,74 @@ class ConfigTest {
     void theTokenIsNeverReadFromTheFileAndNeverEchoed() throws Exception {
         assertThatThrownBy(() -> Config.load(Optional.of(file("token = abc.def.secret\n")), Map.of()))
                 .hasMessageContaining("DISCORD_TOKEN").hasMessageNotContaining("secret");
-        assertThat(Config.token(Map.of("DISCORD_TOKEN", " t0k \n"))).contains("t0k");
+        assertThat(Config.token(Map.of("DISCORD_TOKEN", " MTAx.Ab-c.t0k_x \n"))).contains("MTAx.Ab-c.t0k_x");
         Path secret = dir.resolve("token");
-        Files.writeString(secret, "from-file\n");
-        assertThat(Config.token(Map.of("DISCORD_TOKEN_FILE", secret.toString()))).contains("from-file");
+        Files.writeString(secret, "MTAx.ZnJvbQ.from-file\n");
+        assertThat(Config.token(Map.of("DISCORD_TOKEN_FILE", secret.toString()))).contains("MTAx.ZnJvbQ.from-file");
         assertThat(Config.token(Map.of())).isEmpty();
         assertThatThrownBy(() -> Config.token(Map.of("DISCORD_TOKEN_FILE", dir.resolve("missing").toString())))
                 .hasMessageStartingWith("DISCORD_TOKEN_FILE: cannot read");
+    }
+
+    @Test
+    void aTokenWithABlankTabOrLineBreakIsRefusedWithoutBeingEchoed() throws Exception {
+        assertThatThrownBy(() -> Config.token(Map.of("DISCORD_TOKEN", "MTAx SECRETPART3")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("DISCORD_TOKEN contains a blank at character 5;")
+                .hasMessageContaining("Bot page").hasMessageNotContaining("SECRETPART3").hasMessageNotContaining("MTAx");
+        assertThatThrownBy(() -> Config.token(Map.of("DISCORD_TOKEN", "MTAx.SECRET\nPART.x3")))
+                .hasMessageContaining("a line break at character 12").hasMessageNotContaining("SECRET");
+        Path secret = dir.resolve("token");
+        Files.writeString(secret, "MTAx.SECRET\tPART.three\n");
+        assertThatThrownBy(() -> Config.token(Map.of("DISCORD_TOKEN_FILE", secret.toString())))
+                .hasMessageContaining("file named by DISCORD_TOKEN_FILE contains a tab at character 12")
+                .hasMessageNotContaining("SECRET").hasMessageNotContaining("PART");
+    }
+
+    @Test
+    void aTokenWithANonAsciiOrControlCharacterIsRefusedWithoutBeingEchoed() {
+        assertThatThrownBy(() -> Config.token(Map.of("DISCORD_TOKEN", "\u201CMTAx.SECRET.part3\u201D")))
+                .hasMessageContaining("DISCORD_TOKEN contains a non-ASCII character (U+201C")
+                .hasMessageContaining("at character 1;").hasMessageNotContaining("SECRET");
+        assertThatThrownBy(() -> Config.token(Map.of("DISCORD_TOKEN", "MTAx.SEC\u0001RET.part3")))
+                .hasMessageContaining("an invisible control character (U+0001) at character 9")
+                .hasMessageNotContaining("SEC");
+        assertThatThrownBy(() -> Config.token(Map.of("DISCORD_TOKEN", "MTAx.SECRET+/.part3")))
+                .hasMessageContaining("the character '+', which a token never holds").hasMessageNotContaining("SECRET");
+    }
+
+    @Test
+    void aTokenMustHaveThreeNonEmptyParts() {
+        assertThatThrownBy(() -> Config.token(Map.of("DISCORD_TOKEN", "client-secret-SECRET")))
+                .hasMessageContaining("has 1 part separated by dots; a bot token has 3").hasMessageNotContaining("SECRET");
+        assertThatThrownBy(() -> Config.token(Map.of("DISCORD_TOKEN", "MTAx.SECRET.part3.more")))
+                .hasMessageContaining("has 4 parts");
+        assertThatThrownBy(() -> Config.token(Map.of("DISCORD_TOKEN", "MTAx..SECRET")))
+                .hasMessageContaining("part 2 of the token (between the dots) is empty").hasMessageNotContaining("SECRET");
+    }
+
+    @Test
+    void numericKeysAreRangeChecked() throws Exception {
+        for (String v : List.of("9223372036854775807", "99999999999999999999", "-5", "9", "86401", "1.5", "60s")) {
+            assertThatThrownBy(() -> Config.load(Optional.empty(), Map.of("BOT_DATASET_POLL_SECONDS", v)))
+                    .as(v).isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("environment variable BOT_DATASET_POLL_SECONDS: dataset.poll_seconds")
+                    .hasMessageContaining("expected a whole number of seconds from 10 to 86,400");
+        }
+        assertThat(Config.load(Optional.empty(), Map.of("BOT_DATASET_POLL_SECONDS", "86400")).pollEvery()).hasDays(1);
+        assertThat(Config.load(Optional.empty(), Map.of("BOT_DATASET_POLL_SECONDS", "10")).pollEvery()).hasSeconds(10);
+    }
+
+    @Test
+    void credentialsInAUrlAreNeverEchoed() {
+        assertThatThrownBy(() -> Config.load(Optional.of(file("api_base_url = ftp://desk:hunter2@proxy.example/api\n")), Map.of()))
+                .hasMessageContaining("api_base_url: \"ftp://***@proxy.example/api\" is not valid")
+                .hasMessageNotContaining("hunter2").hasMessageNotContaining("desk:");
+        assertThat(Redact.urls("Could not reach https://u:p%40ss@proxy:8443/api/ and ws://me@gw/?x=1@2"))
+                .isEqualTo("Could not reach https://***@proxy:8443/api/ and ws://***@gw/?x=1@2");
+        assertThat(Redact.urls("https://discord.com/api/")).isEqualTo("https://discord.com/api/");
+        assertThat(Redact.secrets("Provided: \"MTAx.a.b\" at https://a:b@h/", "MTAx.a.b"))
+                .isEqualTo("Provided: \"[token]\" at https://***@h/");
     }
 
     @Test
@@ -156,7 +217,7 @@ class ConfigTest {
         for (String bad : List.of("0", "3601", "-1", "9223372036854775807", "1e3", "ten")) {
             assertThatThrownBy(() -> Config.load(Optional.of(file("dataset.fetch_timeout_seconds = " + bad + "\n")), Map.of()))
                     .isInstanceOf(ConfigException.class).hasMessageContaining("dataset.fetch_timeout_seconds")
-                    .hasMessageContaining("from 1 to 3600");
+                    .hasMessageContaining("from 1 to 3,600");
         }
         for (String bad : List.of("100", "536870913", "99999999999999999999", "64MB")) {
             assertThatThrownBy(() -> Config.load(Optional.of(file("dataset.max_bytes = " + bad + "\n")), Map.of()))

@@ -7,6 +7,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsdesk.resignations.Fixtures;
@@ -64,5 +68,89 @@ class MainTest {
     void anUnknownSubcommandIsAUsageErrorNotAStackTrace() {
         assertThat(run("frobnicate")).isNotZero();
         assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("Exception");
+    }
+
+    /** What a separate {@code resignation-bot} process printed, and its exit code. */
+    record Ran(int code, String printed) {
+    }
+
+    /**
+     * Runs the bot as its own process with only the given DISCORD_ and BOT_ variables; every
+     * Discord URL points at a closed port on 127.0.0.1, so nothing else is ever contacted.
+     */
+    static Ran runProcess(Path dir, Map<String, String> env, String... args) throws Exception {
+        return runWithInput(dir, env, "", args);
+    }
+
+    static Ran runWithInput(Path dir, Map<String, String> env, String stdin, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.newsdesk.resignations.app.Main"));
+        cmd.addAll(List.of(args));
+        Path log = Files.createTempFile(dir, "run-", ".log");
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("DISCORD_") || k.startsWith("BOT_"));
+        pb.environment().put("DISCORD_API_BASE_URL", "http://127.0.0.1:1/api/");
+        pb.environment().put("DISCORD_GATEWAY_URL", "ws://127.0.0.1:1");
+        pb.environment().putAll(env);
+        Path input = Files.writeString(Files.createTempFile(dir, "stdin-", ".txt"), stdin);
+        pb.redirectInput(input.toFile());
+        Process p = pb.start();
+        try {
+            // a bound, not a timing claim: the old code never exited on a non-ASCII token
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the process exits").isTrue();
+            return new Ran(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aTokenWithABlankStopsTheBotWithExit2AndIsNeverPrinted(@TempDir Path dir) throws Exception {
+        Ran r = runProcess(dir, Map.of("DISCORD_TOKEN", "MTAx SECRETPART3.abc.def"), "run", "--data-dir", dir.resolve("data").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.printed()).contains("DISCORD_TOKEN contains a blank at character 5")
+                .doesNotContain("SECRETPART3").doesNotContain("MTAx").doesNotContain("Exception");
+    }
+
+    @Test
+    void aTokenFileWithATabStopsTheBotWithExit2AndIsNeverPrinted(@TempDir Path dir) throws Exception {
+        Path secret = dir.resolve("token.txt");
+        Files.writeString(secret, "MTAx.SECRET\tPART3.abc\n");
+        Ran r = runProcess(dir, Map.of("DISCORD_TOKEN_FILE", secret.toString()), "run", "--data-dir", dir.resolve("data").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.printed()).contains("contains a tab at character 12").doesNotContain("SECRET").doesNotContain("PART3");
+    }
+
+    @Test
+    void aTokenWithANonAsciiCharacterExitsWith2AndASentence(@TempDir Path dir) throws Exception {
+        for (String token : List.of("\u201CMTAx.SECRET.abc\u201D", "MTAx.SEC\u0001RET.abc")) {
+            Ran r = runProcess(dir, Map.of("DISCORD_TOKEN", token), "run", "--data-dir", dir.resolve("data").toString());
+            assertThat(r.code()).as(token).isEqualTo(2);
+            assertThat(r.printed()).contains("Configuration error: DISCORD_TOKEN contains")
+                    .contains("Bot page").doesNotContain("SECRET").doesNotContain("SEC").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void couldNotConnectNeverPrintsTheProxyCredentials(@TempDir Path dir) throws Exception {
+        Ran r = runProcess(dir, Map.of("DISCORD_TOKEN", "MTAx.c2VjcmV0.SECRETPART3",
+                "DISCORD_API_BASE_URL", "http://desk:hunter2@127.0.0.1:1/api/"), "run", "--data-dir", dir.resolve("data").toString());
+        assertThat(r.code()).isNotZero();
+        assertThat(r.printed()).contains("Could not connect to Discord (http://***@127.0.0.1:1/api/)")
+                .doesNotContain("hunter2").doesNotContain("SECRETPART3");
+    }
+
+    @Test
+    void theConsoleSaysWhyAFileWasNotSavedAndExitsNonZero(@TempDir Path dir) throws Exception {
+        Path notADir = Files.writeString(dir.resolve("out"), "a file");
+        Ran r = runWithInput(dir, Map.of(), "/resignations export format:CSV\n/resignations stats\n",
+                "console", "--out", notADir.toString());
+        assertThat(r.printed()).contains("was not saved in " + notADir.toAbsolutePath() + ": it is a file, not a folder")
+                .contains("== Counts");   // the next command still runs
+        assertThat(r.code()).isEqualTo(1);
+        Ran fine = runWithInput(dir, Map.of(), "/resignations export format:CSV\n", "console", "--out", dir.resolve("exports").toString());
+        assertThat(fine.printed()).contains("[file] " + dir.resolve("exports").toAbsolutePath());
+        assertThat(fine.code()).isZero();
     }
 }

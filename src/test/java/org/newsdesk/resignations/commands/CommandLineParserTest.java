@@ -47,4 +47,34 @@ class CommandLineParserTest {
         assertThat(error("/resignations who name:a name:b")).isEqualTo("error.repeated_option");
         assertThat(error("/")).isEqualTo("error.not_a_command");
     }
+
+    @Test
+    void longLinesAndOptionsAreRefusedAsDiscordWould() {
+        StringBuilder words = new StringBuilder("/factcheck claim:");
+        for (int i = 0; i < 500_000; i++) {
+            words.append(" w");
+        }
+        assertThat(error(words.toString())).isEqualTo("error.line_too_long");
+        assertThat(error("/factcheck claim:" + "a ".repeat(3001))).isEqualTo("error.option_too_long");
+        assertThat(ok("/factcheck claim:" + "a ".repeat(3000)).options().get("claim")).hasSize(5999);
+        // many short words inside the bounds: every word kept, in order
+        CommandRequest r = ok("/resignations who name:" + "ab ".repeat(1500) + "lang:ar");
+        assertThat(r.options().get("name")).isEqualTo(("ab ".repeat(1500)).strip());
+        assertThat(r.options().get("lang")).isEqualTo("ar");
+    }
+
+    @Test
+    void controlCharactersAreShownAsTheirSymbols() {
+        assertThat(CommandLineParser.visible("a\u0000b\u001Fc\u007Fd\u0085")).isEqualTo("a\u2400b\u241Fc\u2421d\uFFFD");
+        assertThat(CommandLineParser.visible("ميلر")).isEqualTo("ميلر");
+        CommandLineParser.Parsed p = parser.parse("/resignations who Mil\u0000ler");
+        assertThat(((CommandLineParser.Parsed.Error) p).args()).contains("Mil\u2400ler");
+    }
+
+    @Test
+    void invisibleMarksBeforeTheSlashAreDropped() {
+        assertThat(ok("\uFEFF/resignations timeline").subcommand()).isEqualTo("timeline");
+        assertThat(ok("\u200E\u200F \uFEFF /resignations timeline").subcommand()).isEqualTo("timeline");
+        assertThat(ok("/resignations who name:\"a\u0000b\"").options().get("name")).isEqualTo("a\u0000b");
+    }
 }

@@ -1,9 +1,11 @@
 package org.newsdesk.resignations.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsdesk.resignations.Fixtures;
@@ -38,7 +40,56 @@ class ConsoleFilesTest {
     void aDirectoryThatCannotBeWrittenIsSaidPlainly(@TempDir Path dir) throws Exception {
         Path notADir = dir.resolve("file");
         Files.writeString(notADir, "x");
-        String said = Fixtures.bundledApp().console(notADir).save(new Reply.Attachment("a.png", "image/png", new byte[1], ""));
-        assertThat(said).startsWith("[file] a.png: not saved in");
+        ConsoleSession console = Fixtures.bundledApp().console(notADir);
+        String said = console.save(new Reply.Attachment("a.png", "image/png", new byte[1], ""));
+        assertThat(said).isEqualTo("[file] a.png was not saved in " + notADir.toAbsolutePath()
+                + ": it is a file, not a folder (or a part of the path is). Choose another folder with --out.");
+        assertThat(console.unsaved()).isEqualTo(1);
+    }
+
+    @Test
+    void aFullDiskIsSaidPlainlyAndLeavesNoPartialFile(@TempDir Path dir) throws Exception {
+        Path small = dir.resolve("small");
+        Files.createDirectories(small);
+        assumeTrue(mount(small, "size=16k"), "mounting a tmpfs needs root");
+        try {
+            ConsoleSession console = Fixtures.bundledApp().console(small);
+            String said = console.save(new Reply.Attachment("big.csv", "text/csv", new byte[256 * 1024], ""));
+            assertThat(said).isEqualTo("[file] big.csv was not saved in " + small.toAbsolutePath()
+                    + ": the disk is full. Choose another folder with --out.");
+            assertThat(console.unsaved()).isEqualTo(1);
+            try (var files = Files.list(small)) {
+                assertThat(files.toList()).isEmpty();
+            }
+        } finally {
+            umount(small);
+        }
+    }
+
+    @Test
+    void aReadOnlyFolderIsSaidPlainly(@TempDir Path dir) throws Exception {
+        Path ro = dir.resolve("ro");
+        Files.createDirectories(ro);
+        assumeTrue(mount(ro, "ro,size=16k"), "mounting a tmpfs needs root");
+        try {
+            ConsoleSession console = Fixtures.bundledApp().console(ro);
+            String said = console.save(new Reply.Attachment("a.csv", "text/csv", new byte[10], ""));
+            assertThat(said).endsWith(": the folder cannot be written to (permission denied or a read-only disk)."
+                    + " Choose another folder with --out.");
+            assertThat(console.unsaved()).isEqualTo(1);
+        } finally {
+            umount(ro);
+        }
+    }
+
+    static boolean mount(Path dir, String options) throws Exception {
+        Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", options, "tmpfs", dir.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+    }
+
+    static void umount(Path dir) throws Exception {
+        new ProcessBuilder("umount", dir.toString()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(30, TimeUnit.SECONDS);
     }
 }

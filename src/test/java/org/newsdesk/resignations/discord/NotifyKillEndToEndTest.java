@@ -37,7 +37,7 @@ class NotifyKillEndToEndTest {
                 .redirectOutput(dir.resolve(name + ".log").toFile());
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(k -> k.startsWith("DISCORD_") || k.startsWith("BOT_"));
-        env.put("DISCORD_TOKEN", "fake-token");
+        env.put("DISCORD_TOKEN", "ZmFrZQ.ZmFrZQ.fake-token");
         env.put("DISCORD_API_BASE_URL", fake.restUrl());
         env.put("DISCORD_GATEWAY_URL", fake.gatewayUrl());
         env.put("DISCORD_GATEWAY_COMPRESSION", "none");

@@ -21,7 +21,7 @@ import org.newsdesk.resignations.discord.fake.Recorded;
  */
 class RunCommandEndToEndTest {
 
-    static final String TOKEN = "MTIzNDU2.secret-token-value";
+    static final String TOKEN = "MTIzNDU2.c2VjcmV0.secret-token-value";
 
     @Test
     void runServesFromTheEnvironmentAndStopsCleanlyOnSigterm(@TempDir Path dir) throws Exception {
