@@ -109,7 +109,7 @@ class DatasetValidationTest {
                 bad("url with a trailing line break", t -> obj(t, "/sources/0").put("url", "https://example.org/ap\n"),
                         "/sources/0/url", "line break"),
                 bad("ten megabyte string", t -> obj(t, "/entries/0/name").put("en", "x".repeat(10 * 1024 * 1024)),
-                        "/entries/0/name/en", "too long"));
+                        "/entries/0/name/en", "longer than 100,000 characters"));
     }
 
     private static Arguments bad(String name, Consumer<ObjectNode> edit, String pointer, String message) {
