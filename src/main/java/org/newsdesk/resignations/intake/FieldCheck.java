@@ -14,6 +14,7 @@ import org.newsdesk.resignations.dataset.Agency;
 import org.newsdesk.resignations.dataset.Entry;
 import org.newsdesk.resignations.dataset.PartialDate;
 import org.newsdesk.resignations.dataset.Scripts;
+import org.newsdesk.resignations.dataset.TextChars;
 import org.newsdesk.resignations.search.Directory;
 import org.newsdesk.resignations.search.Normalizer;
 
@@ -88,6 +89,11 @@ public final class FieldCheck {
             }
             if (v.length() > f.maxLength()) {
                 out.add(Flaw.of(f, "add.flaw.too_long", "max", f.maxLength(), "length", v.length()));
+                continue;
+            }
+            if (f != Field.DATE && f != Field.SOURCE_URL && TextChars.startsLikeFormula(v)) {
+                // a spreadsheet opening the CSV export would run it (the export neutralises it too)
+                out.add(Flaw.of(f, "add.flaw.formula", "first", String.valueOf(v.charAt(0))));
                 continue;
             }
             switch (f) {
