@@ -27,6 +27,9 @@ final class LocalAddress {
         if (host == null || host.isEmpty()) {
             return Optional.empty();
         }
+        while (host.endsWith(".") && host.length() > 1) {
+            host = host.substring(0, host.length() - 1);   // "localhost." and "127.0.0.1." are the same hosts
+        }
         if (host.equals("localhost") || host.endsWith(".localhost")) {
             return Optional.of(host);
         }
@@ -45,9 +48,6 @@ final class LocalAddress {
         }
         String[] labels = host.split("\\.", -1);
         int last = labels.length - 1;
-        if (last > 0 && labels[last].isEmpty()) {
-            last--;   // "127.0.0.1." is the same host
-        }
         if (!numeric(labels[last])) {
             return Optional.empty();   // a name: never resolved here
         }

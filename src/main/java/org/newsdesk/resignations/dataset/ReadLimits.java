@@ -31,14 +31,16 @@ final class ReadLimits {
 
     /** The limit passed, with what and where: the line and column, and the JSON pointer when it is short. */
     static Problem problem(String file, JsonParser p, StreamConstraintsException e) {
-        JsonLocation at = p.currentTokenLocation();
+        String raw = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        // a value's limit is met inside its token, which starts where the token location says; a
+        // field name's, before the parser has moved its token location past the previous token
+        JsonLocation at = raw.startsWith("Name length") ? p.currentLocation() : p.currentTokenLocation();
         if (at == null || at.getLineNr() <= 0) {
             at = p.currentLocation();
         }
         int line = at == null ? 0 : Math.max(0, at.getLineNr());
         int column = at == null ? 0 : Math.max(0, at.getColumnNr());
         String where = line > 0 ? " at line " + line + ", column " + column : "";
-        String raw = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         String pointer = null;
         String message;
         if (raw.startsWith("String value length")) {
