@@ -16,6 +16,9 @@ public final class TextChars {
     public static int badChar(String s, boolean lines) {
         for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
+            if ((c >= 0x20 && c < 0x7F) || (c >= 0xA0 && c < Character.MIN_SURROGATE)) {
+                continue;   // printable ASCII, Arabic and nearly all text: one test (this runs on every text of a load)
+            }
             if (c < 0x20) {
                 if (c != '\n' || !lines) {
                     return i;
