@@ -85,6 +85,17 @@ class HostileDatasetTest {
                 .contains("INVALID");
     }
 
+    /** A sparse file of 513 MB (no disk used): refused by its size, before a byte is read. */
+    @Test
+    void aFileOverTheSizeCapIsRefusedBeforeReading(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("big.json");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(DatasetLoader.MAX_FILE_BYTES + 1024 * 1024);
+        }
+        assertThat(refused(file).problems()).singleElement()
+                .satisfies(p -> assertThat(p.message()).isEqualTo("the file is larger than 512 MB; this is not a dataset file."));
+    }
+
     @Test
     void onlyUtf8IsRead() throws Exception {
         String json = json();
