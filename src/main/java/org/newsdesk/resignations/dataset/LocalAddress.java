@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * 192.168.x, and the other spellings a browser accepts for them: 2130706433, 0x7f.1, 0177.0.0.1).
  * Names are never looked up: validating a file makes no network request.
  */
-final class LocalAddress {
+public final class LocalAddress {
 
     private static final Pattern IPV6 = Pattern.compile("[0-9a-f:.]+");
 
@@ -22,7 +22,7 @@ final class LocalAddress {
     }
 
     /** The host, when the URL points at a local, private or reserved address; empty otherwise. */
-    static Optional<String> of(String url) {
+    public static Optional<String> of(String url) {
         String host = host(url);
         if (host == null || host.isEmpty()) {
             return Optional.empty();

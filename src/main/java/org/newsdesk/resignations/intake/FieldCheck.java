@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.newsdesk.resignations.commands.CommandRouter;
 import org.newsdesk.resignations.dataset.Agency;
 import org.newsdesk.resignations.dataset.Entry;
+import org.newsdesk.resignations.dataset.LocalAddress;
 import org.newsdesk.resignations.dataset.PartialDate;
 import org.newsdesk.resignations.dataset.Scripts;
 import org.newsdesk.resignations.dataset.TextChars;
@@ -170,6 +171,10 @@ public final class FieldCheck {
             if (!(scheme.equals("https") || scheme.equals("http")) || u.getHost() == null || !u.getHost().contains(".")
                     || u.getRawUserInfo() != null) {
                 return Optional.of(bad);
+            }
+            if (LocalAddress.of(v).isPresent()) {
+                // the dataset refuses it too; said here against the field
+                return Optional.of(Flaw.of(Field.SOURCE_URL, "add.flaw.url_local", "typed", v));
             }
             return Optional.empty();
         } catch (URISyntaxException e) {
