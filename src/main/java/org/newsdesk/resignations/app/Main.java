@@ -295,7 +295,7 @@ public final class Main implements Callable<Integer> {
                     for (Problem p : e.problems()) {
                         out.println(p.describe());
                     }
-                    out.println(target + ": INVALID, " + e.problems().size() + " problem(s); nothing was loaded.");
+                    out.println(target + ": INVALID, " + e.count() + "; nothing was loaded.");
                 }
             }
             return bad == 0 ? 0 : 1;

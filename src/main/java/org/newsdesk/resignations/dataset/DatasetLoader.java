@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,7 +44,15 @@ public final class DatasetLoader {
     public static final long MAX_FILE_BYTES = 512L * 1024 * 1024;
     public static final String BUNDLED_RESOURCE = "/dataset/resignations.json";
     public static final String BUNDLED_NAME = "bundled:resignations.json";
-    private static final int MAX_PROBLEMS = 1000;
+    /** No text in a dataset is near this long (the schema allows 2,000); past it the parser stops reading. */
+    public static final int MAX_STRING_CHARS = 100_000;
+    /** Field names in the format are short words. */
+    public static final int MAX_NAME_CHARS = 1_000;
+    /** The format is about eight levels deep. */
+    public static final int MAX_NESTING = 100;
+    /** The only number in the format is the schema version. */
+    public static final int MAX_NUMBER_CHARS = 100;
+    static final int MAX_PROBLEMS = 1000;
 
     private final ObjectMapper mapper;
     /** Reads one value at the parser's position; the end of the document is checked separately. */
@@ -78,8 +87,15 @@ public final class DatasetLoader {
             mapper.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Textual)
                     .setCoercion(shape, com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
         }
+        // Enforced by the parser as it reads (no work of ours per token): a 200 MB string stops
+        // at the first 100,000 characters instead of filling the heap.
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxStringLength((int) Math.min(Integer.MAX_VALUE, MAX_FILE_BYTES)).build());
+                .maxStringLength(MAX_STRING_CHARS)
+                .maxNameLength(MAX_NAME_CHARS)
+                .maxNestingDepth(MAX_NESTING)
+                .maxNumberLength(MAX_NUMBER_CHARS)
+                .maxDocumentLength(MAX_FILE_BYTES)
+                .build());
         this.valueReader = mapper.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.entryReader = mapper.readerFor(Entry.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
@@ -103,17 +119,18 @@ public final class DatasetLoader {
     public Snapshot load(Path file) throws InvalidDatasetException {
         String name = file.toString();
         if (!Files.isRegularFile(file)) {
-            throw new InvalidDatasetException(List.of(Problem.at(name, "", "no such file.")));
+            // never opened: a pipe would block the reader for ever, a directory cannot be read
+            throw new InvalidDatasetException(List.of(Problem.at(name, "", PathKind.notAFile(file))));
         }
         try {
             if (Files.size(file) > MAX_FILE_BYTES) {
                 throw new InvalidDatasetException(List.of(Problem.at(name, "",
                         "the file is larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MB; this is not a dataset file.")));
             }
-            return load(name, () -> new BufferedInputStream(Files.newInputStream(file), 1 << 16));
         } catch (IOException e) {
-            throw new InvalidDatasetException(List.of(Problem.at(name, "", "could not be read: " + e.getMessage())));
+            throw new InvalidDatasetException(List.of(Problem.at(name, "", PathKind.cannotRead(e))));
         }
+        return load(name, () -> new BufferedInputStream(Files.newInputStream(file), 1 << 16));
     }
 
     public Snapshot load(String name, byte[] bytes) throws InvalidDatasetException {
@@ -123,13 +140,16 @@ public final class DatasetLoader {
         return load(name, () -> new ByteArrayInputStream(bytes));
     }
 
-    /** Reads the stream to its end (into memory: entries that fail are read a second time). */
+    /**
+     * Reads the stream to its end (into memory: entries that fail are read a second time), never
+     * more than {@link #MAX_FILE_BYTES} and one byte: a longer stream is refused, not read on.
+     */
     public Snapshot load(String name, InputStream raw) throws InvalidDatasetException {
         byte[] bytes;
         try {
             bytes = raw.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, MAX_FILE_BYTES + 1));
         } catch (IOException e) {
-            throw new InvalidDatasetException(List.of(Problem.at(name, "", "could not be read: " + e.getMessage())));
+            throw new InvalidDatasetException(List.of(Problem.at(name, "", PathKind.cannotRead(e))));
         }
         return load(name, bytes);
     }
@@ -149,13 +169,23 @@ public final class DatasetLoader {
     Snapshot load(String name, Opener source) throws InvalidDatasetException {
         MessageDigest digest = sha256();
         Read read;
-        try (DigestInputStream in = new DigestInputStream(source.open(), digest);
-             JsonParser raw = mapper.getFactory().createParser(in)) {
+        InputStream opened;
+        try {
+            opened = source.open();
+        } catch (IOException e) {
+            // not found, not allowed, a directory...: said as such, not as an encoding problem
+            throw new InvalidDatasetException(List.of(Problem.at(name, "", PathKind.cannotRead(e))));
+        }
+        try (DigestInputStream in = new DigestInputStream(opened, digest);
+             java.io.PushbackInputStream start = new java.io.PushbackInputStream(in, 4);
+             JsonParser raw = mapper.getFactory().createParser(utf8Only(name, start))) {
             // repeated keys are refused by the spotter, without the parser's hash set per object
             raw.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             NullSpotter parser = new NullSpotter(raw);
             try {
                 read = read(name, parser);
+            } catch (StreamConstraintsException e) {
+                throw new InvalidDatasetException(List.of(ReadLimits.problem(name, raw, e)));
             } catch (RuntimeException e) {
                 // Whatever a file does, the caller gets problems, never a crash (and nothing loads).
                 throw new InvalidDatasetException(List.of(Problem.at(name, "",
@@ -171,6 +201,9 @@ public final class DatasetLoader {
                             "could not be read as a dataset (" + e.getClass().getSimpleName() + ").")));
                 }
             }
+        } catch (WrongEncoding e) {
+            throw new InvalidDatasetException(List.of(Problem.at(name, "",
+                    "the file is saved as UTF-16 or UTF-32; save it as UTF-8 (with or without a byte-order mark) and try again.")));
         } catch (ChangedWhileReading e) {
             throw new InvalidDatasetException(List.of(Problem.at(name, "",
                     "the file changed while it was being read (saved again?); it is read again at its next change or reload.")));
@@ -178,10 +211,12 @@ public final class DatasetLoader {
             JsonLocation at = e.getLocation();
             throw new InvalidDatasetException(List.of(Problem.atLine(name,
                     at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), jsonSentence(e))));
-        } catch (IOException e) {
-            // Jackson reports some encoding errors (a bad UTF-8 sequence) as plain IOExceptions.
+        } catch (java.io.CharConversionException e) {
+            // Jackson reports a bad UTF-8 sequence as a plain IOException of this kind.
             throw new InvalidDatasetException(List.of(Problem.at(name, "",
-                    "the file is not valid UTF-8 or could not be read; save it as UTF-8 and try again.")));
+                    "the file is not valid UTF-8; save it as UTF-8 and try again.")));
+        } catch (IOException e) {
+            throw new InvalidDatasetException(List.of(Problem.at(name, "", PathKind.cannotRead(e))));
         }
         List<Problem> problems = read.problems;
         Dataset dataset = null;
@@ -200,7 +235,8 @@ public final class DatasetLoader {
             problems.addAll(semanticProblems(name, dataset, read.positions, problems));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidDatasetException(problems.size() > MAX_PROBLEMS ? problems.subList(0, MAX_PROBLEMS) : problems);
+            boolean more = problems.size() > MAX_PROBLEMS || read.moreNotListed;
+            throw new InvalidDatasetException(problems.size() > MAX_PROBLEMS ? problems.subList(0, MAX_PROBLEMS) : problems, more);
         }
         return new Snapshot(dataset, Snapshot.version(read.hash(digest)));
     }
@@ -214,6 +250,8 @@ public final class DatasetLoader {
         final List<Problem> problems = new ArrayList<>();
         /** Entries that failed binding or the shape test, by index in the file, and whether they were bound. */
         final java.util.TreeMap<Integer, Boolean> failed = new java.util.TreeMap<>();
+        /** Problems were found past the {@link #MAX_PROBLEMS} kept. */
+        boolean moreNotListed;
         private byte[] hash;
 
         /** The SHA-256 of every byte read (a digest can be finished only once). */
@@ -234,7 +272,7 @@ public final class DatasetLoader {
         }
         if (first != JsonToken.START_OBJECT) {
             JsonNode whole = valueReader.readValue(p);
-            r.problems.addAll(schema.check(name, whole));
+            r.problems.addAll(ReadLimits.schemaCheck(name, whole, "", schema::check));
             requireEnd(p);
             return r;
         }
@@ -259,7 +297,7 @@ public final class DatasetLoader {
         if (sawEntries) {
             head.set("entries", mapper.createArrayNode());
         }
-        r.problems.addAll(0, schema.check(name, head));
+        r.problems.addAll(0, ReadLimits.schemaCheck(name, head, "", schema::check));
         r.head = head;
         return r;
     }
@@ -277,13 +315,16 @@ public final class DatasetLoader {
         p.seen = false;
         try {
             entry = entryReader.readValue(p);   // a JSON null in the list binds to null: the schema names it
-        } catch (com.fasterxml.jackson.core.exc.StreamReadException e) {
-            throw e;   // not JSON at all: the whole file is reported at that line and column
+        } catch (com.fasterxml.jackson.core.exc.StreamReadException | StreamConstraintsException e) {
+            throw e;   // not JSON at all, or past a limit: the whole file is reported at that line and column
         } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
             // binding may wrap a syntax error met inside the entry (a duplicate key): report that one
             for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
                 if (c instanceof com.fasterxml.jackson.core.exc.StreamReadException syntax) {
                     throw syntax;
+                }
+                if (c instanceof StreamConstraintsException limit) {
+                    throw limit;
                 }
             }
             // a value of the wrong shape: skip what is left of this entry
@@ -486,9 +527,18 @@ public final class DatasetLoader {
                         p.skipChildren();
                     } else {
                         JsonNode node = valueReader.readValue(p);
-                        List<Problem> found = schema.checkEntry(name, node, "/entries/" + i);
+                        String at = "/entries/" + i;
+                        List<Problem> found = new ArrayList<>(ReadLimits.schemaCheck(name, node, at,
+                                (file, n) -> schema.checkEntry(file, n, at)));
+                        if (!bound) {
+                            // a date that is no calendar day fails binding: said at its field, and the
+                            // rest of the entry still goes through the semantic rules
+                            rebind(name, node, i, r, found);
+                        }
                         if (r.problems.size() < MAX_PROBLEMS) {
                             r.problems.addAll(found);
+                        } else if (!found.isEmpty()) {
+                            r.moreNotListed = true;
                         }
                         if (found.isEmpty()) {
                             // fail closed: what the quick path refused is never loaded, even if the schema is silent
@@ -501,6 +551,44 @@ public final class DatasetLoader {
                 }
                 return;
             }
+        }
+    }
+
+    /**
+     * An entry that could not be bound, once more: an "added" date that matches the format but is
+     * no calendar day (2024-02-30) is reported, and with a stand-in date the entry is bound so
+     * that the semantic rules still report its other problems in the same pass.
+     */
+    private void rebind(String name, JsonNode node, int index, Read r, List<Problem> found) {
+        if (!(node instanceof ObjectNode entry)) {
+            return;
+        }
+        JsonNode added = entry.get("added");
+        if (added != null && added.isTextual() && PartialDate.tryParse(added.textValue())
+                .filter(d -> d.precision() == PartialDate.Precision.DAY && !d.isValid()).isPresent()
+                && added.textValue().length() == 10) {
+            found.add(Problem.at(name, "/entries/" + index + "/added",
+                    "\"" + added.textValue() + "\" is not a real calendar date."));
+            entry = entry.deepCopy();
+            entry.put("added", "2000-01-01");
+        }
+        Entry bound;
+        try {
+            bound = mapper.treeToValue(entry, Entry.class);
+        } catch (JsonProcessingException | RuntimeException e) {
+            return;   // something else is wrong with it; the schema has said what
+        }
+        if (bound == null) {
+            return;
+        }
+        int at = java.util.Collections.binarySearch(r.positions, index);
+        if (at < 0) {
+            r.entries.add(-at - 1, bound);
+            r.positions.add(-at - 1, index);
+        }
+        if (found.isEmpty()) {
+            // fail closed: it was refused once, so it is never loaded
+            found.add(Problem.at(name, "/entries/" + index, "could not be read as an entry."));
         }
     }
 
@@ -542,9 +630,6 @@ public final class DatasetLoader {
         if (raw.contains("Invalid UTF-8") || raw.contains("Invalid UTF8")) {
             return "the file is not valid UTF-8; save it as UTF-8 and try again.";
         }
-        if (raw.contains("String value length") || raw.contains("exceeds the maximum")) {
-            return "a text value is far too long to be part of a dataset.";
-        }
         if (raw.startsWith("Trailing token")) {
             return "there is text after the end of the JSON document.";
         }
@@ -553,6 +638,30 @@ public final class DatasetLoader {
             firstLine = firstLine.substring(0, 160) + "…";
         }
         return "the file is not valid JSON: " + firstLine + ".";
+    }
+
+    /**
+     * Only UTF-8 (with or without a byte-order mark, which Jackson skips): the parser would read
+     * UTF-16 and UTF-32 as well, but the format is UTF-8 and other tools expect it. JSON starts
+     * with an ASCII character, so a zero byte or a UTF-16 byte-order mark among the first two
+     * bytes means a wide encoding.
+     */
+    private static InputStream utf8Only(String name, java.io.PushbackInputStream in) throws IOException {
+        byte[] first = in.readNBytes(4);
+        in.unread(first);
+        if (first.length >= 2) {
+            int a = first[0] & 0xFF;
+            int b = first[1] & 0xFF;
+            if ((a == 0xFE && b == 0xFF) || (a == 0xFF && b == 0xFE) || a == 0 || b == 0) {
+                throw new WrongEncoding();
+            }
+        }
+        return in;
+    }
+
+    /** The file is not UTF-8 but a wide encoding. */
+    private static final class WrongEncoding extends IOException {
+        private static final long serialVersionUID = 1L;
     }
 
     /** The version a file's bytes load as (what {@link #load} gives the snapshot). */

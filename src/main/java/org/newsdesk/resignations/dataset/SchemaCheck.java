@@ -68,6 +68,11 @@ public final class SchemaCheck {
         List<Problem> problems = new ArrayList<>();
         byPointer.forEach((pointer, list) -> {
             boolean specific = list.stream().anyMatch(m -> isSpecific(m.getType()));
+            if (!specific && list.stream().anyMatch(m -> "type".equals(m.getType()))) {
+                // "expected text", "expected null" and "no accepted form" for one value: one sentence
+                problems.add(Problem.at(file, prefix + pointer, wrongType(list)));
+                return;
+            }
             list.stream()
                     .filter(m -> !specific || isSpecific(m.getType()))
                     .map(m -> sentence(m, document))
@@ -114,6 +119,39 @@ public final class SchemaCheck {
             case "oneOf", "anyOf" -> "does not have an accepted form here.";
             default -> "does not follow the dataset format (" + m.getType() + ").";
         };
+    }
+
+    /** One sentence for a value of the wrong type, naming every type allowed there. */
+    private static String wrongType(List<ValidationMessage> list) {
+        java.util.Set<String> expected = new java.util.LinkedHashSet<>();
+        String found = "";
+        boolean date = false;
+        boolean fullDate = false;
+        for (ValidationMessage m : list) {
+            if (!"type".equals(m.getType())) {
+                continue;
+            }
+            Object[] args = m.getArguments() == null ? new Object[0] : m.getArguments();
+            found = args.length > 0 ? String.valueOf(args[0]) : found;
+            String want = args.length > 1 ? String.valueOf(args[1]) : "";
+            String location = m.getSchemaLocation() == null ? "" : m.getSchemaLocation().toString();
+            if (location.contains("/partialDate/")) {
+                date = true;
+            } else if (location.contains("/fullDate/")) {
+                fullDate = true;
+            } else {
+                expected.add(describeType(want));
+            }
+        }
+        boolean orNull = expected.remove("null");
+        if (date || fullDate) {
+            return "must be a date written as text, like \"2024-05-15\"" + (date ? ", \"2024-05\" or \"2024\"" : "")
+                    + (orNull ? " (or null when it is not known)" : "") + ", not " + describeType(found) + ".";
+        }
+        if (orNull) {
+            expected.add("null");
+        }
+        return "has the wrong type: expected " + String.join(" or ", expected) + ", found " + describeType(found) + ".";
     }
 
     private static String patternSentence(ValidationMessage m) {

@@ -65,11 +65,14 @@ public final class SemanticCheck {
             unique("/agencies", d.agencies().stream().map(Agency::id).toList(), "agency", null);
             unique("/sources", d.sources().stream().map(Source::id).toList(), "source", null);
             unique("/entries", d.entries().stream().map(Entry::id).toList(), "entry", positions);
+            if (d.dataset().maintainer() != null) {
+                plain(Ptr.of("/dataset/maintainer"), d.dataset().maintainer(), false);
+            }
             for (int i = 0; i < d.agencies().size(); i++) {
                 Agency a = d.agencies().get(i);
                 Ptr p = Ptr.of("/agencies/", i);
-                text(p.then("/name"), a.name());
-                text(p.then("/short"), a.shortName());
+                name(p.then("/name"), a.name());
+                name(p.then("/short"), a.shortName());
                 aliases(p.then("/aliases"), a.aliases());
             }
             for (int i = 0; i < d.sources().size(); i++) {
@@ -101,6 +104,14 @@ public final class SemanticCheck {
             if (s.url() == null && s.kind() != SourceKind.ARTICLE_UNDER_REVIEW) {
                 add(p.then("/url"), "a source needs a web address (http:// or https://); only the article under review may have none.");
             }
+            if (s.url() != null) {
+                LocalAddress.of(s.url()).ifPresent(host -> add(p.then("/url"), "points to a local or private network address ("
+                        + (host.length() > 80 ? host.substring(0, 80) + "…" : host)
+                        + "), not to a public web page; cite the page's public address."));
+            }
+            if (s.outlet() != null) {
+                plain(p.then("/outlet"), s.outlet(), false);
+            }
             if (s.published() != null) {
                 date(p.then("/published"), s.published());
             }
@@ -110,7 +121,7 @@ public final class SemanticCheck {
         }
 
         void entry(Ptr p, Entry e) {
-            text(p.then("/name"), e.name());
+            name(p.then("/name"), e.name());
             aliases(p.then("/aliases"), e.aliases());
             if (!agencies.contains(e.agency())) {
                 add(p.then("/agency"), "the agency \"" + e.agency() + "\" is not in the agencies table; add it there or use a known id.");
@@ -212,15 +223,44 @@ public final class SemanticCheck {
         }
 
         void text(Ptr p, Text t) {
+            text(p, t, true);
+        }
+
+        /** A name (of a person or an agency): one line, and never starting like a spreadsheet formula. */
+        void name(Ptr p, Text t) {
+            text(p, t, false);
+            formula(p.then("/en"), t.en());
+            formula(p.then("/ar"), t.ar());
+        }
+
+        void text(Ptr p, Text t, boolean lines) {
             if (t.en().isBlank()) {
                 add(p.then("/en"), "the English text is empty.");
-            } else if (!hasNonArabicWordCharacter(t.en())) {
+            } else if (!hasLatinLetterOrDigit(t.en())) {
                 add(p.then("/en"), "the English text contains no English words.");
             }
             if (t.ar().isBlank()) {
                 add(p.then("/ar"), "the Arabic translation is empty.");
             } else if (!hasArabicLetter(t.ar())) {
                 add(p.then("/ar"), "the Arabic translation contains no Arabic letters.");
+            }
+            plain(p.then("/en"), t.en(), lines);
+            plain(p.then("/ar"), t.ar(), lines);
+        }
+
+        /** No control character (a line break only where {@code lines}) and no half of a surrogate pair. */
+        void plain(Ptr p, String s, boolean lines) {
+            int bad = TextChars.badChar(s, lines);
+            if (bad >= 0) {
+                add(p, TextChars.describe(s.charAt(bad), bad));
+            }
+        }
+
+        /** Opened in a spreadsheet, a cell starting with = + - or @ is a formula: refused in names. */
+        void formula(Ptr p, String s) {
+            if (TextChars.startsLikeFormula(s)) {
+                add(p, "starts with \"" + s.charAt(0) + "\", which a spreadsheet reads as a formula; "
+                        + "a name starts with a letter.");
             }
         }
 
@@ -234,10 +274,11 @@ public final class SemanticCheck {
             return false;
         }
 
-        private static boolean hasNonArabicWordCharacter(String s) {
+        /** A Latin letter or a digit: tatweel, though a "letter" to Java, is not one. */
+        private static boolean hasLatinLetterOrDigit(String s) {
             for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);
-                if (Character.isLetterOrDigit(c) && !Scripts.isArabic(c)) {
+                if (c < 0x80 ? Character.isLetterOrDigit(c) : Scripts.isLatinLetter(c)) {
                     return true;
                 }
             }
@@ -246,9 +287,15 @@ public final class SemanticCheck {
 
         void aliases(Ptr p, List<String> aliases) {
             for (int i = 0; i < aliases.size(); i++) {
-                if (aliases.get(i).isBlank()) {
+                String a = aliases.get(i);
+                if (a.isBlank()) {
                     add(p.then("/", i), "an alias is blank.");
+                } else if (!TextChars.hasLetterOrDigit(a)) {
+                    add(p.then("/", i), "an alias has no letter or digit (only spaces, punctuation or invisible "
+                            + "characters such as a zero-width space); write the spelling a reader would type.");
                 }
+                plain(p.then("/", i), a, false);
+                formula(p.then("/", i), a);
             }
         }
     }

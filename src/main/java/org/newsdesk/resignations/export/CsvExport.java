@@ -25,12 +25,14 @@ import org.newsdesk.resignations.dataset.PartialDate;
 import org.newsdesk.resignations.dataset.Snapshot;
 import org.newsdesk.resignations.dataset.Source;
 import org.newsdesk.resignations.dataset.Text;
+import org.newsdesk.resignations.dataset.TextChars;
 import org.newsdesk.resignations.render.Templates;
 
 /**
  * One row per entry, in the timeline's order, for spreadsheets: UTF-8 with a byte-order mark (so
  * Excel reads the Arabic), RFC 4180 quoting, CRLF line ends. Each fact gives the value the dataset
- * stands behind and its status; the README lists the columns.
+ * stands behind and its status; the README lists the columns. A cell that a spreadsheet would
+ * take for a formula is neutralised (see {@link #cell}).
  */
 public final class CsvExport {
 
@@ -103,7 +105,18 @@ public final class CsvExport {
         r.add(e.added() == null ? "" : e.added().toString());
         r.add(Integer.toString(rejectedValues(e)));
         r.add(String.join(" ", sourceUrls(s, e)));
+        r.replaceAll(CsvExport::cell);
         return r;
+    }
+
+    /**
+     * A cell a spreadsheet would run as a formula (it starts with = + - @, a tab or a carriage
+     * return: OWASP's list) gets a leading single quote, which shows it as text. The loader and
+     * the intake refuse such names, but titles, reasons and older files may still carry one. No
+     * cell of this export is a number, so no negative number is changed.
+     */
+    static String cell(String value) {
+        return TextChars.startsLikeFormula(value) ? "'" + value : value;
     }
 
     /** Text facts: the preferred value in both languages, or "contested" in words when there is none. */

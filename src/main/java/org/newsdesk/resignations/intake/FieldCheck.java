@@ -12,8 +12,10 @@ import java.util.Optional;
 import org.newsdesk.resignations.commands.CommandRouter;
 import org.newsdesk.resignations.dataset.Agency;
 import org.newsdesk.resignations.dataset.Entry;
+import org.newsdesk.resignations.dataset.LocalAddress;
 import org.newsdesk.resignations.dataset.PartialDate;
 import org.newsdesk.resignations.dataset.Scripts;
+import org.newsdesk.resignations.dataset.TextChars;
 import org.newsdesk.resignations.search.Directory;
 import org.newsdesk.resignations.search.Normalizer;
 
@@ -90,6 +92,11 @@ public final class FieldCheck {
                 out.add(Flaw.of(f, "add.flaw.too_long", "max", f.maxLength(), "length", v.length()));
                 continue;
             }
+            if (f != Field.DATE && f != Field.SOURCE_URL && TextChars.startsLikeFormula(v)) {
+                // a spreadsheet opening the CSV export would run it (the export neutralises it too)
+                out.add(Flaw.of(f, "add.flaw.formula", "first", String.valueOf(v.charAt(0))));
+                continue;
+            }
             switch (f) {
                 case NAME_EN, TITLE_EN, REASON_EN -> english(f, v, f == Field.NAME_EN).ifPresent(out::add);
                 case NAME_AR, TITLE_AR, REASON_AR -> arabic(f, v, f == Field.NAME_AR).ifPresent(out::add);
@@ -164,6 +171,10 @@ public final class FieldCheck {
             if (!(scheme.equals("https") || scheme.equals("http")) || u.getHost() == null || !u.getHost().contains(".")
                     || u.getRawUserInfo() != null) {
                 return Optional.of(bad);
+            }
+            if (LocalAddress.of(v).isPresent()) {
+                // the dataset refuses it too; said here against the field
+                return Optional.of(Flaw.of(Field.SOURCE_URL, "add.flaw.url_local", "typed", v));
             }
             return Optional.empty();
         } catch (URISyntaxException e) {

@@ -78,7 +78,7 @@ class CsvExportTest {
         assertThat(byId.get("harrison-mann").get("confidence")).isEqualTo("medium");
     }
 
-    /** Cells are not altered against spreadsheet formulas, so none of the shipped data may look like one. */
+    /** None of the shipped data should need neutralising against spreadsheet formulas (see the next test). */
     @Test
     void noCellOfTheShippedDatasetLooksLikeASpreadsheetFormula() {
         for (List<String> row : export.rows(Fixtures.bundled())) {
@@ -101,6 +101,39 @@ class CsvExportTest {
         Map<String, String> row = byId(parse(export.write(s))).get(e.id());
         assertThat(row.get("name_en")).isEqualTo("O'Brien, \"Jr.\"\nsecond line");
         assertThat(row.get("name_ar")).isEqualTo("أوبراين، «الابن»\r\nسطر");
+    }
+
+    /** A name or a reason that a spreadsheet would run as a formula goes out as text: a leading quote, OWASP's rule. */
+    @Test
+    void aCellThatLooksLikeAFormulaIsNeutralised() throws Exception {
+        Dataset d = Fixtures.bundled().dataset();
+        List<Entry> entries = new ArrayList<>(d.entries());
+        Entry e = entries.get(0);
+        String link = "=HYPERLINK(\"http://evil.example\",\"x\")";
+        String dde = "+cmd|' /C calc'!A0";
+        Text reason = new Text("-2+3", "@SUM(1+1)");
+        var stated = new org.newsdesk.resignations.dataset.Fact<>(List.of(new org.newsdesk.resignations.dataset.Attested<>(
+                reason, null, e.statedReason().values().get(0).sources(), org.newsdesk.resignations.dataset.Standing.PREFERRED,
+                null, null)), null);
+        entries.set(0, new Entry(e.id(), e.added(), new Text(link, dde), e.aliases(), e.agency(), e.inArticle(),
+                e.confidence(), e.confidenceNote(), e.departure(), e.office(), new org.newsdesk.resignations.dataset.Fact<>(
+                List.of(new org.newsdesk.resignations.dataset.Attested<>(new Text("\tTab", "\rعودة"), null,
+                        e.title().values().get(0).sources(), org.newsdesk.resignations.dataset.Standing.PREFERRED, null, null)),
+                null), e.announced(), e.effective(), stated, e.reportedReason(), e.notes()));
+        Snapshot s = new Snapshot(new Dataset(d.schemaVersion(), d.dataset(), d.agencies(), d.sources(), entries), "t");
+        byte[] bytes = export.write(s);
+        Map<String, String> row = byId(parse(bytes)).get(e.id());
+        assertThat(row.get("name_en")).isEqualTo("'" + link);
+        assertThat(row.get("name_ar")).isEqualTo("'" + dde);
+        assertThat(row.get("title_en")).isEqualTo("'\tTab");
+        assertThat(row.get("title_ar")).isEqualTo("'\rعودة");
+        assertThat(row.get("stated_reason_en")).isEqualTo("'-2+3");
+        assertThat(row.get("stated_reason_ar")).isEqualTo("'@SUM(1+1)");
+        // quoting per RFC 4180 still applies: the link's quotes are doubled inside a quoted cell
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\"");
+        // ordinary text and the dates are untouched
+        assertThat(row.get("id")).isEqualTo(e.id());
+        assertThat(row.get("announced")).doesNotStartWith("'");
     }
 
     /** Reads the file the way a data desk's script would: commons-csv, header from the first line. */

@@ -182,7 +182,21 @@ class EntryIntakeTest {
                 Arguments.of(Field.Step.WHO, "name_en", "Andrew Miller", Lang.EN, "Andrew Miller is already in the dataset (`andrew-miller`)"),
                 Arguments.of(Field.Step.WHO, "title_en", "x".repeat(301), Lang.EN, "at most 300 characters; this has 301"),
                 Arguments.of(Field.Step.WHY, "reason_ar", "He resigned.", Lang.EN, "**Stated reason in Arabic**: write it in Arabic."),
-                Arguments.of(Field.Step.WHY, "outlet", "—", Lang.EN, "**Outlet**: name the outlet"));
+                Arguments.of(Field.Step.WHY, "outlet", "—", Lang.EN, "**Outlet**: name the outlet"),
+                // spreadsheet formulas (CSV injection): refused in every text field, in both languages
+                Arguments.of(Field.Step.WHO, "name_en", "=HYPERLINK(\"http://evil.example\",\"x\")", Lang.EN,
+                        "**Name in English**: it cannot start with \"=\": a spreadsheet would run it as a formula."),
+                Arguments.of(Field.Step.WHO, "name_ar", "+cmd|' /C calc'!A0", Lang.AR,
+                        "**الاسم بالعربية**: لا يجوز أن يبدأ النص بالرمز «+»"),
+                Arguments.of(Field.Step.WHO, "agency", "@state", Lang.EN, "**Agency**: it cannot start with \"@\""),
+                Arguments.of(Field.Step.WHO, "title_en", "-Deputy director", Lang.EN, "**Job title in English**: it cannot start with \"-\""),
+                Arguments.of(Field.Step.WHY, "reason_en", "=1+1 he said", Lang.EN, "**Stated reason in English**: it cannot start with \"=\""),
+                Arguments.of(Field.Step.WHY, "reason_ar", "\t=استقال احتجاجاً", Lang.AR, "**السبب المعلن بالعربية**: لا يجوز أن يبدأ النص بالرمز «=»"),
+                Arguments.of(Field.Step.WHY, "outlet", "@Reuters", Lang.EN, "**Outlet**: it cannot start with \"@\""),
+                // a source on this machine or a private network is no public source
+                Arguments.of(Field.Step.WHY, "source_url", "http://169.254.169.254/latest/meta-data", Lang.EN,
+                        "points to a local or private network address, not to a public web page"),
+                Arguments.of(Field.Step.WHY, "source_url", "https://10.0.0.7/x", Lang.AR, "يشير إلى عنوان محلي أو عنوان شبكة خاصة"));
     }
 
     @ParameterizedTest(name = "{1} = \"{2}\" ({3})")
