@@ -46,23 +46,25 @@ public final class Fit {
         String text = s.strip();
         int end = 0;
         int count = 0;
+        boolean full = false;   // stopped because the next sentence does not fit
         for (int i = 0; i < text.length() && count < maxSentences; i++) {
             int stop = sentenceEnd(text, i);
             if (stop < 0) {
                 continue;
             }
-            if (stop + 2 > max) {   // room for " …"
+            if (stop + (stop < text.length() ? 2 : 0) > max) {   // room for " …"
+                full = true;
                 break;
             }
             end = stop;
             count++;
             i = stop - 1;
         }
-        if (count > 0 && end >= text.length()) {
-            return text;
+        if ((count > 0 && end >= text.length()) || (!full && count < maxSentences && text.length() <= max)) {
+            return text;   // whole, or its last words have no full stop but fit
         }
-        // Nothing kept, or only a few words ("Family."): the next sentence is cut at a word instead.
-        if (count == 0 || end < max / 3) {
+        // Nothing kept, or only a few words ("Family.") because the next sentence is long: cut at a word instead.
+        if (count == 0 || (full && end < max / 3)) {
             return shorten(text, max);
         }
         return text.substring(0, end).stripTrailing() + " " + ELLIPSIS;
