@@ -63,8 +63,8 @@ public final class Fit {
         if ((count > 0 && end >= text.length()) || (!full && count < maxSentences && text.length() <= max)) {
             return text;   // whole, or its last words have no full stop but fit
         }
-        // Nothing kept, or only a few words ("Family.") because the next sentence is long: cut at a word instead.
-        if (count == 0 || (full && end < max / 3)) {
+        // Nothing kept, or only a few words ("Family."): the text is cut at a word instead.
+        if (count == 0 || end < max / 3) {
             return shorten(text, max);
         }
         return text.substring(0, end).stripTrailing() + " " + ELLIPSIS;
