@@ -17,8 +17,10 @@ public final class PlainText {
                 line(b, plain(c.description()));
             }
             for (Card.Field f : c.fields()) {
-                line(b, "");
-                line(b, plain(f.name()) + ":");
+                if (!f.name().equals(Paginator.CONTINUED)) {
+                    line(b, "");
+                    line(b, plain(f.name()) + ":");
+                }
                 line(b, plain(f.value()));
             }
             if (!c.footer().isEmpty()) {
