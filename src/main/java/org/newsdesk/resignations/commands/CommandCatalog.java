@@ -19,7 +19,8 @@ public final class CommandCatalog {
         OptionSpec lang = OptionSpec.lang();
         return new CommandCatalog(List.of(
                 new CommandSpec(RESIGNATIONS, "who", "cmd.who", List.of(
-                        new OptionSpec("name", OptionSpec.Type.STRING, true, true, "cmd.who.name", 200), lang),
+                        new OptionSpec("name", OptionSpec.Type.STRING, true, true, "cmd.who.name", 200), lang,
+                        new OptionSpec("detail", OptionSpec.Type.BOOLEAN, false, false, "cmd.who.detail", 5)),
                         CommandSpec.Access.EVERYONE),
                 new CommandSpec(RESIGNATIONS, "list", "cmd.list", List.of(
                         new OptionSpec("agency", OptionSpec.Type.STRING, false, true, "cmd.list.agency", 200),

@@ -120,6 +120,10 @@ public final class CommandRouter {
                     : Optional.of(replies.userError(lang, "error.bad_lang", "value", shown(value)));
             case DATE -> value.isBlank() || date(value).isPresent() ? Optional.empty()
                     : Optional.of(replies.userError(lang, "error.bad_date", "option", os.name(), "value", shown(value)));
+            // Boolean.parseBoolean reads anything else as false: "detail:yes" would silently not show the record
+            case BOOLEAN -> value.isBlank() || value.strip().equalsIgnoreCase("true") || value.strip().equalsIgnoreCase("false")
+                    ? Optional.empty()
+                    : Optional.of(replies.userError(lang, "error.bad_boolean", "option", os.name(), "value", shown(value)));
             default -> Optional.empty();
         };
     }

@@ -11,7 +11,7 @@ import org.newsdesk.resignations.query.Queries;
 import org.newsdesk.resignations.render.Replies;
 import org.newsdesk.resignations.render.Reply;
 
-/** The /resignations subcommands: who, list, timeline, stats, about. */
+/** The /resignations subcommands: who (the card, or with detail:true the full record), list, timeline, stats, about. */
 public final class ResignationCommands {
 
     /** Names are short; a longer value cannot be a name and is not worth a fuzzy search. */
@@ -67,7 +67,8 @@ public final class ResignationCommands {
         }
         Lookup<Entry> found = queries.who(name);
         if (found instanceof Lookup.Found<Entry> f) {
-            return replies.who(dir.snapshot(), f.value(), lang);
+            boolean detail = req.option("detail").map(v -> v.strip().equalsIgnoreCase("true")).orElse(false);
+            return detail ? replies.fullRecord(dir.snapshot(), f.value(), lang) : replies.who(dir.snapshot(), f.value(), lang);
         }
         Lookup.Missing<Entry> m = (Lookup.Missing<Entry>) found;
         return replies.personNotFound(name, m.suggestions(), lang);

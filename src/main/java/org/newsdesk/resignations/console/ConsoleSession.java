@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.List;
 import org.newsdesk.resignations.commands.CommandLineParser;
 import org.newsdesk.resignations.commands.CommandRouter;
 import org.newsdesk.resignations.commands.LanguagePolicy;
@@ -62,8 +61,7 @@ public final class ConsoleSession {
                     ? replies.userError(languages.choose(java.util.Optional.empty(), RequestContext.CONSOLE, line),
                             "error.line_too_long", "max", CommandLineParser.MAX_LINE)
                     : answer(line);
-            out.println(PlainText.render(new Reply(reply.kind(), reply.pages(), reply.suggestions(), List.of(),
-                    reply.replay())));
+            out.println(PlainText.render(reply.withoutAttachments()));
             for (Reply.Attachment a : reply.attachments()) {
                 out.println(save(a));
             }

@@ -17,7 +17,9 @@ import org.newsdesk.resignations.render.Reply;
  *   <li>{@code p<slot>:<page>:<owner>:<replay>} turns to a page (slot f, p, n or l keeps the four
  *       buttons' ids distinct); owner is the asker's user id in base 36, or 0 when anyone may turn;
  *       replay is the core's replay string (e.g. {@code list|agency=state|lang=ar}).</li>
- *   <li>{@code s:<replay>} runs a suggested command (e.g. {@code who|name=andrew-miller|lang=en}).</li>
+ *   <li>{@code s:<replay>} runs a suggested command (e.g. {@code who|name=andrew-miller|lang=en}), or
+ *       a reply's action (the who card's "Full record": {@code who|name=andrew-miller|detail=true|lang=en},
+ *       answered to the clicker alone, its pages turned by {@code p…} ids carrying the same replay).</li>
  *   <li>{@code m:<option>:<replay>} a select menu: the chosen value is added as that option.</li>
  * </ul>
  * An id that would be longer than 100 characters is kept in memory under a short key

@@ -22,7 +22,7 @@ import org.newsdesk.resignations.render.Templates;
 
 /**
  * Maps a core reply onto a Discord message: one page as an embed, page buttons when there are
- * more, suggestions as buttons (or a select menu when there are many), files as attachments.
+ * more, actions ("Full record") as buttons, suggestions as buttons (or a select menu when there are many), files as attachments.
  * It adds no facts and formats none: every word comes from the reply or from the templates.
  * Allowed mentions are always empty.
  */
@@ -122,6 +122,14 @@ public final class MessageRenderer {
                     Button.secondary(ids.pager('p', Math.max(0, p - 1), a.owner(), replay), "◀").withDisabled(p == 0),
                     Button.secondary(ids.pager('n', Math.min(last, p + 1), a.owner(), replay), "▶").withDisabled(p == last),
                     Button.secondary(ids.pager('l', last, a.owner(), replay), "⏭").withDisabled(p == last)));
+        }
+        if (!r.actions().isEmpty()) {
+            // e.g. the who card's "Full record": an "s:" id carrying the command, so it works after a restart
+            List<Button> buttons = new ArrayList<>();
+            for (Reply.Action act : r.actions().subList(0, Math.min(r.actions().size(), BUTTONS_PER_ROW))) {
+                buttons.add(Button.secondary(ids.suggestion(act.replay()), label(act.label(), Limits.BUTTON_LABEL)));
+            }
+            rows.add(ActionRow.of(buttons));
         }
         if (!r.suggestions().isEmpty() && a.retry().isPresent()) {
             Answer.Retry retry = a.retry().get();

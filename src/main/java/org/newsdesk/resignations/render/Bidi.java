@@ -15,6 +15,14 @@ public final class Bidi {
     private Bidi() {
     }
 
+    /**
+     * A right-to-left mark to start an Arabic line that may hold only Latin names and numbers (a
+     * sources list), so the line still reads from the right; nothing in English.
+     */
+    public static String rtlMark(Lang lang) {
+        return lang == Lang.AR ? "\u200F" : "";
+    }
+
     public static String isolate(String s, Lang lang) {
         if (lang != Lang.AR || s == null || !Scripts.hasLatin(s)) {
             return s;

@@ -33,6 +33,19 @@ final class Citations {
         return b.toString();
     }
 
+    /** "[1][2]" (escaped), without links: the card links each source once, in its list under it. */
+    String plain(List<String> sourceIds) {
+        StringBuilder b = new StringBuilder();
+        for (String id : sourceIds) {
+            b.append("\\[").append(numbers.computeIfAbsent(id, k -> numbers.size() + 1)).append("\\]");
+        }
+        return b.toString();
+    }
+
+    boolean isCited(String id) {
+        return numbers.containsKey(id);
+    }
+
     List<Source> cited() {
         List<Source> out = new ArrayList<>();
         numbers.keySet().forEach(id -> snapshot.source(id).ifPresent(out::add));

@@ -23,9 +23,10 @@ import org.newsdesk.resignations.factcheck.PersonCheck;
 import org.newsdesk.resignations.factcheck.Verdict;
 
 /**
- * Turns a fact-check result into a reply: each assertion with its verdict, what the dataset holds
- * on that point and its sources (numbered links), then the overall verdict, then the list of
- * sources; the footer carries the dataset version, and the title repeats the overall verdict. Only a bounded prefix of the claim is echoed, and every piece
+ * Turns a fact-check result into a reply, the answer first: the overall verdict and the one point
+ * that decides it (with the dataset's value), then the claim as read, then the evidence: each
+ * assertion with its verdict, what the dataset holds on that point and its sources (numbered
+ * links), the deciding one first, then the list of sources; the footer carries the dataset version, and the title repeats the overall verdict. Only a bounded prefix of the claim is echoed, and every piece
  * of the user's text is escaped; pages follow Discord's limits and long values are split at line
  * or word boundaries, never mid-word.
  */
@@ -60,6 +61,24 @@ public final class FactCheckReplies {
         Citations c = replies.citations(s);
         String verdict = verdict(r.overall(), lang);
         StringBuilder d = new StringBuilder();
+        // The answer first: the overall verdict and the one point that decides it, with the dataset's value.
+        PersonCheck decidingPerson = null;
+        Judgement deciding = null;
+        int points = 0;
+        for (PersonCheck p : r.people()) {
+            for (Judgement j : p.judgements()) {
+                points++;
+                if (deciding == null && j.verdict() == r.overall()) {
+                    deciding = j;
+                    decidingPerson = p;
+                }
+            }
+        }
+        d.append(t.get(lang, "factcheck.decides", "verdict", verdict, "point", decidingLine(s, decidingPerson, deciding, r, lang, c)));
+        if (points > 1) {
+            d.append('\n').append(t.get(lang, "factcheck.decides_more", "count", points));
+        }
+        d.append("\n\n");
         String shown = Markdown.userText(r.claim(), CLAIM_SHOWN);
         d.append(t.get(lang, "factcheck.claim", "claim", quote(shown, lang))).append('\n');
         if (r.truncated()) {
@@ -68,12 +87,16 @@ public final class FactCheckReplies {
         }
         d.append(t.get(lang, "factcheck.scope"));
 
+        // Then the evidence: the deciding point first, the others in the order of the claim.
         List<Card.Field> fields = new ArrayList<>();
         for (PersonCheck p : r.people()) {
-            fields.addAll(person(s, p, lang, c));
+            List<Card.Field> own = person(s, p, lang, c);
+            if (p == decidingPerson) {
+                int at = p.judgements().indexOf(deciding);
+                fields.add(0, own.remove(at));
+            }
+            fields.addAll(own);
         }
-        fields.add(new Card.Field(t.get(lang, "factcheck.overall_title"), t.get(lang, "factcheck.overall", "verdict", verdict),
-                false));
         String sources = replies.sourceList(c, lang);
         if (!sources.isEmpty()) {
             fields.add(new Card.Field(t.get(lang, "factcheck.sources"), sources, false));
@@ -81,6 +104,34 @@ public final class FactCheckReplies {
         List<Card> pages = Paginator.pack(t.get(lang, "factcheck.title", "verdict", verdict), d.toString(), fields,
                 replies.footer(s, lang));
         return Reply.answer(pages, Optional.empty());
+    }
+
+    /**
+     * "Lily Greenberg Call · Date: The dataset holds a different value… Dataset (announced): 15 May 2024 [1]";
+     * without a judged point, why nothing could be judged.
+     */
+    private String decidingLine(Snapshot s, PersonCheck p, Judgement j, FactCheckResult r, Lang lang, Citations c) {
+        if (j == null) {
+            if (!r.people().isEmpty() && r.people().get(0).entry().isPresent()) {
+                Entry e = r.people().get(0).entry().get();
+                return t.get(lang, "factcheck.nothing_checkable", "name", e.name().in(lang));
+            }
+            return t.get(lang, "factcheck.why.no_official");
+        }
+        String outlet = j.outlet().map(o -> outlet(o, lang)).orElse("");
+        StringBuilder b = new StringBuilder(personName(p, lang));
+        if (p.entry().isPresent()) {
+            b.append(" · ").append(aspect(j, lang));
+        }
+        b.append(": ").append(t.get(lang, "factcheck.why." + j.why(), "outlet", outlet));
+        for (Evidence e : j.ours()) {
+            if (e.standing() == Standing.PREFERRED) {
+                b.append(' ').append(t.get(lang, "factcheck.standing.preferred")).append(" (").append(field(e.field(), lang))
+                        .append("): ").append(value(e, lang)).append(' ').append(c.cite(e.sources()));
+                break;
+            }
+        }
+        return b.toString();
     }
 
     private String verdict(Verdict v, Lang lang) {

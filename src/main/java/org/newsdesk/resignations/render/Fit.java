@@ -36,6 +36,67 @@ public final class Fit {
         return s.substring(0, cut).stripTrailing() + ELLIPSIS;
     }
 
+    /**
+     * The first sentences of {@code s}, at most {@code maxSentences} and {@code max} characters, with
+     * an ellipsis when anything was left out. Cut at a sentence end; only when the sentences that fit
+     * say too little (less than a third of {@code max}), at the last space before the limit (never
+     * inside a word).
+     */
+    public static String sentences(String s, int maxSentences, int max) {
+        String text = s.strip();
+        int end = 0;
+        int count = 0;
+        boolean full = false;   // stopped because the next sentence does not fit
+        for (int i = 0; i < text.length() && count < maxSentences; i++) {
+            int stop = sentenceEnd(text, i);
+            if (stop < 0) {
+                continue;
+            }
+            if (stop + (stop < text.length() ? 2 : 0) > max) {   // room for " …"
+                full = true;
+                break;
+            }
+            end = stop;
+            count++;
+            i = stop - 1;
+        }
+        if ((count > 0 && end >= text.length()) || (!full && count < maxSentences && text.length() <= max)) {
+            return text;   // whole, or its last words have no full stop but fit
+        }
+        // Nothing kept, or only a few words ("Family."): the text is cut at a word instead.
+        if (count == 0 || end < max / 3) {
+            return shorten(text, max);
+        }
+        return text.substring(0, end).stripTrailing() + " " + ELLIPSIS;
+    }
+
+    /**
+     * When a sentence ends at {@code i} ('.', '!', '?', '؟' followed by closing quotes and a space or
+     * the end), the index just after it; else -1. "U.S." and "..." inside a quotation are not ends.
+     */
+    private static int sentenceEnd(String s, int i) {
+        char c = s.charAt(i);
+        if (c != '.' && c != '!' && c != '?' && c != '؟') {
+            return -1;
+        }
+        if (c == '.' && ((i > 0 && s.charAt(i - 1) == '.') || (i + 1 < s.length() && s.charAt(i + 1) == '.'))) {
+            return -1;
+        }
+        // a single capital before the point is an initial or an abbreviation ("U.S.", "J. Paul")
+        if (c == '.' && i > 0 && Character.isUpperCase(s.charAt(i - 1))
+                && (i == 1 || !Character.isLetter(s.charAt(i - 2)))) {
+            return -1;
+        }
+        int j = i + 1;
+        while (j < s.length() && "'\"’”»)".indexOf(s.charAt(j)) >= 0) {
+            j++;
+        }
+        if (j == s.length()) {
+            return j;
+        }
+        return Character.isWhitespace(s.charAt(j)) ? j : -1;
+    }
+
     /** Splits text into chunks of at most {@code max} characters, preferring line breaks, then spaces. */
     public static List<String> split(String s, int max) {
         List<String> out = new ArrayList<>();

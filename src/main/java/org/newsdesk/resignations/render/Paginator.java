@@ -6,9 +6,13 @@ import java.util.function.BiFunction;
 
 /**
  * Packs a title, a description and fields into as many cards as Discord's limits require:
- * long values continue in a second field, a full card continues on the next page. Nothing is cut.
+ * long values continue in a second field without a heading of their own (never "Sources (2)"), a
+ * full card continues on the next page. Nothing is cut.
  */
 final class Paginator {
+
+    /** The name of a field that goes on with the value of the one before: shown as no heading. */
+    static final String CONTINUED = "\u200B";
 
     private Paginator() {
     }
@@ -20,9 +24,9 @@ final class Paginator {
         List<Card.Field> split = new ArrayList<>();
         for (Card.Field f : fields) {
             List<String> parts = Fit.split(f.value(), Limits.FIELD_VALUE);
-            String name = Fit.shorten(f.name(), Limits.FIELD_NAME - 8);
+            String name = Fit.shorten(f.name(), Limits.FIELD_NAME);
             for (int i = 0; i < parts.size(); i++) {
-                split.add(new Card.Field(i == 0 ? name : name + " (" + (i + 1) + ")", parts.get(i), f.inline()));
+                split.add(new Card.Field(i == 0 ? name : CONTINUED, parts.get(i), f.inline()));
             }
         }
         List<String> descriptions = Fit.split(description, Limits.DESCRIPTION);

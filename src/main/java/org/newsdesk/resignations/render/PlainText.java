@@ -17,18 +17,37 @@ public final class PlainText {
                 line(b, plain(c.description()));
             }
             for (Card.Field f : c.fields()) {
-                line(b, "");
-                line(b, plain(f.name()) + ":");
+                if (!f.name().equals(Paginator.CONTINUED)) {
+                    line(b, "");
+                    line(b, plain(f.name()) + ":");
+                }
                 line(b, plain(f.value()));
             }
             if (!c.footer().isEmpty()) {
                 line(b, "-- " + plain(c.footer()));
             }
         }
+        for (Reply.Action a : reply.actions()) {
+            line(b, "-> " + plain(a.label()) + ": " + command(a.replay()));
+        }
         for (Reply.Attachment a : reply.attachments()) {
             line(b, "[file] " + a.filename());
         }
         return b.toString().stripTrailing();
+    }
+
+    /** "who|name=andrew-miller|detail=true|lang=en" → "/resignations who name:andrew-miller detail:true lang:en". */
+    static String command(String replay) {
+        String[] parts = replay.split("\\|");
+        StringBuilder b = new StringBuilder("/resignations ").append(parts[0]);
+        for (int i = 1; i < parts.length; i++) {
+            int eq = parts[i].indexOf('=');
+            if (eq > 0) {
+                String v = parts[i].substring(eq + 1);
+                b.append(' ').append(parts[i], 0, eq).append(':').append(v.contains(" ") ? "\"" + v + "\"" : v);
+            }
+        }
+        return b.toString();
     }
 
     private static void line(StringBuilder b, String s) {
@@ -38,6 +57,6 @@ public final class PlainText {
     /** Citation links "[1](url)" become "[1]"; other links "label <url>"; escapes and bold marks go. */
     static String plain(String s) {
         String cites = s.replaceAll("\\[\\\\\\[(\\d+)\\\\]]\\([^)\\s]*\\)", "[$1]");
-        return Markdown.toPlain(cites).replace("\u2068", "").replace("\u2069", "");
+        return Markdown.toPlain(cites).replace("\u2068", "").replace("\u2069", "").replace("\u200F", "");
     }
 }

@@ -2,17 +2,13 @@ package org.newsdesk.resignations.render;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
 import org.newsdesk.resignations.dataset.Agency;
 import org.newsdesk.resignations.dataset.Attested;
-import org.newsdesk.resignations.dataset.Confidence;
 import org.newsdesk.resignations.dataset.Departure;
 import org.newsdesk.resignations.dataset.Entry;
 import org.newsdesk.resignations.dataset.Fact;
 import org.newsdesk.resignations.dataset.Lang;
-import org.newsdesk.resignations.dataset.Note;
 import org.newsdesk.resignations.dataset.PartialDate;
 import org.newsdesk.resignations.dataset.Snapshot;
 import org.newsdesk.resignations.dataset.Source;
@@ -43,7 +39,7 @@ public final class Replies {
         this.dates = new Dates(templates);
     }
 
-    private String safeUrl(String url) {
+    String safeUrl(String url) {
         return safeUrls.get(url, Markdown::safeUrl);
     }
 
@@ -62,88 +58,32 @@ public final class Replies {
 
     // ---- who -------------------------------------------------------------------------------
 
+    /**
+     * The card (one embed: who, what, said, reported, corrections, sources) with a "Full record"
+     * action that opens {@link #fullRecord} for the asker.
+     */
     public Reply who(Snapshot s, Entry e, Lang lang) {
-        Citations c = citations(s);
-        Agency agency = s.agency(e.agency()).orElseThrow();
-        String title = e.name().in(lang);
+        Card card = new WhoCard(this).build(s, e, lang);
+        Reply.Action full = new Reply.Action(t.get(lang, "card.full_record"), fullRecordReplay(e, lang));
+        return Reply.answer(List.of(card), Optional.empty()).withActions(List.of(full));
+    }
+
+    /**
+     * Everything the dataset holds on the official, in pages, for the asker alone; the pages are
+     * rebuilt from the replay string when turned, so their buttons work after a restart.
+     */
+    public Reply fullRecord(Snapshot s, Entry e, Lang lang) {
+        return Reply.privateAnswer(new FullRecord(this).build(s, e, lang), Optional.of(fullRecordReplay(e, lang)));
+    }
+
+    static String fullRecordReplay(Entry e, Lang lang) {
+        return "who|name=" + e.id() + "|detail=true|lang=" + lang.code();
+    }
+
+    /** "Andrew Miller · أندرو ميلر": the name in the reply language, then in the other script. */
+    static String whoTitle(Entry e, Lang lang) {
         String other = e.name().in(lang == Lang.AR ? Lang.EN : Lang.AR);
-        title = title + " · " + Bidi.isolate(other, lang);
-
-        List<String> lead = new ArrayList<>();
-        lead.add("**" + esc(agency.name().in(lang), lang) + "**");
-        // Only a title the dataset stands behind goes in the lead; a contested one is in its field.
-        e.title().preferred().ifPresent(v -> lead.add(esc(v.value().in(lang), lang)
-                + (e.title().status() == Fact.Status.SETTLED ? "" : " " + t.get(lang, "fact.disputed_mark"))));
-        String description = String.join("\n", lead);
-        if (e.confidence() != Confidence.HIGH) {
-            description += "\n" + t.get(lang, "who.confidence." + e.confidence().name().toLowerCase(Locale.ROOT))
-                    + (e.confidenceNote() == null ? "" : " " + esc(e.confidenceNote().in(lang), lang));
-        }
-        description += "\n" + t.get(lang, e.isInArticle() ? "who.in_article" : "who.not_in_article");
-
-        List<Card.Field> fields = new ArrayList<>();
-        fields.add(field(lang, "who.field.departure", fact(e.departure(), v -> t.get(lang, "departure." + v.value().key()), lang, c)));
-        fields.add(field(lang, "who.field.title", fact(e.title(), v -> esc(v.value().in(lang), lang), lang, c)));
-        fields.add(field(lang, "who.field.office", fact(e.office(), v -> esc(v.value().in(lang), lang), lang, c)));
-        fields.add(field(lang, "who.field.announced", fact(e.announced(), v -> dates.format(v.value(), v.part(), lang), lang, c)));
-        fields.add(field(lang, "who.field.effective", e.effective() == null
-                ? t.get(lang, "who.effective_unknown")
-                : fact(e.effective(), v -> dates.format(v.value(), v.part(), lang), lang, c)));
-        fields.add(field(lang, "who.field.stated", fact(e.statedReason(), v -> esc(v.value().in(lang), lang), lang, c)));
-        fields.add(field(lang, "who.field.reported", fact(e.reportedReason(), v -> esc(v.value().in(lang), lang), lang, c)));
-        if (!e.notes().isEmpty()) {
-            StringBuilder notes = new StringBuilder();
-            for (Note n : e.notes()) {
-                notes.append("• ").append(esc(n.text().in(lang), lang)).append(' ').append(c.cite(n.sources())).append('\n');
-            }
-            fields.add(field(lang, "who.field.notes", notes.toString().strip()));
-        }
-        fields.add(field(lang, "who.field.sources", sourceList(c, lang)));
-        List<Card> pages = Paginator.pack(title, description, fields, footer(s, lang));
-        return Reply.answer(pages, Optional.of("who|name=" + e.id() + "|lang=" + lang.code()));
-    }
-
-    private Card.Field field(Lang lang, String key, String value) {
-        return new Card.Field(t.get(lang, key), value, false);
-    }
-
-    /** One fact: what the dataset stands behind, what is disputed, what it rejects and why. */
-    private <T> String fact(Fact<T> f, Function<Attested<T>, String> show, Lang lang, Citations c) {
-        StringBuilder b = new StringBuilder();
-        switch (f.status()) {
-            case SETTLED, DISPUTED -> {
-                Attested<T> p = f.preferred().orElseThrow();
-                b.append(show.apply(p)).append(' ').append(c.cite(p.sources()));
-                noteOf(p, lang, b);
-                for (Attested<T> alt : f.alternatives()) {
-                    b.append('\n').append(t.get(lang, "fact.disputed")).append(' ')
-                            .append(show.apply(alt)).append(' ').append(c.cite(alt.sources()));
-                    noteOf(alt, lang, b);
-                }
-            }
-            case CONTESTED -> {
-                b.append(t.get(lang, "fact.contested"));
-                for (Attested<T> alt : f.alternatives()) {
-                    b.append("\n• ").append(show.apply(alt)).append(' ').append(c.cite(alt.sources()));
-                    noteOf(alt, lang, b);
-                }
-            }
-        }
-        for (Attested<T> r : f.rejected()) {
-            b.append('\n').append(t.get(lang, "fact.rejected")).append(' ').append(show.apply(r))
-                    .append(' ').append(c.cite(r.sources()));
-            noteOf(r, lang, b);
-        }
-        if (f.note() != null) {
-            b.append("\n_").append(esc(f.note().in(lang), lang)).append('_');
-        }
-        return b.toString();
-    }
-
-    private void noteOf(Attested<?> a, Lang lang, StringBuilder b) {
-        if (a.note() != null) {
-            b.append(" — _").append(esc(a.note().in(lang), lang)).append('_');
-        }
+        return e.name().in(lang) + " · " + Bidi.isolate(other, lang);
     }
 
     /** The numbered list of the sources a reply cited, with links, dates and kinds. */
@@ -337,7 +277,7 @@ public final class Replies {
     }
 
     /** Dataset text: escaped for markdown, Latin runs isolated inside Arabic. */
-    private static String esc(String s, Lang lang) {
+    static String esc(String s, Lang lang) {
         return Markdown.escape(lang == Lang.AR ? isolateLatinRuns(s) : s);
     }
 

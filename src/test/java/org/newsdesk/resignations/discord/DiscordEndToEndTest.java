@@ -175,6 +175,10 @@ class DiscordEndToEndTest {
         JsonNode lang = who.path("options").get(1);
         assertThat(lang.path("name").asText()).isEqualTo("lang");
         assertThat(lang.path("choices").findValuesAsText("value")).containsExactly("en", "ar");
+        JsonNode detail = who.path("options").get(2);
+        assertThat(detail.path("name").asText()).isEqualTo("detail");
+        assertThat(detail.path("type").asInt()).isEqualTo(5);
+        assertThat(detail.path("required").asBoolean()).isFalse();
 
         JsonNode list = res.path("options").get(1);
         List<String> listOptions = new ArrayList<>();
@@ -210,22 +214,26 @@ class DiscordEndToEndTest {
         assertThat(ephemeral(r)).isFalse();
         JsonNode e = embed(r);
         assertWithinLimits(e);
+        // the card: one embed, no fields, at most 1,500 characters
+        assertThat(e.path("fields").size()).isZero();
+        assertThat(e.path("title").asText().length() + e.path("description").asText().length()
+                + e.path("footer").path("text").asText().length()).isLessThanOrEqualTo(1500);
         assertThat(e.path("title").asText()).startsWith("Andrew Miller · ").contains("أندرو ميلر");
-        assertThat(e.path("description").asText()).contains("U.S. Department of State");
-        assertThat(fieldValue(e, t.get(Lang.EN, "who.field.stated")))
-                .contains("Said US policy on Gaza was wrong \\*and\\*")
+        String d = e.path("description").asText();
+        assertThat(d.lines().findFirst().orElseThrow()).startsWith("**Andrew Miller** · Deputy Assistant Secretary")
+                .contains("made public 21 June 2024");
+        assertThat(d).contains("**" + t.get(Lang.EN, "card.said") + "** Said US policy on Gaza was wrong \\*and\\*")
                 .contains("@\u200Beveryone")
-                .contains("](https://example.org/letter)");
-        assertThat(fieldValue(e, t.get(Lang.EN, "who.field.reported"))).startsWith(t.get(Lang.EN, "fact.contested"));
-        assertThat(fieldValue(e, t.get(Lang.EN, "who.field.announced")))
-                .startsWith("21 June 2024 [")
-                .contains(t.get(Lang.EN, "fact.rejected") + " 14 June 2024");
-        assertThat(fieldValue(e, t.get(Lang.EN, "who.field.office"))).contains("Office of Test Affairs");
-        assertThat(fieldValue(e, t.get(Lang.EN, "who.field.title"))).contains("Deputy Assistant Secretary");
-        assertThat(fieldValue(e, t.get(Lang.EN, "who.field.sources")))
-                .contains("[Test Wire](https://example.org/wire?a=1&b=%282%29)");
+                .contains("**" + t.get(Lang.EN, "card.reported") + "** " + t.get(Lang.EN, "card.mark.contested"))
+                .contains("• **Test Wire**: Protest")
+                .contains("Source article said “14 June 2024”; right: 21 June 2024")
+                .contains("[Test Wire](https://example.org/wire?a=1&b=%282%29)")
+                .contains("[Resignation letter](https://example.org/letter)");
         assertThat(e.path("footer").path("text").asText()).contains("version");
-        assertThat(buttons(r)).isEmpty();
+        // and one button: the full record, for the asker alone
+        assertThat(buttons(r)).hasSize(1);
+        assertThat(buttons(r).get(0).path("label").asText()).isEqualTo(t.get(Lang.EN, "card.full_record"));
+        assertThat(buttons(r).get(0).path("custom_id").asText()).isEqualTo("s:who|name=andrew-miller|detail=true|lang=en");
     }
 
     @Test
@@ -237,13 +245,36 @@ class DiscordEndToEndTest {
                 ask("who", opts("name", "Andrew Miller"), FakeDiscord.REPORTER_ID, "ar"))) {
             JsonNode e = embed(r);
             assertWithinLimits(e);
+            assertThat(e.path("fields").size()).isZero();
             assertThat(e.path("title").asText()).startsWith("أندرو ميلر · ").contains("Andrew Miller");
-            assertThat(e.path("description").asText()).contains("وزارة الخارجية الأمريكية");
-            assertThat(fieldValue(e, t.get(Lang.AR, "who.field.stated"))).contains("قال إن السياسة الأمريكية تجاه غزة خاطئة");
-            assertThat(fieldValue(e, t.get(Lang.AR, "who.field.announced"))).contains("يونيو").contains(t.get(Lang.AR, "fact.rejected"));
-            assertThat(fieldValue(e, t.get(Lang.AR, "who.field.sources"))).contains("](https://example.org/letter)");
+            String d = e.path("description").asText();
+            assertThat(d).contains("**" + t.get(Lang.AR, "card.said") + "** قال إن السياسة الأمريكية تجاه غزة خاطئة")
+                    .contains("ورد في المقال المصدر «14 يونيو 2024»؛ والصحيح: 21 يونيو 2024")
+                    .contains("](https://example.org/letter)");
             assertThat(e.path("footer").path("text").asText()).startsWith("قاعدة بيانات الاستقالات");
+            assertThat(buttons(r).get(0).path("label").asText()).isEqualTo(t.get(Lang.AR, "card.full_record"));
+            assertThat(buttons(r).get(0).path("custom_id").asText()).isEqualTo("s:who|name=andrew-miller|detail=true|lang=ar");
         }
+    }
+
+    @Test
+    @Order(4)
+    void fullRecordOpensForTheClickerAloneWithEverythingTheOldReplyShowed() throws Exception {
+        Recorded card = ask("who", opts("name", "Andrew Miller"));
+        Recorded full = click(card, buttons(card).get(0).path("custom_id").asText(), FakeDiscord.OTHER_USER_ID);
+        assertThat(full.json().path("type").asInt()).isEqualTo(4);
+        assertThat(ephemeral(full)).isTrue();
+        StringBuilder all = new StringBuilder();
+        JsonNode e = embed(full);
+        assertWithinLimits(e);
+        assertThat(e.path("title").asText()).contains(t.get(Lang.EN, "card.full_record").toLowerCase(java.util.Locale.ROOT));
+        all.append(e.path("description").asText());
+        assertThat(all.toString()).contains("**" + t.get(Lang.EN, "who.field.office") + "**\nOffice of Test Affairs")
+                .contains(t.get(Lang.EN, "fact.rejected") + " 14 June 2024")
+                .contains(t.get(Lang.EN, "fact.contested"))
+                .contains("A note for the desk")
+                .contains("[Test Wire](https://example.org/wire?a=1&b=%282%29)")
+                .doesNotContainPattern("\\(\\d\\)\\*\\*");
     }
 
     // ---- autocomplete ----------------------------------------------------------------------------
@@ -263,7 +294,7 @@ class DiscordEndToEndTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void autocompleteMatchesEitherScriptAndShowsTheTypedOne() throws Exception {
         List<JsonNode> latin = complete("who", "name", "mil");
         assertThat(latin).isNotEmpty();
@@ -286,7 +317,7 @@ class DiscordEndToEndTest {
     // ---- list and page buttons -------------------------------------------------------------------
 
     @Test
-    @Order(5)
+    @Order(6)
     void listPagesTurnWithButtons() throws Exception {
         Recorded first = ask("list", opts());
         assertThat(ephemeral(first)).isFalse();
@@ -316,7 +347,7 @@ class DiscordEndToEndTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void onlyTheAskerTurnsTheirOwnEphemeralList() throws Exception {
         Recorded shown = ask("list", opts("agency", "state", "lang", "ar"));
         String owned = new ComponentIds().pager('n', 1, FakeDiscord.REPORTER_ID, "list|lang=ar");
@@ -333,7 +364,7 @@ class DiscordEndToEndTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void timelineAndStatsComeWithTheirChartWhichPageTurnsKeep() throws Exception {
         Recorded timeline = ask("timeline", opts("lang", "ar"));
         assertThat(embed(timeline).path("title").asText()).startsWith("التسلسل الزمني");
@@ -354,7 +385,7 @@ class DiscordEndToEndTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void exportAttachesTheFile() throws Exception {
         Recorded csv = ask("export", opts("format", "csv"));
         assertThat(ephemeral(csv)).isFalse();
@@ -365,7 +396,7 @@ class DiscordEndToEndTest {
     // ---- bad input and failure -------------------------------------------------------------------
 
     @Test
-    @Order(9)
+    @Order(10)
     void unknownNameOffersTheClosestAsButtons() throws Exception {
         Recorded r = ask("who", opts("name", "Andy Mill"));
         assertThat(r.json().path("type").asInt()).isEqualTo(4);
@@ -385,7 +416,7 @@ class DiscordEndToEndTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void unknownAgencyOffersTheAgencies() throws Exception {
         Recorded r = ask("list", opts("agency", "Ministry of Silly Walks", "from", "2024-05"));
         assertThat(ephemeral(r)).isTrue();
@@ -398,7 +429,7 @@ class DiscordEndToEndTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void hostileInputPingsNobodyAndStaysWithinLimits() throws Exception {
         String hostile = "@everyone <@&123> **bold** `code` \u200B\u202E\u2066 [x](https://evil.example) "
                 + "y".repeat(6000);
@@ -419,7 +450,7 @@ class DiscordEndToEndTest {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void aBugInAHandlerGivesAnEphemeralRefThatMatchesAnErrorLine() throws Exception {
         Recorded r = ask("about", opts());
         assertThat(ephemeral(r)).isTrue();
@@ -434,7 +465,7 @@ class DiscordEndToEndTest {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     void expiredOrForgedButtonsAreAnsweredToo() throws Exception {
         Recorded shown = ask("list", opts());
         for (String id : List.of("k:doesnotexist", "garbage", "pn:x:0:list", "m:name:who|lang=en")) {
@@ -445,7 +476,7 @@ class DiscordEndToEndTest {
     }
 
     @Test
-    @Order(14)
+    @Order(15)
     void aChoiceInASuggestionMenuRunsTheCommand() throws Exception {
         Recorded shown = ask("list", opts("agency", "nowhere"));
         ObjectNode pick = fake.selectChoice(fake.messageFrom(shown), "m:agency:list|lang=ar", "defense",
@@ -462,7 +493,7 @@ class DiscordEndToEndTest {
     }
 
     @Test
-    @Order(15)
+    @Order(16)
     void aCommandThisVersionNoLongerHasIsStillAnswered() throws Exception {
         ObjectNode i = fake.interaction(2, FakeDiscord.REPORTER_ID, "en-US", fake.command("resignation", "who", opts(), null));
         fake.interact(i);

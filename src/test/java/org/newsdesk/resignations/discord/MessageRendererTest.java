@@ -46,6 +46,22 @@ class MessageRendererTest {
     }
 
     @Test
+    void anActionIsAButtonThatCarriesItsCommandAfterThePageButtons() {
+        Reply r = pages(2, Optional.of("timeline|lang=ar"))
+                .withActions(List.of(new Reply.Action("السجل الكامل", "who|name=andrew-miller|detail=true|lang=ar")));
+        MessageCreateData m = renderer.create(Answer.fresh(r, Lang.AR));
+        assertThat(m.getComponents()).hasSize(2);
+        List<Button> b = buttons(m);
+        assertThat(b).hasSize(5);
+        assertThat(b.get(4).getLabel()).isEqualTo("السجل الكامل");
+        assertThat(b.get(4).getCustomId()).isEqualTo("s:who|name=andrew-miller|detail=true|lang=ar");
+        assertThat(ids.decode(b.get(4).getCustomId()))
+                .isEqualTo(new ComponentIds.Suggestion("who|name=andrew-miller|detail=true|lang=ar"));
+        // kept on a page turn too
+        assertThat(renderer.edit(new Answer(r, 1, 0, Optional.empty(), true, Lang.AR)).getComponents()).hasSize(2);
+    }
+
+    @Test
     void middlePageHasAllFourButtonsEnabledWithDistinctIds() {
         Reply r = pages(3, Optional.of("timeline|lang=en"));
         MessageCreateData m = renderer.create(new Answer(r, 1, 0, Optional.empty(), false, Lang.EN));

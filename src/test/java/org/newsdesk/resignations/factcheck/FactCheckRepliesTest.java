@@ -172,4 +172,50 @@ class FactCheckRepliesTest {
     void rendererEchoLimitIsDocumented() {
         assertThat(FactCheckReplies.CLAIM_SHOWN).isLessThanOrEqualTo(300);
     }
+
+    @ParameterizedTest
+    @EnumSource(Lang.class)
+    void theVerdictAndTheLineThatDecidesItComeFirstTheEvidenceAfter(Lang lang) {
+        Reply r = APP.factcheck().check("Lily Greenberg Call resigned on May 8.", lang);
+        assertWithinDiscordLimits(r);
+        Card first = r.pages().get(0);
+        String lead = first.description().lines().findFirst().orElseThrow();
+        if (lang == Lang.EN) {
+            assertThat(lead).startsWith("**❌ Contradicted**: Lily Greenberg Call · Date")
+                    .contains("Dataset (announced): 15 May 2024 [\\[1\\]](https://");
+        } else {
+            assertThat(lead).startsWith("**❌ مخالف**: ليلي غرينبيرغ كول · التاريخ")
+                    .contains("قاعدة البيانات (الإعلان): 15 مايو 2024 [\\[1\\]](https://");
+        }
+        // the claim as read comes after the answer; the deciding point's evidence is the first field
+        assertThat(first.description().indexOf(lang == Lang.EN ? "Checked:" : "النص المُدقَّق:")).isGreaterThan(lead.length());
+        assertThat(first.fields().get(0).name()).startsWith(lang == Lang.EN ? "Lily Greenberg Call · Date" : "ليلي غرينبيرغ كول · التاريخ");
+        assertThat(first.fields().get(0).value()).startsWith(lang == Lang.EN ? "**❌ Contradicted**" : "**❌ مخالف**");
+        assertThat(first.fields()).noneMatch(f -> f.name().equals(APP.templates().get(lang, "factcheck.overall_title")));
+        assertThat(first.description()).contains(APP.templates().get(lang, "factcheck.decides_more", "count", 2));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Lang.class)
+    void theDecidingPointIsTheMostSeriousWhereverItIsInTheClaim(Lang lang) {
+        Reply r = APP.factcheck().check("Josh Paul resigned in October 2023. Hala Rharrit resigned on April 26.", lang);
+        String lead = r.pages().get(0).description().lines().findFirst().orElseThrow();
+        assertThat(lead).startsWith("**" + APP.templates().get(lang, "factcheck.verdict.contradicted") + "**: ")
+                .contains(lang == Lang.EN ? "Hala Rharrit" : "هالة غريط");
+        assertThat(r.pages().get(0).fields().get(0).name()).contains(lang == Lang.EN ? "Hala Rharrit" : "هالة غريط");
+        Reply none = APP.factcheck().check("Zbigniew Brzezinski resigned.", lang);
+        assertThat(none.pages().get(0).description()).startsWith("**" + APP.templates().get(lang, "factcheck.verdict.not-covered") + "**: ");
+    }
+
+    @Test
+    void aLongFieldGoesOnWithoutANumberedHeading() {
+        String claim = repeat(EN_PARAGRAPH, FactChecker.MAX_CLAIM);
+        for (Lang lang : Lang.values()) {
+            Reply r = APP.factcheck().check(claim, lang);
+            for (Card c : r.pages()) {
+                assertThat(c.fields()).noneMatch(f -> f.name().matches(".* \\(\\d+\\)"));
+            }
+            assertThat(PlainText.render(r)).doesNotContainPattern("\\(\\d+\\):\\n");
+        }
+    }
 }
