@@ -73,7 +73,7 @@ public final class Replies {
         lead.add("**" + esc(agency.name().in(lang), lang) + "**");
         // Only a title the dataset stands behind goes in the lead; a contested one is in its field.
         e.title().preferred().ifPresent(v -> lead.add(esc(v.value().in(lang), lang)
-                + (e.title().status() == Fact.Status.SETTLED ? "" : " " + t.get(lang, "fact.disputed_mark"))));
+                + mark(e.title(), lang)));
         String description = String.join("\n", lead);
         if (e.confidence() != Confidence.HIGH) {
             description += "\n" + t.get(lang, "who.confidence." + e.confidence().name().toLowerCase(Locale.ROOT))
@@ -111,7 +111,7 @@ public final class Replies {
     private <T> String fact(Fact<T> f, Function<Attested<T>, String> show, Lang lang, Citations c) {
         StringBuilder b = new StringBuilder();
         switch (f.status()) {
-            case SETTLED, DISPUTED -> {
+            case SETTLED, DISPUTED, UNCONFIRMED -> {
                 Attested<T> p = f.preferred().orElseThrow();
                 b.append(show.apply(p)).append(' ').append(c.cite(p.sources()));
                 noteOf(p, lang, b);
@@ -119,6 +119,11 @@ public final class Replies {
                     b.append('\n').append(t.get(lang, "fact.disputed")).append(' ')
                             .append(show.apply(alt)).append(' ').append(c.cite(alt.sources()));
                     noteOf(alt, lang, b);
+                }
+                for (Attested<T> u : f.unconfirmed()) {
+                    b.append('\n').append(t.get(lang, "fact.unconfirmed")).append(' ')
+                            .append(show.apply(u)).append(' ').append(c.cite(u.sources()));
+                    noteOf(u, lang, b);
                 }
             }
             case CONTESTED -> {
@@ -151,7 +156,7 @@ public final class Replies {
         StringBuilder b = new StringBuilder();
         for (Source s : c.cited()) {
             b.append("\\[").append(c.number(s.id())).append("\\] ");
-            String outlet = Bidi.isolate(s.outlet(), lang);
+            String outlet = Bidi.isolate(c.outletName(s, lang), lang);
             if (s.url() != null) {
                 b.append('[').append(Markdown.escape(outlet)).append("](").append(safeUrl(s.url())).append(')');
             } else {
@@ -205,7 +210,7 @@ public final class Replies {
             s.agency(e.agency()).ifPresent(a -> b.append(" · ").append(esc(a.shortName().in(lang), lang)));
         }
         e.title().preferred().ifPresent(v -> b.append(" · ").append(esc(Fit.shorten(v.value().in(lang), 90), lang))
-                .append(e.title().status() == Fact.Status.SETTLED ? "" : " " + t.get(lang, "fact.disputed_mark")));
+                .append(mark(e.title(), lang)));
         return b.toString();
     }
 
@@ -219,7 +224,16 @@ public final class Replies {
         Optional<Source> src = p.get().sources().stream().map(s::source).flatMap(Optional::stream)
                 .filter(x -> x.url() != null).findFirst();
         String shown = src.map(x -> "[" + text + "](" + safeUrl(x.url()) + ")").orElse(text);
-        return f.status() == Fact.Status.SETTLED ? shown : shown + " " + t.get(lang, "fact.disputed_mark");
+        return shown + mark(f, lang);
+    }
+
+    /** Nothing for a settled fact; the unconfirmed mark, or else the disputed one. */
+    private String mark(Fact<?> f, Lang lang) {
+        return switch (f.status()) {
+            case SETTLED -> "";
+            case UNCONFIRMED -> " " + t.get(lang, "fact.unconfirmed_mark");
+            case DISPUTED, CONTESTED -> " " + t.get(lang, "fact.disputed_mark");
+        };
     }
 
     public Reply timeline(Snapshot s, List<Entry> entries, Lang lang) {
