@@ -1,5 +1,6 @@
 package org.newsdesk.resignations.dataset;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Locale;
 
@@ -8,6 +9,7 @@ import java.util.Locale;
  * domains of syndication partners whose copies of its stories may be cited. Sources name their
  * outlet by its English name; Arabic replies show {@code nameAr} where the outlet has one.
  */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Outlet(String id, String name, String nameAr, List<String> domains, List<String> partners) {
     public Outlet {
         domains = domains == null ? List.of() : List.copyOf(domains);

@@ -1,5 +1,6 @@
 package org.newsdesk.resignations.dataset;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
@@ -21,6 +22,7 @@ public record Source(String id, String outlet,
     }
 
     /** Whether the source declares itself a copy. */
+    @JsonIgnore
     public boolean isCopy() {
         return Boolean.TRUE.equals(copy);
     }

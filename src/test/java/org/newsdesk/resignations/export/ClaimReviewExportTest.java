@@ -50,7 +50,7 @@ class ClaimReviewExportTest {
     @EnumSource(Lang.class)
     void oneReviewWithEveryRequiredFieldForEachRejectedValue(Lang lang) throws Exception {
         JsonNode reviews = reviews(lang);
-        assertThat(rejectedValues()).hasSize(5);
+        assertThat(rejectedValues()).hasSize(6);
         assertThat(reviews).hasSize(rejectedValues().size());
         Set<String> ratings = Set.of(T.get(lang, "export.rating.false"), T.get(lang, "export.rating.incorrect"),
                 T.get(lang, "export.rating.misattributed"));
