@@ -32,11 +32,13 @@ import org.newsdesk.resignations.dataset.Lang;
  * @param mergeBundled       dataset files are merged on top of the bundled dataset instead of replacing it
  * @param datasetUrl         a dataset published at an http(s) URL, polled with ETag
  * @param pollEvery          how often the URL is polled
+ * @param claimReviewBaseUrl the newsroom's own fact-check page; ClaimReview exports link their reviews there
+ *                           (and carry no url when it is not set)
  */
 public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> editorRole, Optional<Long> adminChannel,
                      Optional<String> apiBaseUrl, Optional<String> gatewayUrl, boolean gatewayCompression,
                      List<Path> datasets, Path dataDir, boolean mergeBundled, Optional<String> datasetUrl,
-                     java.time.Duration pollEvery) {
+                     java.time.Duration pollEvery, Optional<String> claimReviewBaseUrl) {
 
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
 
@@ -62,6 +64,7 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
         k.put("dataset.url", "BOT_DATASET_URL");
         k.put("dataset.poll_seconds", "BOT_DATASET_POLL_SECONDS");
         k.put("storage.dir", "BOT_DATA_DIR");
+        k.put("export.claimreview_base_url", "BOT_CLAIMREVIEW_BASE_URL");
         KEYS = java.util.Collections.unmodifiableMap(k);
     }
 
@@ -77,7 +80,7 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
 
     public static Config defaults() {
         return new Config(List.of(), Lang.EN, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                true, List.of(), DEFAULT_DATA_DIR, false, Optional.empty(), java.time.Duration.ofSeconds(60));
+                true, List.of(), DEFAULT_DATA_DIR, false, Optional.empty(), java.time.Duration.ofSeconds(60), Optional.empty());
     }
 
     /**
@@ -109,6 +112,7 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
         boolean merge = c.mergeBundled();
         Optional<String> datasetUrl = c.datasetUrl();
         java.time.Duration poll = c.pollEvery();
+        Optional<String> claimReviewBase = c.claimReviewBaseUrl();
         for (Map.Entry<String, Valued> e : values.entrySet()) {
             String key = e.getKey();
             Valued v = e.getValue();
@@ -144,10 +148,12 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
                     case "replace" -> false;
                     default -> throw bad(key, v, "replace or merge");
                 };
+                case "export.claimreview_base_url" -> claimReviewBase = Optional.of(url(key, v, List.of("https")));
                 default -> throw new IllegalStateException("unhandled key " + key);
             }
         }
-        return new Config(guilds, lang, editor, admin, api, gateway, compression, datasets, dataDir, merge, datasetUrl, poll);
+        return new Config(guilds, lang, editor, admin, api, gateway, compression, datasets, dataDir, merge, datasetUrl, poll,
+                claimReviewBase);
     }
 
     /**

@@ -168,7 +168,7 @@ public final class Main implements Callable<Integer> {
                 return 1;
             }
             Application app = new Application(snapshot, cfg.defaultLanguage(), Optional.of(source), Optional.of(notifier),
-                    Optional.of(additions));
+                    Optional.of(additions), cfg.claimReviewBaseUrl());
             // the first run records the baseline; later runs queue what changed while the bot was down
             notifier.datasetChanged(snapshot);
             DatasetWatcher watcher = null;
