@@ -117,7 +117,7 @@ public final class FactCheckSyntheticData {
 
     private static Source source(String id, String outlet, PartialDate published, Random r) {
         return new Source(id, outlet, "https://example.org/" + id, published, r.nextBoolean() ? "en" : "ar",
-                SourceKind.PRESS_REPORT, null);
+                SourceKind.PRESS_REPORT, null, null, null);
     }
 
     private static String[] name(Random r, int syllables) {

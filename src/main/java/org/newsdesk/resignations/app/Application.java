@@ -72,6 +72,12 @@ public final class Application {
      */
     public Application(Snapshot snapshot, Lang defaultLanguage, Optional<Reloader.Source> source,
                        Optional<Notifier> notifier, Optional<AdditionsFile> additions) {
+        this(snapshot, defaultLanguage, source, notifier, additions, Optional.empty());
+    }
+
+    /** @param claimReviewBase the newsroom's own fact-check page, which ClaimReview exports link to */
+    public Application(Snapshot snapshot, Lang defaultLanguage, Optional<Reloader.Source> source,
+                       Optional<Notifier> notifier, Optional<AdditionsFile> additions, Optional<String> claimReviewBase) {
         this.current = new AtomicReference<>(new Directory(snapshot));
         this.templates = Templates.bundled();
         this.replies = new Replies(templates);
@@ -82,7 +88,7 @@ public final class Application {
         this.charts = new Charts(templates);
         new ResignationCommands(queries, replies, charts).register(router);
         new ExportCommands(this::snapshot, replies, new JsonExport(DatasetLoader.standard().mapper()),
-                new CsvExport(templates), new ClaimReviewExport(templates, Clock.systemUTC(), Optional.empty()))
+                new CsvExport(templates), new ClaimReviewExport(templates, Clock.systemUTC(), claimReviewBase))
                 .register(router);
         this.factcheck = new FactCheckCommands(current::get, replies);
         factcheck.register(router);

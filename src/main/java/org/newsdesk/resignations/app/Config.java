@@ -35,12 +35,14 @@ import org.newsdesk.resignations.dataset.Lang;
  * @param fetchTimeout       the whole exchange with the dataset URL (connection, headers, body, redirects)
  * @param fetchMaxBytes      the largest dataset body the URL may send
  * @param allowPrivateHosts  the dataset URL may be on a loopback or private address (a LAN server; tests)
+ * @param claimReviewBaseUrl the newsroom's own fact-check page; ClaimReview exports link their reviews there
+ *                           (and carry no url when it is not set)
  */
 public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> editorRole, Optional<Long> adminChannel,
                      Optional<String> apiBaseUrl, Optional<String> gatewayUrl, boolean gatewayCompression,
                      List<Path> datasets, Path dataDir, boolean mergeBundled, Optional<String> datasetUrl,
                      java.time.Duration pollEvery, java.time.Duration fetchTimeout, long fetchMaxBytes,
-                     boolean allowPrivateHosts) {
+                     boolean allowPrivateHosts, Optional<String> claimReviewBaseUrl) {
 
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
     public static final long DEFAULT_FETCH_MAX_BYTES = 64L * 1024 * 1024;
@@ -70,6 +72,7 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
         k.put("dataset.fetch_timeout_seconds", "BOT_DATASET_FETCH_TIMEOUT_SECONDS");
         k.put("dataset.max_bytes", "BOT_DATASET_MAX_BYTES");
         k.put("dataset.allow_private_hosts", "BOT_DATASET_ALLOW_PRIVATE_HOSTS");
+        k.put("export.claimreview_base_url", "BOT_CLAIMREVIEW_BASE_URL");
         KEYS = java.util.Collections.unmodifiableMap(k);
     }
 
@@ -86,7 +89,7 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
     public static Config defaults() {
         return new Config(List.of(), Lang.EN, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 true, List.of(), DEFAULT_DATA_DIR, false, Optional.empty(), java.time.Duration.ofSeconds(60),
-                java.time.Duration.ofSeconds(60), DEFAULT_FETCH_MAX_BYTES, false);
+                java.time.Duration.ofSeconds(60), DEFAULT_FETCH_MAX_BYTES, false, Optional.empty());
     }
 
     /**
@@ -121,6 +124,7 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
         java.time.Duration fetchTimeout = c.fetchTimeout();
         long fetchMax = c.fetchMaxBytes();
         boolean allowPrivate = c.allowPrivateHosts();
+        Optional<String> claimReviewBase = c.claimReviewBaseUrl();
         for (Map.Entry<String, Valued> e : values.entrySet()) {
             String key = e.getKey();
             Valued v = e.getValue();
@@ -154,11 +158,12 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
                     case "false", "no", "off" -> false;
                     default -> throw bad(key, v, "true or false");
                 };
+                case "export.claimreview_base_url" -> claimReviewBase = Optional.of(url(key, v, List.of("https")));
                 default -> throw new IllegalStateException("unhandled key " + key);
             }
         }
         return new Config(guilds, lang, editor, admin, api, gateway, compression, datasets, dataDir, merge, datasetUrl, poll,
-                fetchTimeout, fetchMax, allowPrivate);
+                fetchTimeout, fetchMax, allowPrivate, claimReviewBase);
     }
 
     /**

@@ -15,6 +15,8 @@ import org.newsdesk.resignations.dataset.DatasetLoader;
 import org.newsdesk.resignations.dataset.InvalidDatasetException;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.dataset.Problem;
+import org.newsdesk.resignations.dataset.SourceLint;
+import org.newsdesk.resignations.dataset.SourceReport;
 import org.newsdesk.resignations.dataset.Snapshot;
 import org.newsdesk.resignations.intake.AdditionsFile;
 import org.newsdesk.resignations.notify.AddressPolicy;
@@ -173,6 +175,8 @@ public final class Main implements Callable<Integer> {
             Snapshot serving = snapshot;
             down.ifPresent(d -> err.println(Said.of("notify.url.starts", "problem", d.problem(), "version", serving.version(),
                     "seconds", d.retry().toSeconds()).in(Templates.bundled(), Lang.EN)));
+            // sources a newsroom should not cite are logged, not refused: validate --strict is where they fail
+            SourceLint.logWarnings("dataset " + snapshot.version(), snapshot.dataset());
             Notifier notifier;
             try {
                 notifier = new Notifier(Store.open(dir), org.newsdesk.resignations.render.Templates.bundled(),
@@ -183,7 +187,7 @@ public final class Main implements Callable<Integer> {
                 return 1;
             }
             Application app = new Application(snapshot, cfg.defaultLanguage(), Optional.of(source), Optional.of(notifier),
-                    Optional.of(additions));
+                    Optional.of(additions), cfg.claimReviewBaseUrl());
             // the first run records the baseline; later runs queue what changed while the bot was down
             notifier.datasetChanged(snapshot);
             DatasetWatcher watcher = null;
@@ -274,10 +278,20 @@ public final class Main implements Callable<Integer> {
     }
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
-            description = "Check dataset files (the bundled one when none is given). Exit 0 when valid, 1 otherwise.")
+            description = "Check dataset files (the bundled one when none is given), their sources included. "
+                    + "Exit 0 when valid, 1 otherwise.")
     static final class Validate implements Callable<Integer> {
         @Parameters(arity = "0..*", paramLabel = "FILE", description = "dataset JSON files")
         List<Path> files = new ArrayList<>();
+
+        @Option(names = "--strict", description = "source-lint warnings are errors (for the newsroom's data CI)")
+        boolean strict;
+
+        @Option(names = "--report", description = "print per entry its sources, facts resting on one source and copies still cited")
+        boolean report;
+
+        @Option(names = "--json", description = "with --report: print the report as JSON")
+        boolean json;
 
         @Override
         public Integer call() {
@@ -288,8 +302,27 @@ public final class Main implements Callable<Integer> {
             for (Object target : targets) {
                 try {
                     Snapshot s = target instanceof Path p ? loader.load(p) : loader.loadBundled();
-                    out.println(target + ": valid (" + s.entries().size() + " entries, " + s.agencies().size()
-                            + " agencies, " + s.sourceCount() + " sources, version " + s.version() + ")");
+                    List<SourceLint.Finding> findings = SourceLint.check(s.dataset());
+                    long warnings = findings.stream().filter(f -> f.level() == SourceLint.Level.WARNING).count();
+                    if (report && json) {
+                        out.println(SourceReport.json(target.toString(), findings, SourceLint.report(s.dataset())));
+                    } else {
+                        findings.stream().filter(f -> f.level() == SourceLint.Level.WARNING || report)
+                                .forEach(f -> out.println((f.level() == SourceLint.Level.WARNING ? (strict ? "error: " : "warning: ")
+                                        : "notice: ") + f.problem(target.toString()).describe()));
+                        if (report) {
+                            out.print(SourceReport.table(SourceLint.report(s.dataset())));
+                        }
+                    }
+                    if (strict && warnings > 0) {
+                        bad++;
+                        (report && json ? StreamsHolder.err : out).println(target + ": INVALID under --strict, " + warnings
+                                + " source problem(s).");
+                        continue;
+                    }
+                    (report && json ? StreamsHolder.err : out).println(target + ": valid (" + s.entries().size() + " entries, "
+                            + s.agencies().size() + " agencies, " + s.sourceCount() + " sources, version " + s.version() + ")"
+                            + (warnings == 0 ? "" : "; " + warnings + " source warning(s)"));
                 } catch (InvalidDatasetException e) {
                     bad++;
                     for (Problem p : e.problems()) {

@@ -223,7 +223,7 @@ public final class DatasetLoader {
         if (read.head != null) {
             try {
                 Dataset head = mapper.treeToValue(read.head, Dataset.class);
-                dataset = new Dataset(head.schemaVersion(), head.dataset(), head.agencies(), head.sources(), read.entries);
+                dataset = new Dataset(head.schemaVersion(), head.dataset(), head.agencies(), head.outlets(), head.sources(), read.entries);
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 if (problems.isEmpty()) {
                     // The schema should make this unreachable; say so plainly rather than crash.

@@ -15,6 +15,8 @@ public record Fact<T>(List<Attested<T>> values, Text note) {
         SETTLED,
         /** The dataset stands behind one value, but a credible source gives another. */
         DISPUTED,
+        /** The dataset stands behind one value; a more precise or other value is attested but unconfirmed, and nothing contradicts it. */
+        UNCONFIRMED,
         /** Credible sources disagree and the dataset takes no side. */
         CONTESTED
     }
@@ -40,14 +42,19 @@ public record Fact<T>(List<Attested<T>> values, Text note) {
     }
 
     @JsonIgnore
+    public List<Attested<T>> unconfirmed() {
+        return values.stream().filter(v -> v.standing() == Standing.UNCONFIRMED).toList();
+    }
+
+    @JsonIgnore
     public List<Attested<T>> rejected() {
         return values.stream().filter(v -> v.standing() == Standing.REJECTED).toList();
     }
 
-    /** Values a reader may be told as facts (preferred first, then alternatives). */
+    /** Values a reader may be told as facts (preferred first, then alternatives); unconfirmed ones are not. */
     @JsonIgnore
     public List<Attested<T>> credible() {
-        return values.stream().filter(v -> v.standing() != Standing.REJECTED)
+        return values.stream().filter(v -> v.standing() != Standing.REJECTED && v.standing() != Standing.UNCONFIRMED)
                 .sorted((a, b) -> Boolean.compare(b.standing() == Standing.PREFERRED, a.standing() == Standing.PREFERRED))
                 .toList();
     }
@@ -57,7 +64,10 @@ public record Fact<T>(List<Attested<T>> values, Text note) {
         if (preferred().isEmpty()) {
             return Status.CONTESTED;
         }
-        return alternatives().isEmpty() ? Status.SETTLED : Status.DISPUTED;
+        if (!alternatives().isEmpty()) {
+            return Status.DISPUTED;
+        }
+        return unconfirmed().isEmpty() ? Status.SETTLED : Status.UNCONFIRMED;
     }
 
     /** The value to sort or count by: the preferred one, else the first credible one. */
@@ -68,7 +78,7 @@ public record Fact<T>(List<Attested<T>> values, Text note) {
             return p;
         }
         for (Attested<T> v : values) {
-            if (v.standing() != Standing.REJECTED) {
+            if (v.standing() == Standing.ALTERNATIVE) {
                 return Optional.of(v);
             }
         }

@@ -20,6 +20,7 @@ public final class Snapshot {
     private final Map<String, Entry> entries;
     private final Map<String, Agency> agencies;
     private final Map<String, Source> sources;
+    private final Map<String, Outlet> outletsByName;
     private final List<Entry> chronological;
 
     public Snapshot(Dataset dataset, String version) {
@@ -28,6 +29,7 @@ public final class Snapshot {
         this.entries = index(dataset.entries(), Entry::id);
         this.agencies = index(dataset.agencies(), Agency::id);
         this.sources = index(dataset.sources(), Source::id);
+        this.outletsByName = index(dataset.outlets(), Outlet::name);
         this.chronological = chronological(dataset.entries());
     }
 
@@ -87,6 +89,16 @@ public final class Snapshot {
 
     public Optional<Source> source(String id) {
         return Optional.ofNullable(sources.get(id));
+    }
+
+    /** The outlet a source names, from the dataset's outlet table. */
+    public Optional<Outlet> outlet(Source s) {
+        return s.outlet() == null ? Optional.empty() : Optional.ofNullable(outletsByName.get(s.outlet()));
+    }
+
+    /** A source's outlet as a reply in this language names it: the Arabic name where the outlet has one. */
+    public String outletName(Source s, Lang lang) {
+        return outlet(s).map(o -> o.name(lang)).orElse(s.outlet());
     }
 
     public int sourceCount() {

@@ -8,6 +8,11 @@ public enum Standing {
     @JsonProperty("preferred") PREFERRED,
     /** Credibly attested and not ruled out: the point is disputed. */
     @JsonProperty("alternative") ALTERNATIVE,
+    /**
+     * Not stood behind as settled, but no credible source contradicts it (Miller's 30 June within
+     * "end of June"): shown as unconfirmed, never as disputed, and never as a confirmed fact.
+     */
+    @JsonProperty("unconfirmed") UNCONFIRMED,
     /** Attested somewhere but contradicted by better sources: shown as an error, never as a fact. */
     @JsonProperty("rejected") REJECTED
 }

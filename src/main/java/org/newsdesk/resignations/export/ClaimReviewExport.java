@@ -31,9 +31,9 @@ import org.newsdesk.resignations.render.Templates;
  * (the article under review, or another outlet) that better sources contradict. Written in the
  * reply language; a JSON array with one self-contained ClaimReview per rejected value.
  *
- * <p>{@code url} is the review's address: {@code reviewBase} plus "#entry-fact" when the newsroom
- * publishes its reviews somewhere; otherwise the first link among the sources of the value the
- * dataset stands behind (the evidence), so no address is ever invented.
+ * <p>{@code url} is the review's address on the newsroom's own fact-check page: {@code reviewBase}
+ * (config {@code export.claimreview_base_url}) plus "#entry-fact". Without it the review carries no
+ * {@code url}: a third party's article is evidence, not the review, and no address is invented.
  */
 public final class ClaimReviewExport {
 
@@ -179,11 +179,7 @@ public final class ClaimReviewExport {
     }
 
     private Optional<String> url(Snapshot s, Entry e, Kind k, Fact<?> f) {
-        if (reviewBase.isPresent()) {
-            return Optional.of(reviewBase.get() + "#" + e.id() + "-" + k.key);
-        }
-        return evidenceUrls(s, f).stream().findFirst()
-                .or(() -> evidenceUrls(s, e.announced()).stream().findFirst());
+        return reviewBase.map(base -> base + "#" + e.id() + "-" + k.key);
     }
 
     /** Links to the sources of what the dataset stands behind; of every credible value when it takes no side. */

@@ -103,12 +103,18 @@ final class Judge {
                                    List<Evidence> considered, String whyDiffers) {
         List<Evidence> ours = credible(field, f);
         if (matched.stream().anyMatch(v -> v.standing() == Standing.PREFERRED)) {
-            return outcome(a, Verdict.CONSISTENT, f.status() == Fact.Status.SETTLED ? "supported" : "supported_disputed",
+            boolean settled = f.status() == Fact.Status.SETTLED || f.status() == Fact.Status.UNCONFIRMED;
+            return outcome(a, Verdict.CONSISTENT, settled ? "supported" : "supported_disputed",
                     ours, List.of(), m, considered);
         }
         if (matched.stream().anyMatch(v -> v.standing() == Standing.ALTERNATIVE)) {
             return outcome(a, Verdict.DISPUTED, f.status() == Fact.Status.CONTESTED ? "contested" : "disputed",
                     ours, List.of(), m, considered);
+        }
+        // an unconfirmed value is named with its sources, never counted as support
+        List<Evidence> unconfirmed = all(field, matched.stream().filter(v -> v.standing() == Standing.UNCONFIRMED).toList());
+        if (!unconfirmed.isEmpty()) {
+            return outcome(a, Verdict.UNCONFIRMED, "unconfirmed", ours, unconfirmed, m, considered);
         }
         List<Evidence> rejected = all(field, matched.stream().filter(v -> v.standing() == Standing.REJECTED).toList());
         if (!rejected.isEmpty()) {
@@ -193,7 +199,7 @@ final class Judge {
                 }
             }
         }
-        for (Verdict v : List.of(Verdict.CONSISTENT, Verdict.DISPUTED, Verdict.NOT_COVERED)) {
+        for (Verdict v : List.of(Verdict.CONSISTENT, Verdict.DISPUTED, Verdict.UNCONFIRMED, Verdict.NOT_COVERED)) {
             for (Outcome o : perFact) {
                 if (o.judgement().verdict() == v) {
                     if (d.role() == Claimed.DateRole.SUBMITTED && v != Verdict.CONSISTENT) {

@@ -36,7 +36,9 @@ final class SourceOutlets {
         if (s.kind() == SourceKind.ARTICLE_UNDER_REVIEW || s.outlet() == null) {
             return out;
         }
-        for (String part : credited(s.outlet())) {
+        List<String> parts = new ArrayList<>(credited(s.outlet()));
+        parts.addAll(s.relays()); // the outlets whose reporting the source carries, as the dataset declares them
+        for (String part : parts) {
             ClaimText t = ClaimText.parse(part);
             for (PhraseMatcher.Match<String> m : names.matchAll(t)) {
                 out.add(m.payload());

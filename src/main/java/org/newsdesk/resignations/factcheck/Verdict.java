@@ -13,12 +13,17 @@ public enum Verdict {
     CONSISTENT,
     /** The person or the point is not in the dataset. A missing record is not a verdict on the claim. */
     NOT_COVERED,
+    /**
+     * Only a value the dataset marks unconfirmed carries the assertion: no credible source
+     * contradicts it, but the dataset does not stand behind it as settled. Not consistent.
+     */
+    UNCONFIRMED,
     /** Sources in the dataset disagree on this point; each side is shown. */
     DISPUTED,
     /** The dataset holds a different value, with its sources. */
     CONTRADICTED;
 
-    /** Key suffix in {@code responses/}: "consistent", "not-covered", "disputed", "contradicted". */
+    /** Key suffix in {@code responses/}: "consistent", "not-covered", "unconfirmed", "disputed", "contradicted". */
     public String key() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

@@ -55,7 +55,7 @@ public final class EntryBuilder {
         String sourceId = unique("desk-" + id + "-" + today.toString().replace("-", ""),
                 x -> s.source(x).isPresent() || taken.test(x));
         Source source = new Source(sourceId, outlet, draft.value(Field.SOURCE_URL), null, language, draft.sourceKind(),
-                text("add.source.note", "date", today.toString()));
+                text("add.source.note", "date", today.toString()), null, null);
         List<String> cites = List.of(sourceId);
         // what the outlet reported is the reason as it gives it, said as its account
         Text reported = new Text(

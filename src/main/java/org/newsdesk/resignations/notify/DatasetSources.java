@@ -112,6 +112,7 @@ public final class DatasetSources {
                 parts.stream().mapToInt(p -> p.dataset().schemaVersion()).max().orElse(last.schemaVersion()),
                 last.dataset(),
                 byId(parts, Dataset::agencies, org.newsdesk.resignations.dataset.Agency::id),
+                byId(parts, Dataset::outlets, org.newsdesk.resignations.dataset.Outlet::id),
                 byId(parts, Dataset::sources, org.newsdesk.resignations.dataset.Source::id),
                 byId(parts, Dataset::entries, org.newsdesk.resignations.dataset.Entry::id));
         String name = "merged(" + String.join(" + ", parts.stream().map(Snapshot::version).toList()) + ")";

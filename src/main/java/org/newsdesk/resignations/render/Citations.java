@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.dataset.Snapshot;
 import org.newsdesk.resignations.dataset.Source;
 
@@ -50,6 +51,11 @@ final class Citations {
         List<Source> out = new ArrayList<>();
         numbers.keySet().forEach(id -> snapshot.source(id).ifPresent(out::add));
         return out;
+    }
+
+    /** A source's outlet by the name a reply in this language gives it (its Arabic name where it has one). */
+    String outletName(Source s, Lang lang) {
+        return snapshot.outletName(s, lang);
     }
 
     int number(String id) {

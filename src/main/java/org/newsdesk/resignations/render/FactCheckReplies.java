@@ -261,7 +261,7 @@ public final class FactCheckReplies {
         for (String id : ids) {
             s.source(id).ifPresent(src -> names.add(src.kind() == org.newsdesk.resignations.dataset.SourceKind.ARTICLE_UNDER_REVIEW
                     ? t.get(lang, "source.kind.article-under-review")
-                    : Markdown.escape(Bidi.isolate(Fit.shorten(lead(src.outlet()), 60), lang))));
+                    : Markdown.escape(Bidi.isolate(Fit.shorten(lead(s.outletName(src, lang)), 60), lang))));
         }
         return String.join(lang == Lang.AR ? "؛ " : "; ", names);
     }

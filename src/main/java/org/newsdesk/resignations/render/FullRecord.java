@@ -105,7 +105,7 @@ final class FullRecord {
     private <T> String fact(Fact<T> f, Function<Attested<T>, String> show, Lang lang, Citations c) {
         StringBuilder b = new StringBuilder();
         switch (f.status()) {
-            case SETTLED, DISPUTED -> {
+            case SETTLED, DISPUTED, UNCONFIRMED -> {
                 Attested<T> p = f.preferred().orElseThrow();
                 b.append(show.apply(p)).append(' ').append(c.cite(p.sources()));
                 noteOf(p, lang, b);

@@ -91,7 +91,7 @@ public final class Replies {
         StringBuilder b = new StringBuilder();
         for (Source s : c.cited()) {
             b.append("\\[").append(c.number(s.id())).append("\\] ");
-            String outlet = Bidi.isolate(s.outlet(), lang);
+            String outlet = Bidi.isolate(c.outletName(s, lang), lang);
             if (s.url() != null) {
                 b.append('[').append(Markdown.escape(outlet)).append("](").append(safeUrl(s.url())).append(')');
             } else {
@@ -145,7 +145,7 @@ public final class Replies {
             s.agency(e.agency()).ifPresent(a -> b.append(" · ").append(esc(a.shortName().in(lang), lang)));
         }
         e.title().preferred().ifPresent(v -> b.append(" · ").append(esc(Fit.shorten(v.value().in(lang), 90), lang))
-                .append(e.title().status() == Fact.Status.SETTLED ? "" : " " + t.get(lang, "fact.disputed_mark")));
+                .append(mark(e.title(), lang)));
         return b.toString();
     }
 
@@ -159,7 +159,16 @@ public final class Replies {
         Optional<Source> src = p.get().sources().stream().map(s::source).flatMap(Optional::stream)
                 .filter(x -> x.url() != null).findFirst();
         String shown = src.map(x -> "[" + text + "](" + safeUrl(x.url()) + ")").orElse(text);
-        return f.status() == Fact.Status.SETTLED ? shown : shown + " " + t.get(lang, "fact.disputed_mark");
+        return shown + mark(f, lang);
+    }
+
+    /** Nothing for a settled fact; the unconfirmed mark, or else the disputed one. */
+    private String mark(Fact<?> f, Lang lang) {
+        return switch (f.status()) {
+            case SETTLED -> "";
+            case UNCONFIRMED -> " " + t.get(lang, "fact.unconfirmed_mark");
+            case DISPUTED, CONTESTED -> " " + t.get(lang, "fact.disputed_mark");
+        };
     }
 
     public Reply timeline(Snapshot s, List<Entry> entries, Lang lang) {

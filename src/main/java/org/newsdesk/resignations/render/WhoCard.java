@@ -121,7 +121,7 @@ final class WhoCard {
         b.append("\n\n**").append(t.get(lang, "card.sources")).append("**");
         for (Source src : c.cited()) {
             b.append('\n').append(Bidi.rtlMark(lang)).append("\\[").append(c.number(src.id())).append("\\] ");
-            String name = outletName(src, lang);
+            String name = outletName(s, src, lang);
             if (src.url() != null && level.links()) {
                 b.append('[').append(Markdown.escape(name)).append("](").append(replies.safeUrl(src.url())).append(')');
             } else {
@@ -185,6 +185,10 @@ final class WhoCard {
         if (f.status() == Fact.Status.CONTESTED) {
             return " " + t.get(lang, "card.mark.contested");
         }
+        if (f.status() == Fact.Status.UNCONFIRMED) {
+            // the value shown stands; only another one (Miller's 30 June) is unconfirmed, so the card does not say "disputed"
+            return " " + t.get(lang, "card.mark.other_unconfirmed");
+        }
         String key = "card.mark." + v.standing().name().toLowerCase(Locale.ROOT);
         boolean own = v.standing() != Standing.PREFERRED && v.standing() != Standing.ALTERNATIVE && t.has(lang, key);
         return " " + t.get(lang, own ? key : "card.mark.disputed");
@@ -197,7 +201,7 @@ final class WhoCard {
 
     /** "**CNN**: he 'is not believed to be leaving…'", the outlet not repeated when the text starts with it. */
     private String outletFirst(Snapshot s, String sourceId, String value, Lang lang, Level level) {
-        String outlet = s.source(sourceId).map(src -> outletName(src, lang)).orElse("");
+        String outlet = s.source(sourceId).map(src -> outletName(s, src, lang)).orElse("");
         String v = value.strip();
         if (!outlet.isEmpty() && v.regionMatches(true, 0, outlet, 0, outlet.length())) {
             String rest = v.substring(outlet.length());
@@ -267,7 +271,7 @@ final class WhoCard {
                 article.add(t.get(lang, "card.correction.article", "said", said, "right", right));
             } else {
                 String outlet = wrong.sources().isEmpty() ? "" : s.source(wrong.sources().get(0))
-                        .map(src -> Markdown.escape(Bidi.isolate(outletName(src, lang), lang))).orElse("");
+                        .map(src -> Markdown.escape(Bidi.isolate(outletName(s, src, lang), lang))).orElse("");
                 others.add(t.get(lang, "card.correction.other", "outlet", outlet, "said", said, "right", right));
             }
         }
@@ -327,12 +331,12 @@ final class WhoCard {
         return src.url() == null ? 0 : replies.safeUrl(src.url()).length();
     }
 
-    /** The outlet as a name: "CNN (syndicated on Yahoo News)" → "CNN"; the article under review by its label. */
-    private String outletName(Source src, Lang lang) {
+    /** The outlet as a name, in Arabic where it has an Arabic name: "CNN (syndicated on Yahoo News)" → "CNN"; the article under review by its label. */
+    private String outletName(Snapshot s, Source src, Lang lang) {
         if (src.kind() == SourceKind.ARTICLE_UNDER_REVIEW) {
             return t.get(lang, "card.article");
         }
-        return outletLead(src.outlet());
+        return outletLead(s.outletName(src, lang));
     }
 
     /** "arabkhabar.com, citing Sky News Arabia (Arabic text …)" → "arabkhabar.com, citing Sky News Arabia". */

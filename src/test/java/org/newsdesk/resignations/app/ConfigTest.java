@@ -50,6 +50,18 @@ class ConfigTest {
         assertThat(c.datasetUrl()).contains("https://example.org/desk/resignations.json");
         assertThat(c.pollEvery()).hasSeconds(60);
         assertThat(c.dataDir()).isEqualTo(Path.of("data"));
+        assertThat(c.claimReviewBaseUrl()).contains("https://example.org/desk/fact-checks");
+    }
+
+    @Test
+    void theClaimReviewBaseUrlComesFromTheFileOrTheEnvironmentAndMustBeHttps() throws Exception {
+        assertThat(Config.defaults().claimReviewBaseUrl()).isEmpty();
+        assertThat(Config.load(Optional.of(file("export.claimreview_base_url = https://desk.example.org/checks\n")), Map.of())
+                .claimReviewBaseUrl()).contains("https://desk.example.org/checks");
+        assertThat(Config.load(Optional.empty(), Map.of("BOT_CLAIMREVIEW_BASE_URL", "https://desk.example.org/env"))
+                .claimReviewBaseUrl()).contains("https://desk.example.org/env");
+        assertThatThrownBy(() -> Config.load(Optional.of(file("export.claimreview_base_url = http://desk.example.org/x\n")), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("export.claimreview_base_url");
     }
 
     @Test

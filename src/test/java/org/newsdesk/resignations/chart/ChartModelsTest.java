@@ -126,8 +126,8 @@ class ChartModelsTest {
         StatsResult stats = app.queries().stats();
         ChartModel en = models.byMonth(app.snapshot(), stats, Lang.EN);
         ChartModel ar = models.byMonth(app.snapshot(), stats, Lang.AR);
-        assertThat(en.title()).isEqualTo("Departures by month announced, by agency");
-        assertThat(ar.title()).isEqualTo("حالات المغادرة حسب شهر الإعلان والجهة");
+        assertThat(en.title()).isEqualTo("Departures made public per month, by agency");
+        assertThat(ar.title()).isEqualTo("حالات المغادرة المُعلَنة في كل شهر، حسب الجهة");
         // the year under the first month and under each January
         assertThat(en.categories().get(0).label()).isEqualTo("Oct\n2023");
         assertThat(ar.categories().get(0).label()).isEqualTo("أكتوبر\n2023");

@@ -66,7 +66,7 @@ class CsvExportTest {
         assertThat(miller.get("reported_reason_status")).isEqualTo("contested");
         assertThat(miller.get("effective")).isEqualTo("2024-06");            // "late June", never 2024-06-30
         assertThat(miller.get("effective_part")).isEqualTo("late");
-        assertThat(miller.get("effective_status")).isEqualTo("disputed");
+        assertThat(miller.get("effective_status")).isEqualTo("unconfirmed");   // 30 June: nothing contradicts it
 
         Map<String, String> smith = byId.get("alexander-smith");
         assertThat(smith.get("departure")).isEqualTo("resigned");

@@ -51,7 +51,7 @@ class ExportCommandsTest {
             assertThat(a.contentType()).isEqualTo("application/ld+json");
             assertThat(new String(a.data(), StandardCharsets.UTF_8)).contains("ليلي غرينبيرغ كول");
         });
-        assertThat(PlainText.render(claims)).contains("تصدير البيانات: ClaimReview").contains("(عددها: 5)");
+        assertThat(PlainText.render(claims)).contains("تصدير البيانات: ClaimReview").contains("(عددها: 6)");   // six rejected values: Casey's June joined them (issue 13)
         assertThat(PlainText.render(csv)).contains("Export: CSV").contains("14 entries").contains("README");
     }
 

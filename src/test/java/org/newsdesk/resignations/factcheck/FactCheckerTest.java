@@ -61,10 +61,10 @@ class FactCheckerTest {
             "Hala Rharrit resigned on April 26.|contradicted",
             "Hala Rharrit resigned on April 24.|consistent",
             "Hala Rharrit resigned on April 25.|consistent",
-            "Andrew Miller's resignation takes effect on June 30.|disputed",
-            "وستكون استقالة ميلر سارية في 30 يونيو.|disputed",
+            "Andrew Miller's resignation takes effect on June 30.|unconfirmed",
+            "وستكون استقالة ميلر سارية في 30 يونيو.|unconfirmed",
             "Andrew Miller's resignation takes effect at the end of June.|consistent",
-            "Harrison Mann resigned on 3 June 2024.|not_covered",
+            "Harrison Mann resigned on 3 June 2024.|consistent",
             "Harrison Mann submitted his resignation in November 2023.|not_covered",
     })
     void datesAreJudgedAtTheirPrecision(String claim, String verdict) {

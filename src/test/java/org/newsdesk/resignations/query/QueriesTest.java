@@ -33,7 +33,7 @@ class QueriesTest {
     void listByDateRangeKeepsDatesOfAnyPrecisionThatFallInside() {
         DateRange may = new DateRange(Optional.of(PartialDate.parse("2024-05")), Optional.of(PartialDate.parse("2024-05")));
         assertThat(q.list(Optional.empty(), may).entries()).extracting(Entry::id)
-                .containsExactly("harrison-mann", "lily-greenberg-call", "alexander-smith", "stacy-gilbert");
+                .containsExactly("harrison-mann", "lily-greenberg-call", "stacy-gilbert", "alexander-smith");
         DateRange from2024 = new DateRange(Optional.of(PartialDate.parse("2024")), Optional.empty());
         assertThat(q.list(Optional.empty(), from2024).entries()).extracting(Entry::id).doesNotContain("josh-paul").hasSize(13);
     }

@@ -80,11 +80,13 @@ class RepliesTest {
     @Test
     void andrewMillerKeepsStatedAndReportedReasonsApartAndTheReportContested() {
         String en = text(who("andrew-miller", Lang.EN));
-        assertThat(en).contains("What they said (stated reason)").contains("Family");
+        assertThat(en).contains("What they said (stated reason)").contains("family reasons")
+                .contains("According to The Washington Post");
         assertThat(en).contains("Contested: the sources disagree");
         assertThat(en).contains("Not correct: The Washington Post reported that he quit");
         String ar = text(who("andrew-miller", Lang.AR));
-        assertThat(ar).contains("ما قاله (السبب المُعلَن)").contains("محل نزاع").contains("غير صحيح");
+        assertThat(ar).contains("السبب المُعلَن (كما ورد في التصريح الشخصي)").contains("محل نزاع").contains("غير صحيح")
+                .contains("بحسب واشنطن بوست");
     }
 
     @Test

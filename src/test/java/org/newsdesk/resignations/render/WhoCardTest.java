@@ -62,9 +62,9 @@ class WhoCardTest {
         return s.source(id).map(x -> x.kind() == SourceKind.ARTICLE_UNDER_REVIEW).orElse(false);
     }
 
-    /** The outlet's name as the card shows it: "CNN (syndicated on Yahoo News)" → "CNN". */
-    private static String outlet(Source src) {
-        String o = src.outlet();
+    /** The outlet's name as the card shows it, in the reply language: "CNN (syndicated on Yahoo News)" → "CNN". */
+    private static String outlet(Snapshot s, Source src, Lang lang) {
+        String o = s.outletName(src, lang);
         for (String stop : new String[] {" (", ": "}) {
             int i = o.indexOf(stop);
             if (i > 0) {
@@ -110,7 +110,7 @@ class WhoCardTest {
         // each reported reason, outlet first
         for (Attested<Text> r : e.reportedReason().credible()) {
             List<String> outlets = r.sources().stream().filter(x -> !isArticle(s, x))
-                    .map(x -> outlet(s.source(x).orElseThrow())).toList();
+                    .map(x -> outlet(s, s.source(x).orElseThrow(), lang)).toList();
             assertThat(outlets).as("outlets of %s", r.value().en()).anySatisfy(o -> assertThat(text).contains(o + ":"));
         }
         // every error of the source article about this person, as a correction
@@ -172,17 +172,17 @@ class WhoCardTest {
         String en = plain(card("andrew-miller", Lang.EN).description());
         String ar = plain(card("andrew-miller", Lang.AR).description());
         // who and what: one line, the effective date marked in a word
-        // (30 June, which only Al Jazeera's unnamed sources give, may later be marked "unconfirmed" rather than disputed)
+        // (30 June, which only Al Jazeera's unnamed sources give, is unconfirmed: late June stands, and is not "disputed")
         assertThat(en.lines().findFirst().orElseThrow()).startsWith("Andrew Miller · ")
-                .containsPattern("State Department — Resigned · made public 21 June 2024 \\[1] · effective late June 2024 \\[2]( \\((disputed|unconfirmed)\\))?$");
+                .containsPattern("State Department — Resigned · made public 21 June 2024 \\[1] · effective late June 2024 \\[2] \\(another value unconfirmed: see the full record\\)$");
         assertThat(ar.lines().findFirst().orElseThrow()).startsWith("أندرو ميلر · ")
-                .containsPattern("الإعلان: 21 يونيو 2024 \\[1] · السريان: أواخر يونيو 2024 \\[2]( \\((محل خلاف|غير مؤكد)\\))?$");
+                .containsPattern("الإعلان: 21 يونيو 2024 \\[1] · السريان: أواخر يونيو 2024 \\[2] \\(ثمة قيمة أخرى غير مؤكدة: انظر السجل الكامل\\)$");
         // said, and its source
         assertThat(en).contains("Said: " + e.statedReason().primary().orElseThrow().value().en().substring(0, 20));
         assertThat(ar).contains("السبب المُعلَن: " + e.statedReason().primary().orElseThrow().value().ar().substring(0, 12));
         // reported: contested in a word, outlet first, one line each
         assertThat(en).contains("Reported: (contested)\n• The Washington Post: ").contains("\n• CNN: ");
-        assertThat(ar).contains("ما نقلته وسائل الإعلام: (محل نزاع)\n• The Washington Post: ").contains("\n• CNN: ");
+        assertThat(ar).contains("ما نقلته وسائل الإعلام: (محل نزاع)\n• واشنطن بوست: ").contains("\n• سي إن إن: ");
         // the article's misattribution to the Post, and what is right
         assertThat(en).contains("Correction: Source article said “The Washington Post reported that he quit")
                 .contains("right: Misattributed.");
@@ -197,8 +197,8 @@ class WhoCardTest {
         String ar = plain(card("lily-greenberg-call", Lang.AR).description());
         assertThat(en.lines().findFirst().orElseThrow()).contains("Interior").contains("made public 15 May 2024").doesNotContain("8 May");
         assertThat(ar.lines().findFirst().orElseThrow()).contains("الإعلان: 15 مايو 2024").doesNotContain("8 مايو");
-        assertThat(en).contains("Said: She could").contains("Reported: AP: ");
-        assertThat(ar).contains("السبب المُعلَن: ").contains("ما نقلته وسائل الإعلام: AP: ");
+        assertThat(en).contains("Said: She could").contains("Reported: Associated Press: ");
+        assertThat(ar).contains("السبب المُعلَن: ").contains("ما نقلته وسائل الإعلام: أسوشيتد برس: ");
         assertThat(en).containsPattern("Correction: Source article said “8 May 2024”; right: 15 May 2024 \\[\\d+]");
         assertThat(ar).containsPattern("تصحيح: ورد في المقال المصدر «8 مايو 2024»؛ والصحيح: 15 مايو 2024 \\[\\d+]");
     }
@@ -214,7 +214,7 @@ class WhoCardTest {
         assertThat(ar).containsPattern("• ورد في المقال المصدر «26 أبريل 2024»؛ والصحيح: 25 أبريل 2024 \\[\\d+]");
         // another outlet's error, when there is room: not a White House spokesperson
         assertThat(en).contains("arabkhabar.com said “Arabic spokesperson for the White House”; right: Arabic-language Spokesperson");
-        assertThat(ar).contains("ورد لدى arabkhabar.com «المتحدثة العربية باسم البيت الأبيض»");
+        assertThat(ar).contains("ورد لدى عرب خبر «المتحدثة العربية باسم البيت الأبيض»");
     }
 
     @Test
@@ -224,7 +224,7 @@ class WhoCardTest {
         String ar = plain(card("tariq-habash", Lang.AR).description());
         assertThat(en.lines().findFirst().orElseThrow()).contains("Special Assistant").contains("Education").contains("made public 3 January 2024");
         assertThat(ar.lines().findFirst().orElseThrow()).contains("مساعد خاص").contains("الإعلان: 3 يناير 2024");
-        assertThat(en).contains("Said: 'I cannot represent an administration").contains("Reported: AP: ");
+        assertThat(en).contains("Said: 'I cannot represent an administration").contains("Reported: Associated Press: ");
         String wrongAr = e.title().rejected().get(0).value().ar();
         assertThat(en).containsPattern("Correction: Source article said “Senior official”; right: Special Assistant \\[\\d+]");
         assertThat(ar).containsPattern("تصحيح: ورد في المقال المصدر «" + Pattern.quote(wrongAr) + "»؛ والصحيح: مساعد خاص \\[\\d+]");
