@@ -18,6 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.MigrationVersion;
 import org.newsdesk.resignations.dataset.Lang;
 
 /**
@@ -53,32 +56,89 @@ public final class Store implements AutoCloseable {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Connection db;
+    /** How long a statement waits for another writer's lock before SQLITE_BUSY. */
+    public static final int BUSY_TIMEOUT_MS = 5_000;
 
-    private Store(Connection db) {
+    private final String url;
+    private final List<String> pragmas;
+    /** Replaced by a fresh connection when a failure leaves it in an unknown state (see {@link #tx}). */
+    private Connection db;
+
+    private Store(String url, List<String> pragmas, Connection db) {
+        this.url = url;
+        this.pragmas = pragmas;
         this.db = db;
     }
 
     /** Opens (creating the directory and file on demand) and brings the schema up to date. */
     public static Store open(Path dataDir) {
+        return open(dataDir, List.of());
+    }
+
+    /**
+     * @param pragmas further {@code PRAGMA …} statements run on every connection after the
+     *                standard ones (a test lowers {@code busy_timeout}, or caps the file with
+     *                {@code max_page_count} to make SQLite answer SQLITE_FULL for real)
+     * @throws StoreException when the file was migrated by a newer release, or cannot be opened
+     */
+    public static Store open(Path dataDir, List<String> pragmas) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
         }
         String url = "jdbc:sqlite:" + dataDir.resolve(FILE).toAbsolutePath();
-        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load().migrate();
+        Flyway flyway = Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load();
+        refuseNewerSchema(flyway);
+        flyway.migrate();
+        List<String> extra = List.copyOf(pragmas);
         try {
-            Connection c = DriverManager.getConnection(url);
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA journal_mode=WAL");
-                s.execute("PRAGMA synchronous=FULL");
-                s.execute("PRAGMA busy_timeout=5000");
-            }
-            c.setAutoCommit(false);
-            return new Store(c);
+            return new Store(url, extra, connect(url, extra));
         } catch (SQLException e) {
             throw new StoreException("cannot open " + url, e);
+        }
+    }
+
+    private static Connection connect(String url, List<String> pragmas) throws SQLException {
+        Connection c = DriverManager.getConnection(url);
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("PRAGMA synchronous=FULL");
+            s.execute("PRAGMA busy_timeout=" + BUSY_TIMEOUT_MS);
+            for (String p : pragmas) {
+                s.execute(p);
+            }
+            c.setAutoCommit(false);
+            return c;
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Flyway only warns about migrations it does not know; a release older than the one that
+     * last wrote the file would then run on a schema it does not understand. Refuse instead.
+     */
+    private static void refuseNewerSchema(Flyway flyway) {
+        MigrationInfo[] all = flyway.info().all();
+        MigrationVersion known = null;
+        MigrationVersion newest = null;
+        for (MigrationInfo m : all) {
+            if (m.getVersion() == null) {
+                continue;
+            }
+            boolean future = m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED;
+            if (future) {
+                newest = newest == null || m.getVersion().isNewerThan(newest) ? m.getVersion() : newest;
+            } else if (known == null || m.getVersion().isNewerThan(known)) {
+                known = m.getVersion();
+            }
+        }
+        if (newest != null) {
+            throw new StoreException(FILE + " was written by a newer release (schema version " + newest.getVersion()
+                    + ", this release knows up to " + (known == null ? "none" : known.getVersion())
+                    + "): run that release, or restore a backup", null);
         }
     }
 
@@ -98,6 +158,12 @@ public final class Store implements AutoCloseable {
         T run(Connection c) throws SQLException;
     }
 
+    /**
+     * Runs one transaction. After any failure it is rolled back; when SQLite already ended it
+     * (SQLITE_FULL, an I/O error) the rollback itself fails and the driver would leave the
+     * connection without a transaction, every later statement committing on its own: the
+     * connection is then replaced by a fresh one, so the next call starts clean.
+     */
     private synchronized <T> T tx(Work<T> work) {
         try {
             T out = work.run(db);
@@ -108,8 +174,23 @@ public final class Store implements AutoCloseable {
                 db.rollback();
             } catch (SQLException again) {
                 e.addSuppressed(again);
+                reconnect(e);
             }
-            throw e instanceof RuntimeException r ? r : new StoreException("database", (SQLException) e);
+            throw e instanceof RuntimeException r ? r : new StoreException("database: " + e.getMessage(), (SQLException) e);
+        }
+    }
+
+    private void reconnect(Exception failure) {
+        try {
+            db.close();
+        } catch (SQLException ignored) {
+            failure.addSuppressed(ignored);
+        }
+        try {
+            db = connect(url, pragmas);
+        } catch (SQLException again) {
+            // the next call tries again; until then every call fails with "connection closed", never half-writes
+            failure.addSuppressed(again);
         }
     }
 
