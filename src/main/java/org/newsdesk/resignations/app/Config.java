@@ -32,11 +32,13 @@ import org.newsdesk.resignations.dataset.Lang;
  * @param mergeBundled       dataset files are merged on top of the bundled dataset instead of replacing it
  * @param datasetUrl         a dataset published at an http(s) URL, polled with ETag
  * @param pollEvery          how often the URL is polled
+ * @param maxAnnouncedAdditions more new entries than this in one load are announced as one summary message per channel
+ * @param allowEmpty         a dataset with no entry may replace one that has entries (else refused like an invalid file)
  */
 public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> editorRole, Optional<Long> adminChannel,
                      Optional<String> apiBaseUrl, Optional<String> gatewayUrl, boolean gatewayCompression,
                      List<Path> datasets, Path dataDir, boolean mergeBundled, Optional<String> datasetUrl,
-                     java.time.Duration pollEvery) {
+                     java.time.Duration pollEvery, int maxAnnouncedAdditions, boolean allowEmpty) {
 
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
 
@@ -62,6 +64,8 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
         k.put("dataset.url", "BOT_DATASET_URL");
         k.put("dataset.poll_seconds", "BOT_DATASET_POLL_SECONDS");
         k.put("storage.dir", "BOT_DATA_DIR");
+        k.put("notify.max_announced_additions", "BOT_NOTIFY_MAX_ANNOUNCED_ADDITIONS");
+        k.put("dataset.allow_empty", "BOT_DATASET_ALLOW_EMPTY");
         KEYS = java.util.Collections.unmodifiableMap(k);
     }
 
@@ -77,7 +81,7 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
 
     public static Config defaults() {
         return new Config(List.of(), Lang.EN, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                true, List.of(), DEFAULT_DATA_DIR, false, Optional.empty(), java.time.Duration.ofSeconds(60));
+                true, List.of(), DEFAULT_DATA_DIR, false, Optional.empty(), java.time.Duration.ofSeconds(60), 10, false);
     }
 
     /**
@@ -109,6 +113,8 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
         boolean merge = c.mergeBundled();
         Optional<String> datasetUrl = c.datasetUrl();
         java.time.Duration poll = c.pollEvery();
+        int maxAdditions = c.maxAnnouncedAdditions();
+        boolean allowEmpty = c.allowEmpty();
         for (Map.Entry<String, Valued> e : values.entrySet()) {
             String key = e.getKey();
             Valued v = e.getValue();
@@ -144,10 +150,26 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
                     case "replace" -> false;
                     default -> throw bad(key, v, "replace or merge");
                 };
+                case "notify.max_announced_additions" -> {
+                    try {
+                        maxAdditions = Integer.parseInt(v.value());
+                    } catch (NumberFormatException ex) {
+                        throw bad(key, v, "a whole number from 0 to 100000");
+                    }
+                    if (maxAdditions < 0 || maxAdditions > 100_000) {
+                        throw bad(key, v, "a whole number from 0 to 100000");
+                    }
+                }
+                case "dataset.allow_empty" -> allowEmpty = switch (v.value().toLowerCase(Locale.ROOT)) {
+                    case "true", "yes", "on" -> true;
+                    case "false", "no", "off" -> false;
+                    default -> throw bad(key, v, "true or false");
+                };
                 default -> throw new IllegalStateException("unhandled key " + key);
             }
         }
-        return new Config(guilds, lang, editor, admin, api, gateway, compression, datasets, dataDir, merge, datasetUrl, poll);
+        return new Config(guilds, lang, editor, admin, api, gateway, compression, datasets, dataDir, merge, datasetUrl, poll,
+                maxAdditions, allowEmpty);
     }
 
     /**

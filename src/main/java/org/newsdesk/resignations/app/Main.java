@@ -160,8 +160,11 @@ public final class Main implements Callable<Integer> {
             }
             Notifier notifier;
             try {
+                Notifier.Settings limits = Notifier.Settings.standard();
                 notifier = new Notifier(Store.open(dir), org.newsdesk.resignations.render.Templates.bundled(),
-                        new EntryCodec(loader.mapper()), cfg.defaultLanguage(), cfg.adminChannel(), Clock.systemUTC());
+                        new EntryCodec(loader.mapper()), cfg.defaultLanguage(), cfg.adminChannel(), Clock.systemUTC(),
+                        org.newsdesk.resignations.notify.Delivery.Backoff.standard(),
+                        new Notifier.Settings(cfg.maxAnnouncedAdditions(), cfg.allowEmpty(), limits.ledgerRetry(), limits.ledgerRetries()));
             } catch (RuntimeException e) {
                 err.println("Cannot open the data directory " + dir.toAbsolutePath() + ": " + e.getMessage()
                         + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));

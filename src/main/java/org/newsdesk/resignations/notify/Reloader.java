@@ -59,11 +59,26 @@ public final class Reloader {
                     "count", e.problems().size(), "problems", problems(e.problems()))));
             return new Invalid(e.problems());
         }
-        if (!s.version().equals(current.get().version())) {
+        Snapshot before = current.get();
+        if (s.entries().isEmpty() && !before.entries().isEmpty()
+                && !notifier.map(n -> n.settings().allowEmpty()).orElse(false)) {
+            // a file emptied by mistake would silently take every entry away: refused like an invalid file
+            LOG.warn("Dataset not reloaded: the new files hold no entry; the bot keeps version {} ({} entries). "
+                    + "Set dataset.allow_empty=true if that is intended", before.version(), before.entries().size());
+            Problem empty = Problem.at("the new dataset files", "/entries", "no entry at all, where the bot serves "
+                    + before.entries().size() + "; the bot keeps them. Set dataset.allow_empty=true if that is intended.");
+            notifier.ifPresent(n -> n.tellAdmins(n.templates().get(n.fallback(), "notify.admin.empty",
+                    "version", before.version(), "count", before.entries().size())));
+            return new Invalid(List.of(empty));
+        }
+        // the ledger first: a version is served once its changes are recorded (or, when the
+        // database cannot take them now, once their recording is scheduled to be retried)
+        Optional<ChangeDetector.Outcome> changes = notifier.map(n -> n.datasetChanged(s));
+        if (!s.version().equals(before.version())) {
             swap.accept(s);
             LOG.info("Dataset reloaded: version {} ({} entries)", s.version(), s.entries().size());
         }
-        return new Loaded(s, notifier.map(n -> n.datasetChanged(s)));
+        return new Loaded(s, changes);
     }
 
     /** The first problems, one a line, in a code block (file paths and pointers stay readable). */

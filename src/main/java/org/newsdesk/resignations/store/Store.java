@@ -345,6 +345,16 @@ public final class Store implements AutoCloseable {
      */
     public int record(String version, boolean baseline, List<LedgerRow> changed, List<String> removed, List<String> withhold,
                       List<String> returned, List<NewEvent> events, long now) {
+        return record(version, baseline, changed, removed, withhold, returned, events, 0, now);
+    }
+
+    /**
+     * @param summarised new entries (already among {@code changed}) announced as one summary
+     *                   message per active subscription (kind ADDED, the count as its note) instead
+     *                   of one message each; 0 for none
+     */
+    public int record(String version, boolean baseline, List<LedgerRow> changed, List<String> removed, List<String> withhold,
+                      List<String> returned, List<NewEvent> events, int summarised, long now) {
         return tx(c -> {
             for (String id : withhold) {
                 update(c, "UPDATE ledger SET withheld_at = ? WHERE entry_id = ?", now, id);
@@ -395,6 +405,22 @@ public final class Store implements AutoCloseable {
                     queued++;
                 }
                 eventId++;
+            }
+            if (summarised > 0) {
+                List<long[]> targets = new ArrayList<>();
+                try (PreparedStatement p = ps(c, "SELECT channel_id, guild_id FROM subscriptions WHERE active = ? ORDER BY channel_id", true);
+                     ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        targets.add(new long[]{rs.getLong(1), rs.getLong(2)});
+                    }
+                }
+                for (long[] t : targets) {
+                    update(c, "INSERT INTO outbox (id, event_id, channel_id, guild_id, kind, note, state, attempts, attempt_id, nonce, "
+                            + "next_attempt_at, last_error, message_id, created_at, updated_at) "
+                            + "VALUES (?, NULL, ?, ?, 'ADDED', ?, 'PENDING', 0, NULL, ?, ?, NULL, NULL, ?, ?)",
+                            outId++, t[0], t[1], Integer.toString(summarised), newNonce(), now, now, now);
+                    queued++;
+                }
             }
             return queued;
         });
