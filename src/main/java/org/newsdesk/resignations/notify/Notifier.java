@@ -177,6 +177,11 @@ public final class Notifier implements AutoCloseable {
     }
 
 
+    /** Entries of the last dataset recorded in the ledger (those withheld as gone not counted). */
+    public int recordedEntries() {
+        return store.ledger().size() - store.withheld().size();
+    }
+
     public Optional<Lang> guildLanguage(long guildId) {
         return languages.computeIfAbsent(guildId, store::language);
     }

@@ -152,6 +152,23 @@ class ReloaderTest {
         assertThat(app.snapshot().entries()).isEmpty();
     }
 
+    /** At start-up (Main) the entries the bot had are those of the ledger. */
+    @Test
+    void atStartUpAnEmptyFileIsRefusedWhenTheLedgerHadEntries() {
+        Notifier fresh = notifier(Store.open(dir.resolve("fresh")), settings(false, 0));
+        assertThat(fresh.recordedEntries()).isZero();
+        assertThat(Reloader.refusedAsEmpty(first(0), fresh.recordedEntries(), false)).isEmpty();   // a first run may start empty
+        Notifier n = notifier(Store.open(dir), settings(false, 0));
+        n.datasetChanged(Datasets.load(Datasets.bundled()));
+        n.datasetChanged(first(10));   // 4 gone at once: withheld, not counted
+        assertThat(n.recordedEntries()).isEqualTo(10);
+        assertThat(Reloader.refusedAsEmpty(first(0), n.recordedEntries(), false)).hasValueSatisfying(p -> assertThat(p.describe())
+                .isEqualTo("the new dataset files: /entries: no entry at all, where the bot had 10; nothing was loaded. "
+                        + "Set dataset.allow_empty=true if an empty dataset is intended."));
+        assertThat(Reloader.refusedAsEmpty(first(0), n.recordedEntries(), true)).isEmpty();
+        assertThat(Reloader.refusedAsEmpty(first(1), n.recordedEntries(), false)).isEmpty();
+    }
+
     /** Another process holds the write lock: a second real connection to the same file, in BEGIN IMMEDIATE. */
     @Test
     void aBusyDatabaseDelaysTheNotificationsTheAnswerSaysSoAndTheNextReloadCatchesUp() throws Exception {
