@@ -34,7 +34,11 @@ public final class Store implements AutoCloseable {
 
     public static final String FILE = "notify.db";
 
-    /** Outbox states. SENDING means a request may be in flight: its outcome is unknown until settled. */
+    /**
+     * Outbox states. SENDING means a request may be in flight: its outcome is unknown until settled.
+     * FAILED is for good: the channel refused the bot (403, 404) or Discord refused the message
+     * itself (400); a failing channel or an outage only ever delays (PENDING, retried forever).
+     */
     public enum State { PENDING, SENDING, DELIVERED, FAILED, DROPPED }
 
     public record Subscription(long guildId, long channelId, boolean corrections, boolean active,
@@ -517,7 +521,7 @@ public final class Store implements AutoCloseable {
             update(c, "UPDATE outbox SET state = 'FAILED', last_error = ?, updated_at = ? WHERE id = ? AND attempt_id = ?",
                     cut(reason), now, id, attemptId);
             update(c, "UPDATE outbox SET state = 'DROPPED', last_error = ?, updated_at = ? WHERE channel_id = ? AND state = 'PENDING' "
-                    + "AND kind = 'EVENT'", cut("subscription disabled: " + reason), now, channelId);
+                    + "AND kind IN ('EVENT', 'ADDED')", cut("subscription disabled: " + reason), now, channelId);
             update(c, "UPDATE subscriptions SET active = ?, disabled_reason = ?, updated_at = ? WHERE channel_id = ?",
                     false, cut(reason), now, channelId);
             if (adminChannel.isPresent() && adminChannel.get() != channelId) {
