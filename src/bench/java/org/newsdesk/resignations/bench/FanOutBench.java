@@ -42,7 +42,8 @@ public final class FanOutBench {
             }
             Notifier notifier = new Notifier(store, Templates.bundled(), new EntryCodec(loader.mapper()), Lang.EN,
                     Optional.empty(), Clock.systemUTC(), new org.newsdesk.resignations.notify.Delivery.Backoff(
-                            java.time.Duration.ofSeconds(2), java.time.Duration.ofMinutes(10), 15, pace));
+                            java.time.Duration.ofSeconds(2), java.time.Duration.ofMinutes(10),
+                            org.newsdesk.resignations.notify.Delivery.Backoff.DEFAULT_REPORT_AFTER, pace));
             var before = Datasets.load(Datasets.without("andrew-miller"));
             notifier.datasetChanged(before);   // the baseline
             Application app = new Application(before, Lang.EN, Optional.empty(), Optional.of(notifier));

@@ -37,12 +37,15 @@ import org.newsdesk.resignations.dataset.Lang;
  * @param allowPrivateHosts  the dataset URL may be on a loopback or private address (a LAN server; tests)
  * @param claimReviewBaseUrl the newsroom's own fact-check page; ClaimReview exports link their reviews there
  *                           (and carry no url when it is not set)
+ * @param maxAnnouncedAdditions more new entries than this in one load are announced as one summary message per channel
+ * @param allowEmpty         a dataset with no entry may replace one that has entries (else refused like an invalid file)
  */
 public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> editorRole, Optional<Long> adminChannel,
                      Optional<String> apiBaseUrl, Optional<String> gatewayUrl, boolean gatewayCompression,
                      List<Path> datasets, Path dataDir, boolean mergeBundled, Optional<String> datasetUrl,
                      java.time.Duration pollEvery, java.time.Duration fetchTimeout, long fetchMaxBytes,
-                     boolean allowPrivateHosts, Optional<String> claimReviewBaseUrl) {
+                     boolean allowPrivateHosts, Optional<String> claimReviewBaseUrl, int maxAnnouncedAdditions,
+                     boolean allowEmpty) {
 
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
     public static final long DEFAULT_FETCH_MAX_BYTES = 64L * 1024 * 1024;
@@ -73,6 +76,8 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
         k.put("dataset.max_bytes", "BOT_DATASET_MAX_BYTES");
         k.put("dataset.allow_private_hosts", "BOT_DATASET_ALLOW_PRIVATE_HOSTS");
         k.put("export.claimreview_base_url", "BOT_CLAIMREVIEW_BASE_URL");
+        k.put("notify.max_announced_additions", "BOT_NOTIFY_MAX_ANNOUNCED_ADDITIONS");
+        k.put("dataset.allow_empty", "BOT_DATASET_ALLOW_EMPTY");
         KEYS = java.util.Collections.unmodifiableMap(k);
     }
 
@@ -89,7 +94,7 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
     public static Config defaults() {
         return new Config(List.of(), Lang.EN, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 true, List.of(), DEFAULT_DATA_DIR, false, Optional.empty(), java.time.Duration.ofSeconds(60),
-                java.time.Duration.ofSeconds(60), DEFAULT_FETCH_MAX_BYTES, false, Optional.empty());
+                java.time.Duration.ofSeconds(60), DEFAULT_FETCH_MAX_BYTES, false, Optional.empty(), 10, false);
     }
 
     /**
@@ -125,6 +130,8 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
         long fetchMax = c.fetchMaxBytes();
         boolean allowPrivate = c.allowPrivateHosts();
         Optional<String> claimReviewBase = c.claimReviewBaseUrl();
+        int maxAdditions = c.maxAnnouncedAdditions();
+        boolean allowEmpty = c.allowEmpty();
         for (Map.Entry<String, Valued> e : values.entrySet()) {
             String key = e.getKey();
             Valued v = e.getValue();
@@ -153,6 +160,12 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
                         fetchTimeout = java.time.Duration.ofSeconds(number(key, v, 1, 3600, "seconds"));
                 case "dataset.max_bytes" -> fetchMax = number(key, v, 1024, org.newsdesk.resignations.dataset.DatasetLoader.MAX_FILE_BYTES,
                         "bytes");
+                case "notify.max_announced_additions" -> maxAdditions = (int) number(key, v, 0, 100_000, "entries");
+                case "dataset.allow_empty" -> allowEmpty = switch (v.value().toLowerCase(Locale.ROOT)) {
+                    case "true", "yes", "on" -> true;
+                    case "false", "no", "off" -> false;
+                    default -> throw bad(key, v, "true or false");
+                };
                 case "dataset.allow_private_hosts" -> allowPrivate = switch (v.value().toLowerCase(Locale.ROOT)) {
                     case "true", "yes", "on" -> true;
                     case "false", "no", "off" -> false;
@@ -163,7 +176,7 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
             }
         }
         return new Config(guilds, lang, editor, admin, api, gateway, compression, datasets, dataDir, merge, datasetUrl, poll,
-                fetchTimeout, fetchMax, allowPrivate, claimReviewBase);
+                fetchTimeout, fetchMax, allowPrivate, claimReviewBase, maxAdditions, allowEmpty);
     }
 
     /**

@@ -25,6 +25,7 @@ import org.newsdesk.resignations.notify.BoundedFetch;
 import org.newsdesk.resignations.notify.DatasetPoller;
 import org.newsdesk.resignations.notify.DatasetSources;
 import org.newsdesk.resignations.notify.DatasetWatcher;
+import org.newsdesk.resignations.notify.Delivery;
 import org.newsdesk.resignations.notify.EntryCodec;
 import org.newsdesk.resignations.notify.Notifier;
 import org.newsdesk.resignations.notify.Reloader;
@@ -179,11 +180,22 @@ public final class Main implements Callable<Integer> {
             SourceLint.logWarnings("dataset " + snapshot.version(), snapshot.dataset());
             Notifier notifier;
             try {
+                Notifier.Settings standard = Notifier.Settings.standard();
                 notifier = new Notifier(Store.open(dir), org.newsdesk.resignations.render.Templates.bundled(),
-                        new EntryCodec(loader.mapper()), cfg.defaultLanguage(), cfg.adminChannel(), Clock.systemUTC());
+                        new EntryCodec(loader.mapper()), cfg.defaultLanguage(), cfg.adminChannel(), Clock.systemUTC(),
+                        Delivery.Backoff.standard(), new Notifier.Settings(cfg.maxAnnouncedAdditions(), cfg.allowEmpty(),
+                                standard.ledgerRetry(), standard.ledgerRetries()));
             } catch (RuntimeException e) {
                 err.println("Cannot open the data directory " + dir.toAbsolutePath() + ": " + e.getMessage()
                         + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
+                return 1;
+            }
+            // an emptied file must not silently take away the entries the bot had (dataset.allow_empty)
+            Optional<Problem> empty = Reloader.refusedAsEmpty(snapshot,
+                    snapshot.entries().isEmpty() ? notifier.recordedEntries() : 0, cfg.allowEmpty());
+            if (empty.isPresent()) {
+                notifier.close();
+                err.println(empty.get().describe() + " The bot did not start.");
                 return 1;
             }
             Application app = new Application(snapshot, cfg.defaultLanguage(), Optional.of(source), Optional.of(notifier),

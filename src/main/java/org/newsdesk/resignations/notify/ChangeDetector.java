@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.newsdesk.resignations.dataset.Entry;
 import org.newsdesk.resignations.dataset.Snapshot;
 import org.newsdesk.resignations.store.Store;
+import org.newsdesk.resignations.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +23,10 @@ import org.slf4j.LoggerFactory;
  * mistake (a dataset file left out), not an editorial decision: nothing is announced, the ledger
  * keeps them marked as withheld (so their return is no news, and they do not count again when
  * later entries go), and the outcome says how many were withheld so the admins can be told.
+ *
+ * More than {@code maxAnnouncedAdditions} new entries at once (a whole file moved in, a bulk
+ * import) are not fanned out one message each: every channel gets one summary message (outbox
+ * kind ADDED), the ledger records them all, so none is announced later either.
  */
 public final class ChangeDetector {
 
@@ -30,23 +36,47 @@ public final class ChangeDetector {
     public static final String CORRECTION = "CORRECTION";
     public static final String REMOVED = "REMOVED";
     public static final int MAX_ANNOUNCED_REMOVALS = 3;
+    public static final int DEFAULT_MAX_ANNOUNCED_ADDITIONS = 10;
 
     /**
      * What one snapshot changed.
      *
-     * @param withheld entries gone but not announced (too many at once; see the class comment)
+     * @param withheld   entries gone but not announced (too many at once; see the class comment)
+     * @param summarised the {@code added} entries went out as one summary message per channel
+     * @param delayed    the ledger could not be written now (nothing was recorded, the counts are
+     *                   0): why; it is retried (see {@link Notifier#datasetChanged})
      */
-    public record Outcome(boolean baseline, int added, int corrected, int removed, int withheld, int queued) {
+    public record Outcome(boolean baseline, int added, int corrected, int removed, int withheld, int queued,
+                          boolean summarised, Optional<StoreException.Kind> delayed) {
+
+        public Outcome(boolean baseline, int added, int corrected, int removed, int withheld, int queued) {
+            this(baseline, added, corrected, removed, withheld, queued, false, Optional.empty());
+        }
+
+        static Outcome delayed(StoreException.Kind why) {
+            return new Outcome(false, 0, 0, 0, 0, 0, false, Optional.of(why));
+        }
     }
 
     private final Store store;
     private final EntryCodec codec;
     private final Clock clock;
+    private final int maxAnnouncedAdditions;
 
     public ChangeDetector(Store store, EntryCodec codec, Clock clock) {
+        this(store, codec, clock, DEFAULT_MAX_ANNOUNCED_ADDITIONS);
+    }
+
+    /** @param maxAnnouncedAdditions more new entries than this in one load are summarised */
+    public ChangeDetector(Store store, EntryCodec codec, Clock clock, int maxAnnouncedAdditions) {
         this.store = store;
         this.codec = codec;
         this.clock = clock;
+        this.maxAnnouncedAdditions = maxAnnouncedAdditions;
+    }
+
+    public int maxAnnouncedAdditions() {
+        return maxAnnouncedAdditions;
     }
 
     /** Serialised: two reloads at once must not both see the same old ledger. */
@@ -105,11 +135,18 @@ public final class ChangeDetector {
                 removed++;
             }
         }
-        int queued = store.record(snapshot.version(), baseline, changed, gone, withhold, returned, events, clock.millis());
-        Outcome o = new Outcome(baseline, added, corrected, removed, withheld, queued);
+        boolean summarised = !baseline && added > maxAnnouncedAdditions;
+        if (summarised) {
+            LOG.warn("Dataset {}: {} new entries at once; one summary message per channel instead of one each "
+                    + "(more than {})", snapshot.version(), added, maxAnnouncedAdditions);
+            events.removeIf(e -> NEW.equals(e.kind()));
+        }
+        int queued = store.record(snapshot.version(), baseline, changed, gone, withhold, returned, events,
+                summarised ? added : 0, clock.millis());
+        Outcome o = new Outcome(baseline, added, corrected, removed, withheld, queued, summarised, Optional.empty());
         if (baseline) {
             LOG.info("Dataset {}: {} entries recorded as the baseline; nobody is notified", snapshot.version(), changed.size());
-        } else if (!events.isEmpty()) {
+        } else if (!events.isEmpty() || summarised) {
             LOG.info("Dataset {}: {} new, {} corrected, {} withdrawn; {} message(s) queued", snapshot.version(), added,
                     corrected, removed, queued);
         }

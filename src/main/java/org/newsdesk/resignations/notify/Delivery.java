@@ -3,7 +3,10 @@ package org.newsdesk.resignations.notify;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
@@ -28,27 +31,33 @@ import org.slf4j.LoggerFactory;
  * and only across a crash) is the at-least-once residue; nothing is ever lost.
  *
  * <p>429: the row waits for Retry-After, and so does the whole worker (one at a time keeps the
- * bot under the global limit); 5xx and network errors back off exponentially with jitter; 403 and
- * 404 disable the subscription and tell the admin channel; other refusals fail the row.
+ * bot under the global limit); 5xx and network errors back off exponentially with jitter up to a
+ * cap and are retried for as long as it takes (an outage of a day loses nothing); a channel that
+ * has been failing for {@link Backoff#reportAfter} is reported to the admin channel once, and
+ * once more when it recovers (remembered in memory: a restart during an outage reports it again
+ * later); 403 and 404 disable the subscription and tell the admin channel; other refusals (a
+ * message Discord will never take) fail the row.
  */
 public final class Delivery implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Delivery.class);
 
     /**
-     * Backoff: base × 2^(attempt-1), at most {@code cap}, full jitter on the upper half; and the
+     * Backoff: base × 2^(attempt-1), at most {@code cap}, full jitter on the upper half, with no
+     * last attempt; a channel failing for {@code reportAfter} is reported to the admins; and the
      * pace of sending, {@code perSecond} messages at most (Discord's global limit is 50 requests
      * a second per bot; 45 leaves room for the interaction replies).
      */
-    public record Backoff(Duration base, Duration cap, int maxAttempts, int perSecond) {
+    public record Backoff(Duration base, Duration cap, Duration reportAfter, int perSecond) {
         public static final int DEFAULT_PER_SECOND = 45;
+        public static final Duration DEFAULT_REPORT_AFTER = Duration.ofHours(1);
 
-        public Backoff(Duration base, Duration cap, int maxAttempts) {
-            this(base, cap, maxAttempts, DEFAULT_PER_SECOND);
+        public Backoff(Duration base, Duration cap) {
+            this(base, cap, DEFAULT_REPORT_AFTER, DEFAULT_PER_SECOND);
         }
 
         public static Backoff standard() {
-            return new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(10), 15, DEFAULT_PER_SECOND);
+            return new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(10), DEFAULT_REPORT_AFTER, DEFAULT_PER_SECOND);
         }
 
         long delayMillis(int attempt, RandomGenerator random) {
@@ -69,6 +78,10 @@ public final class Delivery implements AutoCloseable {
     private final RandomGenerator random;
     private final Backoff backoff;
     private final Semaphore wake = new Semaphore(0);
+    /** Channel → when its current run of failures began (epoch ms). */
+    private final Map<Long, Long> failingSince = new ConcurrentHashMap<>();
+    /** Channels whose run of failures the admins were told of. */
+    private final Set<Long> reported = ConcurrentHashMap.newKeySet();
     private long nextSendNanos = System.nanoTime();
     private volatile boolean running;
     private Thread thread;
@@ -208,6 +221,7 @@ public final class Delivery implements AutoCloseable {
         now = clock.millis();
         if (r instanceof ChannelSender.Sent s) {
             store.delivered(d.id(), d.attemptId(), s.messageId(), now);
+            recovered(d.channelId(), now);
             return 0;
         }
         if (r instanceof ChannelSender.RateLimited rl) {
@@ -217,14 +231,11 @@ public final class Delivery implements AutoCloseable {
             return wait;
         }
         if (r instanceof ChannelSender.Transient t) {
-            if (d.attempts() >= backoff.maxAttempts()) {
-                LOG.error("giving up on outbox row {} to channel {} after {} attempts: {}", d.id(), d.channelId(), d.attempts(), t.reason());
-                store.failed(d.id(), d.attemptId(), t.reason(), now);
-                return 0;
-            }
+            // never given up: the cap keeps the retries cheap, and the outage may last a day
             long delay = backoff.delayMillis(d.attempts(), random);
             LOG.warn("sending to channel {} failed ({}); attempt {} again in {} ms", d.channelId(), t.reason(), d.attempts() + 1, delay);
             store.retryAt(d.id(), d.attemptId(), now + delay, t.reason(), now);
+            failing(d.channelId(), t.reason(), now);
             return 0;
         }
         if (r instanceof ChannelSender.Gone g) {
@@ -244,6 +255,34 @@ public final class Delivery implements AutoCloseable {
         LOG.error("Discord refused outbox row {} for channel {}: {}", d.id(), d.channelId(), x.reason());
         store.failed(d.id(), d.attemptId(), x.reason(), now);
         return 0;
+    }
+
+    /** A failure: the admins hear of it once the channel has failed for {@code reportAfter}. */
+    private void failing(long channelId, String reason, long now) {
+        long since = failingSince.computeIfAbsent(channelId, c -> now);
+        if (now - since < backoff.reportAfter().toMillis() || reported.contains(channelId)) {
+            return;
+        }
+        reported.add(channelId);
+        long minutes = (now - since) / 60_000;
+        LOG.error("messages to channel {} have failed for {} minutes ({}); they are kept and retried", channelId, minutes, reason);
+        if (adminChannel.isPresent() && adminChannel.get() != channelId) {
+            store.queueNote(adminChannel.get(), templates.get(languageOf.apply(0), "notify.admin.failing", "channel", channelId,
+                    "minutes", minutes, "cap", Math.max(1, backoff.cap().toMinutes())), now);
+        }
+    }
+
+    /** A message went through: if the admins were told the channel was failing, they hear it recovered. */
+    private void recovered(long channelId, long now) {
+        Long since = failingSince.remove(channelId);
+        if (since == null || !reported.remove(channelId)) {
+            return;
+        }
+        LOG.info("messages to channel {} go through again, after {} minutes", channelId, (now - since) / 60_000);
+        if (adminChannel.isPresent() && adminChannel.get() != channelId) {
+            store.queueNote(adminChannel.get(), templates.get(languageOf.apply(0), "notify.admin.recovered", "channel", channelId,
+                    "minutes", (now - since) / 60_000), now);
+        }
     }
 
     /** Keeps under {@code perSecond} sends a second, so a fan-out does not run into the global limit. */
@@ -268,6 +307,12 @@ public final class Delivery implements AutoCloseable {
         Lang lang = languageOf.apply(d.guildId() == null ? 0 : d.guildId());
         if ("TEST".equals(d.kind())) {
             return cards.test(lang);
+        }
+        if ("ADDED".equals(d.kind())) {
+            // many new entries at once: one message instead of one each (see ChangeDetector)
+            int count = Integer.parseInt(d.note());
+            return new Card(templates.get(lang, "notify.added_many.title", "count", count),
+                    templates.get(lang, "notify.added_many.body", "count", count), List.of(), "");
         }
         if (ChangeDetector.CORRECTION.equals(d.eventKind())) {
             return cards.correction(codec.tree(d.oldContent()), codec.tree(d.newContent()), lang);

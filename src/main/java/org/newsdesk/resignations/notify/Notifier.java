@@ -1,13 +1,21 @@
 package org.newsdesk.resignations.notify;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.dataset.Snapshot;
 import org.newsdesk.resignations.render.Templates;
 import org.newsdesk.resignations.store.Store;
+import org.newsdesk.resignations.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Notifications as one piece the application wires: the store, change detection on each new
@@ -15,6 +23,22 @@ import org.newsdesk.resignations.store.Store;
  * {@link ChannelSender} exists (after the bot has connected).
  */
 public final class Notifier implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
+
+    /**
+     * @param maxAnnouncedAdditions more new entries than this in one load go out as one summary message per channel
+     * @param allowEmpty            a dataset with no entry may replace one that has entries (else it is refused)
+     * @param ledgerRetry           first pause before the ledger is written again after a failure (doubling, at most a minute)
+     * @param ledgerRetries         how many times it is tried again in the background; then again at the next reload
+     */
+    public record Settings(int maxAnnouncedAdditions, boolean allowEmpty, Duration ledgerRetry, int ledgerRetries) {
+        public static Settings standard() {
+            return new Settings(ChangeDetector.DEFAULT_MAX_ANNOUNCED_ADDITIONS, false, Duration.ofSeconds(2), 8);
+        }
+    }
+
+    private static final Duration LEDGER_RETRY_CAP = Duration.ofMinutes(1);
 
     private final Store store;
     private final Templates templates;
@@ -27,6 +51,11 @@ public final class Notifier implements AutoCloseable {
     private final Delivery.Backoff backoff;
     private volatile Delivery delivery;
     private volatile ChannelCheck channelCheck = ChannelCheck.NONE;
+    private final Settings settings;
+    private final ScheduledExecutorService retries;
+    private final Object ledgerLock = new Object();
+    /** The newest snapshot handed to {@link #datasetChanged}; a retry of an older one stops. Guarded by ledgerLock. */
+    private Snapshot latest;
 
     public Notifier(Store store, Templates templates, EntryCodec codec, Lang fallback, Optional<Long> adminChannel, Clock clock) {
         this(store, templates, codec, fallback, adminChannel, clock, Delivery.Backoff.standard());
@@ -34,6 +63,12 @@ public final class Notifier implements AutoCloseable {
 
     public Notifier(Store store, Templates templates, EntryCodec codec, Lang fallback, Optional<Long> adminChannel, Clock clock,
                     Delivery.Backoff backoff) {
+        this(store, templates, codec, fallback, adminChannel, clock, backoff, Settings.standard());
+    }
+
+    public Notifier(Store store, Templates templates, EntryCodec codec, Lang fallback, Optional<Long> adminChannel, Clock clock,
+                    Delivery.Backoff backoff, Settings settings) {
+        this.settings = settings;
         this.backoff = backoff;
         this.store = store;
         this.templates = templates;
@@ -41,7 +76,16 @@ public final class Notifier implements AutoCloseable {
         this.fallback = fallback;
         this.adminChannel = adminChannel;
         this.clock = clock;
-        this.detector = new ChangeDetector(store, codec, clock);
+        this.detector = new ChangeDetector(store, codec, clock, settings.maxAnnouncedAdditions());
+        this.retries = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ledger-retry");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public Settings settings() {
+        return settings;
     }
 
     /** Set by the Discord layer once connected. */
@@ -65,18 +109,78 @@ public final class Notifier implements AutoCloseable {
         return adminChannel;
     }
 
-    /** A validated snapshot is now served: record what changed and wake the sender. */
+    /**
+     * A validated snapshot is about to be served: record what changed (ledger, events, outbox in
+     * one transaction) and wake the sender. Never throws for a database failure: when the ledger
+     * cannot be written (another process holds the lock, the disk is full) the outcome says why
+     * ({@link ChangeDetector.Outcome#delayed}), and the same snapshot is recorded again in the
+     * background, backing off, a bounded number of times; after that the next reload or poll
+     * records it (the ledger is compared with the served version each time, so it catches up).
+     */
     public ChangeDetector.Outcome datasetChanged(Snapshot snapshot) {
-        ChangeDetector.Outcome o = detector.apply(snapshot);
+        synchronized (ledgerLock) {
+            latest = snapshot;
+            return attempt(snapshot, 0);
+        }
+    }
+
+    /** Called with ledgerLock held. */
+    private ChangeDetector.Outcome attempt(Snapshot snapshot, int retry) {
+        ChangeDetector.Outcome o;
+        try {
+            o = detector.apply(snapshot);
+        } catch (StoreException e) {
+            if (retry < settings.ledgerRetries()) {
+                long delay = Math.min(LEDGER_RETRY_CAP.toMillis(), settings.ledgerRetry().toMillis() << Math.min(20, retry));
+                LOG.warn("Dataset {}: the notifications could not be recorded ({}, {}); trying again in {} ms",
+                        snapshot.version(), e.kind(), e.getMessage(), delay);
+                try {
+                    retries.schedule(() -> retry(snapshot, retry + 1), delay, TimeUnit.MILLISECONDS);
+                } catch (RejectedExecutionException closed) {
+                    LOG.warn("Dataset {}: not retried (shutting down); the next start records it", snapshot.version());
+                }
+            } else {
+                LOG.error("Dataset {}: the notifications could not be recorded after {} tries ({}); the next reload "
+                        + "or poll records them", snapshot.version(), retry + 1, e.kind(), e);
+            }
+            return ChangeDetector.Outcome.delayed(e.kind());
+        }
+        if (retry > 0) {
+            LOG.info("Dataset {}: the notifications are recorded now ({} queued), after {} retries", snapshot.version(),
+                    o.queued(), retry);
+        }
         if (o.withheld() > 0) {
             // once: withheld entries are marked and not counted again
             tellAdmins(templates().get(fallback(), "notify.admin.withheld", "count", o.withheld(),
                     "version", snapshot.version(), "max", ChangeDetector.MAX_ANNOUNCED_REMOVALS));
         }
+        if (o.summarised()) {
+            // once: the ledger now holds them all
+            tellAdmins(templates().get(fallback(), "notify.admin.mass_added", "count", o.added(),
+                    "version", snapshot.version(), "max", settings.maxAnnouncedAdditions()));
+        }
         poke();
         return o;
     }
 
+    private void retry(Snapshot snapshot, int retry) {
+        try {
+            synchronized (ledgerLock) {
+                if (latest == snapshot) {   // a newer snapshot has its own attempt: this one would undo it
+                    attempt(snapshot, retry);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Dataset {}: recording the notifications failed; the next reload or poll records them",
+                    snapshot.version(), e);
+        }
+    }
+
+
+    /** Entries of the last dataset recorded in the ledger (those withheld as gone not counted). */
+    public int recordedEntries() {
+        return store.ledger().size() - store.withheld().size();
+    }
 
     public Optional<Lang> guildLanguage(long guildId) {
         return languages.computeIfAbsent(guildId, store::language);
@@ -92,10 +196,18 @@ public final class Notifier implements AutoCloseable {
         return guildId == 0 ? fallback : guildLanguage(guildId).orElse(fallback);
     }
 
-    /** Queues a note for the admin channel, when one is configured. */
+    /**
+     * Queues a note for the admin channel, when one is configured. When the database cannot take
+     * it (busy, full) the note is logged instead: the caller's own work is not failed for it.
+     */
     public void tellAdmins(String text) {
         adminChannel.ifPresent(c -> {
-            store.queueNote(c, text, clock.millis());
+            try {
+                store.queueNote(c, text, clock.millis());
+            } catch (StoreException e) {
+                LOG.warn("A note to the admin channel could not be queued ({}): {}", e.kind(), text, e);
+                return;
+            }
             poke();
         });
     }
@@ -135,6 +247,7 @@ public final class Notifier implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        retries.shutdownNow();
         stopDelivery();
         store.close();
     }

@@ -14,6 +14,7 @@ import org.newsdesk.resignations.render.Replies;
 import org.newsdesk.resignations.render.Reply;
 import org.newsdesk.resignations.render.Templates;
 import org.newsdesk.resignations.store.Store;
+import org.newsdesk.resignations.store.StoreException;
 
 /**
  * /notify subscribe|unsubscribe|status|test, /settings language and /resignations reload. Who
@@ -145,6 +146,12 @@ public final class NotifyCommands {
                     "problems", Reloader.problems(bad.problems()));
         }
         Reloader.Loaded ok = (Reloader.Loaded) r;
+        Optional<StoreException.Kind> delayed = ok.changes().flatMap(ChangeDetector.Outcome::delayed);
+        if (delayed.isPresent()) {
+            // reloaded and served; only the notifications wait for the database
+            return answer(lang, t.get(lang, "notify.reload.delayed", "version", ok.snapshot().version(),
+                    "reason", t.get(lang, "notify.reload.delayed." + delayed.get().name().toLowerCase(java.util.Locale.ROOT))));
+        }
         int added = ok.changes().map(ChangeDetector.Outcome::added).orElse(0);
         int corrected = ok.changes().map(ChangeDetector.Outcome::corrected).orElse(0);
         int removed = ok.changes().map(ChangeDetector.Outcome::removed).orElse(0);
@@ -153,10 +160,17 @@ public final class NotifyCommands {
         String said = added + corrected + removed == 0 ? t.get(lang, "notify.reload.unchanged", "version", version)
                 : t.get(lang, "notify.reload.done", "version", version, "added", added, "corrected", corrected,
                         "removed", removed);
+        if (ok.changes().map(ChangeDetector.Outcome::summarised).orElse(false)) {
+            said += "\n" + t.get(lang, "notify.reload.summarised", "count", added, "max", maxAnnouncedAdditions());
+        }
         if (withheld > 0) {
             said += "\n" + t.get(lang, "notify.reload.withheld", "count", withheld, "max", ChangeDetector.MAX_ANNOUNCED_REMOVALS);
         }
         return answer(lang, said);
+    }
+
+    private int maxAnnouncedAdditions() {
+        return notifier.map(x -> x.settings().maxAnnouncedAdditions()).orElse(ChangeDetector.DEFAULT_MAX_ANNOUNCED_ADDITIONS);
     }
 
     /** Settings and subscriptions are the asker's business: answered to them alone. */

@@ -87,11 +87,39 @@ public final class Reloader {
                     "count", e.problems().size(), "problems", problems(e.problems()))));
             return new Invalid(e.problems());
         }
-        if (!s.version().equals(current.get().version())) {
+        Snapshot before = current.get();
+        Optional<Problem> empty = refusedAsEmpty(s, before.entries().size(),
+                notifier.map(n -> n.settings().allowEmpty()).orElse(false));
+        if (empty.isPresent()) {
+            LOG.warn("Dataset not reloaded: the new files hold no entry; the bot keeps version {} ({} entries). "
+                    + "Set dataset.allow_empty=true if that is intended", before.version(), before.entries().size());
+            notifier.ifPresent(n -> n.tellAdmins(n.templates().get(n.fallback(), "notify.admin.empty",
+                    "version", before.version(), "count", before.entries().size())));
+            return new Invalid(List.of(empty.get()));
+        }
+        // the ledger first: a version is served once its changes are recorded (or, when the
+        // database cannot take them now, once their recording is scheduled to be retried)
+        Optional<ChangeDetector.Outcome> changes = notifier.map(n -> n.datasetChanged(s));
+        if (!s.version().equals(before.version())) {
             swap.accept(s);
             LOG.info("Dataset reloaded: version {} ({} entries)", s.version(), s.entries().size());
         }
-        return new Loaded(s, notifier.map(n -> n.datasetChanged(s)));
+        return new Loaded(s, changes);
+    }
+
+    /**
+     * A file emptied by mistake would silently take every entry away: a dataset with no entry
+     * may replace one that has entries only when {@code dataset.allow_empty} says so.
+     *
+     * @param entriesBefore entries served (or, at start-up, recorded in the ledger) until now
+     * @return the problem to report when it is refused
+     */
+    public static Optional<Problem> refusedAsEmpty(Snapshot next, int entriesBefore, boolean allowEmpty) {
+        if (!next.entries().isEmpty() || entriesBefore == 0 || allowEmpty) {
+            return Optional.empty();
+        }
+        return Optional.of(Problem.at("the new dataset files", "/entries", "no entry at all, where the bot had "
+                + entriesBefore + "; nothing was loaded. Set dataset.allow_empty=true if an empty dataset is intended."));
     }
 
     /** The first problems, one a line, in a code block (file paths and pointers stay readable). */

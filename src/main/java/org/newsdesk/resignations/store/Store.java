@@ -18,6 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.MigrationVersion;
 import org.newsdesk.resignations.dataset.Lang;
 
 /**
@@ -31,7 +34,11 @@ public final class Store implements AutoCloseable {
 
     public static final String FILE = "notify.db";
 
-    /** Outbox states. SENDING means a request may be in flight: its outcome is unknown until settled. */
+    /**
+     * Outbox states. SENDING means a request may be in flight: its outcome is unknown until settled.
+     * FAILED is for good: the channel refused the bot (403, 404) or Discord refused the message
+     * itself (400); a failing channel or an outage only ever delays (PENDING, retried forever).
+     */
     public enum State { PENDING, SENDING, DELIVERED, FAILED, DROPPED }
 
     public record Subscription(long guildId, long channelId, boolean corrections, boolean active,
@@ -53,32 +60,89 @@ public final class Store implements AutoCloseable {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Connection db;
+    /** How long a statement waits for another writer's lock before SQLITE_BUSY. */
+    public static final int BUSY_TIMEOUT_MS = 5_000;
 
-    private Store(Connection db) {
+    private final String url;
+    private final List<String> pragmas;
+    /** Replaced by a fresh connection when a failure leaves it in an unknown state (see {@link #tx}). */
+    private Connection db;
+
+    private Store(String url, List<String> pragmas, Connection db) {
+        this.url = url;
+        this.pragmas = pragmas;
         this.db = db;
     }
 
     /** Opens (creating the directory and file on demand) and brings the schema up to date. */
     public static Store open(Path dataDir) {
+        return open(dataDir, List.of());
+    }
+
+    /**
+     * @param pragmas further {@code PRAGMA …} statements run on every connection after the
+     *                standard ones (a test lowers {@code busy_timeout}, or caps the file with
+     *                {@code max_page_count} to make SQLite answer SQLITE_FULL for real)
+     * @throws StoreException when the file was migrated by a newer release, or cannot be opened
+     */
+    public static Store open(Path dataDir, List<String> pragmas) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
         }
         String url = "jdbc:sqlite:" + dataDir.resolve(FILE).toAbsolutePath();
-        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load().migrate();
+        Flyway flyway = Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load();
+        refuseNewerSchema(flyway);
+        flyway.migrate();
+        List<String> extra = List.copyOf(pragmas);
         try {
-            Connection c = DriverManager.getConnection(url);
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA journal_mode=WAL");
-                s.execute("PRAGMA synchronous=FULL");
-                s.execute("PRAGMA busy_timeout=5000");
-            }
-            c.setAutoCommit(false);
-            return new Store(c);
+            return new Store(url, extra, connect(url, extra));
         } catch (SQLException e) {
             throw new StoreException("cannot open " + url, e);
+        }
+    }
+
+    private static Connection connect(String url, List<String> pragmas) throws SQLException {
+        Connection c = DriverManager.getConnection(url);
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("PRAGMA synchronous=FULL");
+            s.execute("PRAGMA busy_timeout=" + BUSY_TIMEOUT_MS);
+            for (String p : pragmas) {
+                s.execute(p);
+            }
+            c.setAutoCommit(false);
+            return c;
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Flyway only warns about migrations it does not know; a release older than the one that
+     * last wrote the file would then run on a schema it does not understand. Refuse instead.
+     */
+    private static void refuseNewerSchema(Flyway flyway) {
+        MigrationInfo[] all = flyway.info().all();
+        MigrationVersion known = null;
+        MigrationVersion newest = null;
+        for (MigrationInfo m : all) {
+            if (m.getVersion() == null) {
+                continue;
+            }
+            boolean future = m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED;
+            if (future) {
+                newest = newest == null || m.getVersion().isNewerThan(newest) ? m.getVersion() : newest;
+            } else if (known == null || m.getVersion().isNewerThan(known)) {
+                known = m.getVersion();
+            }
+        }
+        if (newest != null) {
+            throw new StoreException(FILE + " was written by a newer release (schema version " + newest.getVersion()
+                    + ", this release knows up to " + (known == null ? "none" : known.getVersion())
+                    + "): run that release, or restore a backup", null);
         }
     }
 
@@ -98,6 +162,12 @@ public final class Store implements AutoCloseable {
         T run(Connection c) throws SQLException;
     }
 
+    /**
+     * Runs one transaction. After any failure it is rolled back; when SQLite already ended it
+     * (SQLITE_FULL, an I/O error) the rollback itself fails and the driver would leave the
+     * connection without a transaction, every later statement committing on its own: the
+     * connection is then replaced by a fresh one, so the next call starts clean.
+     */
     private synchronized <T> T tx(Work<T> work) {
         try {
             T out = work.run(db);
@@ -108,8 +178,23 @@ public final class Store implements AutoCloseable {
                 db.rollback();
             } catch (SQLException again) {
                 e.addSuppressed(again);
+                reconnect(e);
             }
-            throw e instanceof RuntimeException r ? r : new StoreException("database", (SQLException) e);
+            throw e instanceof RuntimeException r ? r : new StoreException("database: " + e.getMessage(), (SQLException) e);
+        }
+    }
+
+    private void reconnect(Exception failure) {
+        try {
+            db.close();
+        } catch (SQLException ignored) {
+            failure.addSuppressed(ignored);
+        }
+        try {
+            db = connect(url, pragmas);
+        } catch (SQLException again) {
+            // the next call tries again; until then every call fails with "connection closed", never half-writes
+            failure.addSuppressed(again);
         }
     }
 
@@ -264,6 +349,16 @@ public final class Store implements AutoCloseable {
      */
     public int record(String version, boolean baseline, List<LedgerRow> changed, List<String> removed, List<String> withhold,
                       List<String> returned, List<NewEvent> events, long now) {
+        return record(version, baseline, changed, removed, withhold, returned, events, 0, now);
+    }
+
+    /**
+     * @param summarised new entries (already among {@code changed}) announced as one summary
+     *                   message per active subscription (kind ADDED, the count as its note) instead
+     *                   of one message each; 0 for none
+     */
+    public int record(String version, boolean baseline, List<LedgerRow> changed, List<String> removed, List<String> withhold,
+                      List<String> returned, List<NewEvent> events, int summarised, long now) {
         return tx(c -> {
             for (String id : withhold) {
                 update(c, "UPDATE ledger SET withheld_at = ? WHERE entry_id = ?", now, id);
@@ -314,6 +409,22 @@ public final class Store implements AutoCloseable {
                     queued++;
                 }
                 eventId++;
+            }
+            if (summarised > 0) {
+                List<long[]> targets = new ArrayList<>();
+                try (PreparedStatement p = ps(c, "SELECT channel_id, guild_id FROM subscriptions WHERE active = ? ORDER BY channel_id", true);
+                     ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        targets.add(new long[]{rs.getLong(1), rs.getLong(2)});
+                    }
+                }
+                for (long[] t : targets) {
+                    update(c, "INSERT INTO outbox (id, event_id, channel_id, guild_id, kind, note, state, attempts, attempt_id, nonce, "
+                            + "next_attempt_at, last_error, message_id, created_at, updated_at) "
+                            + "VALUES (?, NULL, ?, ?, 'ADDED', ?, 'PENDING', 0, NULL, ?, ?, NULL, NULL, ?, ?)",
+                            outId++, t[0], t[1], Integer.toString(summarised), newNonce(), now, now, now);
+                    queued++;
+                }
             }
             return queued;
         });
@@ -410,7 +521,7 @@ public final class Store implements AutoCloseable {
             update(c, "UPDATE outbox SET state = 'FAILED', last_error = ?, updated_at = ? WHERE id = ? AND attempt_id = ?",
                     cut(reason), now, id, attemptId);
             update(c, "UPDATE outbox SET state = 'DROPPED', last_error = ?, updated_at = ? WHERE channel_id = ? AND state = 'PENDING' "
-                    + "AND kind = 'EVENT'", cut("subscription disabled: " + reason), now, channelId);
+                    + "AND kind IN ('EVENT', 'ADDED')", cut("subscription disabled: " + reason), now, channelId);
             update(c, "UPDATE subscriptions SET active = ?, disabled_reason = ?, updated_at = ? WHERE channel_id = ?",
                     false, cut(reason), now, channelId);
             if (adminChannel.isPresent() && adminChannel.get() != channelId) {

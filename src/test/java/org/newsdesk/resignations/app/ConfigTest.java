@@ -51,6 +51,24 @@ class ConfigTest {
         assertThat(c.pollEvery()).hasSeconds(60);
         assertThat(c.dataDir()).isEqualTo(Path.of("data"));
         assertThat(c.claimReviewBaseUrl()).contains("https://example.org/desk/fact-checks");
+        assertThat(c.maxAnnouncedAdditions()).isEqualTo(10);
+        assertThat(c.allowEmpty()).isFalse();
+    }
+
+    @Test
+    void theLimitsOfMassChangesAndEmptyDatasets() throws Exception {
+        assertThat(Config.defaults().maxAnnouncedAdditions()).isEqualTo(10);
+        assertThat(Config.defaults().allowEmpty()).isFalse();
+        Config c = Config.load(Optional.of(file("notify.max_announced_additions = 50\ndataset.allow_empty = true\n")), Map.of());
+        assertThat(c.maxAnnouncedAdditions()).isEqualTo(50);
+        assertThat(c.allowEmpty()).isTrue();
+        Config env = Config.load(Optional.empty(), Map.of("BOT_NOTIFY_MAX_ANNOUNCED_ADDITIONS", "0", "BOT_DATASET_ALLOW_EMPTY", "no"));
+        assertThat(env.maxAnnouncedAdditions()).isZero();
+        assertThat(env.allowEmpty()).isFalse();
+        assertThatThrownBy(() -> Config.load(Optional.of(file("notify.max_announced_additions = -1\n")), Map.of()))
+                .hasMessageContaining("notify.max_announced_additions").hasMessageContaining("from 0 to 100,000");
+        assertThatThrownBy(() -> Config.load(Optional.of(file("dataset.allow_empty = maybe\n")), Map.of()))
+                .hasMessageContaining("dataset.allow_empty").hasMessageContaining("true or false");
     }
 
     @Test

@@ -60,7 +60,7 @@ class NotifyEndToEndTest {
             DatasetLoader loader = DatasetLoader.standard();
             notifier = new Notifier(Store.open(dir.resolve("data")), Templates.bundled(), new EntryCodec(loader.mapper()),
                     Lang.EN, Optional.of(ADMIN_CHANNEL), Clock.systemUTC(),
-                    new Delivery.Backoff(Duration.ofMillis(100), Duration.ofSeconds(1), 5));
+                    new Delivery.Backoff(Duration.ofMillis(100), Duration.ofSeconds(1)));
             var snapshot = loader.load(file);
             app = new Application(snapshot, Lang.EN, Optional.of(() -> loader.load(file)), Optional.of(notifier));
             notifier.datasetChanged(snapshot);

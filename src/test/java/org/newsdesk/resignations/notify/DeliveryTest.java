@@ -85,7 +85,7 @@ class DeliveryTest {
 
     Delivery delivery() {
         return new Delivery(store, sender, templates, codec, g -> store.language(g).orElse(Lang.EN), Optional.of(ADMIN),
-                clock, new Random(1), new Delivery.Backoff(Duration.ofSeconds(2), Duration.ofMinutes(10), 5));
+                clock, new Random(1), new Delivery.Backoff(Duration.ofSeconds(2), Duration.ofMinutes(10)));
     }
 
     /** Baseline without one entry, two subscriptions, then the entry arrives: two rows queued. */
@@ -140,19 +140,62 @@ class DeliveryTest {
         assertThat(store.outboxCounts()).containsEntry(Store.State.DELIVERED, 1);
     }
 
+    /** A day-long outage of one channel: retried at most every 10 minutes, never given up; the admins hear once, and once at the end. */
     @Test
-    void givesUpAfterMaxAttempts() {
+    void neverGivesUpAndTellsTheAdminsOnceWhenAChannelFailsForLongAndOnceWhenItRecovers() {
         newEntryFor(100);
-        for (int i = 0; i < 5; i++) {
-            sender.script.add(new ChannelSender.Transient("503"));
-        }
-        Delivery d = delivery();
-        for (int i = 0; i < 5; i++) {
+        boolean[] down = {true};
+        int[] failures = {0};
+        ChannelSender outage = (channel, card, nonce) -> {
+            if (channel == 100 && down[0]) {
+                failures[0]++;
+                return new ChannelSender.Transient("503 Service Unavailable");
+            }
+            return sender.send(channel, card, nonce);
+        };
+        Delivery d = new Delivery(store, outage, templates, codec, g -> Lang.EN, Optional.of(ADMIN), clock, new Random(1),
+                new Delivery.Backoff(Duration.ofSeconds(2), Duration.ofMinutes(10)));
+        long start = clock.millis();
+        while (clock.millis() - start < Duration.ofHours(24).toMillis()) {
             d.drainOnce(10);
-            clock.now += 3_600_000;
+            long wait = store.nextDue().orElseThrow() - clock.millis();
+            assertThat(wait).isLessThanOrEqualTo(Duration.ofMinutes(10).toMillis());
+            clock.now += Math.max(wait, 0);
         }
-        assertThat(sender.calls).hasSize(5);
-        assertThat(store.outboxCounts()).containsEntry(Store.State.FAILED, 1);
+        assertThat(failures[0]).isGreaterThan(100);   // far past the 15 attempts of before
+        assertThat(store.outboxCounts()).doesNotContainKey(Store.State.FAILED).containsEntry(Store.State.PENDING, 1);
+        assertThat(sender.calls).extracting(Call::channel).containsExactly(ADMIN);   // told once, after an hour
+        assertThat(sender.calls.get(0).card().description()).contains("<#100>").contains("failed for 6").contains("Nothing is lost");
+        down[0] = false;
+        clock.now = store.nextDue().orElseThrow();
+        d.drainAll();
+        assertThat(sender.calls).extracting(Call::channel).containsExactly(ADMIN, 100L, ADMIN);
+        assertThat(sender.calls.get(2).card().description()).contains("<#100>").contains("go through again");
+        assertThat(store.outboxCounts()).containsEntry(Store.State.DELIVERED, 3).doesNotContainKey(Store.State.PENDING);
+    }
+
+    @Test
+    void rowsAnEarlierReleaseGaveUpOnAreRetriedAfterTheUpgradeIfTheChannelIsStillSubscribed(@TempDir Path old) throws Exception {
+        // a data directory of the release before (schema version 2) with rows it marked FAILED
+        String url = "jdbc:sqlite:" + old.resolve(Store.FILE).toAbsolutePath();
+        org.flywaydb.core.Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration")
+                .target("2").load().migrate();
+        try (var c = java.sql.DriverManager.getConnection(url); var st = c.createStatement()) {
+            st.execute("INSERT INTO subscriptions VALUES (100, 10, TRUE, TRUE, NULL, 1, 0, 0)");
+            st.execute("INSERT INTO subscriptions VALUES (101, 10, TRUE, FALSE, 'missing access (403)', 1, 0, 0)");
+            st.execute("INSERT INTO subscriptions VALUES (102, 10, TRUE, TRUE, NULL, 1, 0, 0)");   // refused once, subscribed again since
+            st.execute("INSERT INTO events VALUES (1, 'NEW', 'a', 'v', NULL, '{}', 0)");
+            st.execute("INSERT INTO outbox VALUES (1, 1, 100, 10, 'EVENT', NULL, 'FAILED', 15, 'x', 'n1', 0, '503', NULL, 0, 0)");
+            st.execute("INSERT INTO outbox VALUES (2, 1, 101, 10, 'EVENT', NULL, 'FAILED', 15, 'x', 'n2', 0, '503', NULL, 0, 0)");
+            st.execute("INSERT INTO outbox VALUES (3, 1, 102, 10, 'EVENT', NULL, 'FAILED', 1, 'x', 'n3', 0, "
+                    + "'missing access (403)', NULL, 0, 0)");
+        }
+        try (Store upgraded = Store.open(old)) {
+            List<Store.Delivery> due = upgraded.claimDue(clock.millis(), 10);
+            assertThat(due).extracting(Store.Delivery::channelId).containsExactly(100L);
+            assertThat(due.get(0).nonce()).isEqualTo("n1");   // the same nonce: a message that got through is not posted twice
+            assertThat(upgraded.outboxCounts()).containsEntry(Store.State.FAILED, 2);
+        }
     }
 
     @Test

@@ -1,8 +1,12 @@
 package org.newsdesk.resignations.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -53,6 +57,68 @@ class StoreTest {
             assertThat(s.ledger()).isEmpty();
             assertThat(s.hasBaseline()).isFalse();
             assertThat(s.eventCount()).isZero();
+        }
+    }
+
+    /** A real SQLITE_FULL: the file may not grow past the pages it has (SQLite's own limit). */
+    @Test
+    void aFullDiskLeavesTheConnectionUsableAndAFailedWriteWritesNothing() {
+        try (Store s = Store.open(dir, List.of("PRAGMA max_page_count = 1"))) {   // capped at its current size
+            String big = "x".repeat(200_000);
+            assertThatThrownBy(() -> s.record("v1", true, List.of(new Store.LedgerRow("a", "h1", big)), List.of(), 1))
+                    .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.kind()).isEqualTo(StoreException.Kind.FULL));
+            assertThat(s.ledger()).isEmpty();
+            assertThat(s.hasBaseline()).isFalse();
+            // the next command works, and says so truthfully (no "cannot commit - no transaction is active")
+            s.setLanguage(1, Lang.AR, 2);
+            assertThat(s.language(1)).contains(Lang.AR);
+            // and a write that fails still writes nothing: statements do not commit one by one
+            assertThatThrownBy(() -> s.record("v2", false, List.of(new Store.LedgerRow("b", "h2", "{}")),
+                    List.of(new Store.NewEvent("NEW", "b", null, null)), 3)).isInstanceOf(StoreException.class);
+            assertThat(s.ledger()).isEmpty();
+            assertThat(s.hasBaseline()).isFalse();
+        }
+        try (Store s = Store.open(dir)) {
+            assertThat(s.ledger()).isEmpty();
+            assertThat(s.language(1)).contains(Lang.AR);
+        }
+    }
+
+    /** Another process (here a second real connection) holds the write lock. */
+    @Test
+    void aBusyDatabaseIsSaidToBeBusyAndTheNextCallWorksOnceItFrees() throws Exception {
+        try (Store s = Store.open(dir, List.of("PRAGMA busy_timeout = 50"));
+             Connection other = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(Store.FILE).toAbsolutePath());
+             Statement st = other.createStatement()) {
+            st.execute("BEGIN IMMEDIATE");
+            assertThatThrownBy(() -> s.setLanguage(1, Lang.AR, 1))
+                    .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.kind()).isEqualTo(StoreException.Kind.BUSY));
+            st.execute("ROLLBACK");
+            s.setLanguage(1, Lang.EN, 2);
+            assertThat(s.language(1)).contains(Lang.EN);
+        }
+    }
+
+    @Test
+    void aDatabaseWrittenByANewerReleaseIsRefused() throws Exception {
+        Store.open(dir).close();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(Store.FILE).toAbsolutePath());
+             Statement st = c.createStatement()) {
+            // what a later release's migration V7 leaves in Flyway's history
+            st.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, "
+                    + "installed_by, installed_on, execution_time, success) "
+                    + "VALUES (99, '7', 'later', 'SQL', 'V7__later.sql', 0, 'bot', CURRENT_TIMESTAMP, 1, 1)");
+        }
+        assertThatThrownBy(() -> Store.open(dir)).isInstanceOf(StoreException.class)
+                .hasMessage("notify.db was written by a newer release (schema version 7, this release knows up to "
+                        + latestMigration() + "): run that release, or restore a backup");
+    }
+
+    /** The highest V<n>__ script shipped in db/migration. */
+    static int latestMigration() throws Exception {
+        try (var files = Files.list(Path.of("src/main/resources/db/migration"))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
         }
     }
 
