@@ -24,7 +24,7 @@ import org.newsdesk.resignations.discord.fake.FakeDiscord;
  */
 class UrlDownAtStartEndToEndTest {
 
-    static final String TOKEN = "MTIzNDU2.secret-token-value";
+    static final String TOKEN = "MTIzNDU2.c2VjcmV0.secret-token-value";
 
     @Test
     void theBotStartsOnTheBundledDatasetAndPicksUpTheUrlWhenItAnswers(@TempDir Path dir) throws Exception {
