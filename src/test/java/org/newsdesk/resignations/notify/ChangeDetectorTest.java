@@ -3,9 +3,11 @@ package org.newsdesk.resignations.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -210,10 +212,10 @@ class ChangeDetectorTest {
         // a data directory of the first release (schema version 1): its ledger still holds entries
         // that left the dataset long ago, which that release never dropped
         String url = "jdbc:sqlite:" + old.resolve(Store.FILE).toAbsolutePath();
-        org.flywaydb.core.Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration")
+        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration")
                 .target("1").load().migrate();
         Snapshot now = Datasets.load(Datasets.bundled());
-        try (var c = java.sql.DriverManager.getConnection(url); var st = c.createStatement()) {
+        try (var c = DriverManager.getConnection(url); var st = c.createStatement()) {
             st.execute("INSERT INTO dataset_versions (version, loaded_at, baseline) VALUES ('old', 0, TRUE)");
             for (var e : now.entries()) {
                 String json = codec.canonical(e);

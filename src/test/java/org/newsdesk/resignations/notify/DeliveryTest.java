@@ -3,9 +3,11 @@ package org.newsdesk.resignations.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,12 +37,12 @@ class DeliveryTest {
         long now = 1_000_000;
 
         @Override
-        public java.time.ZoneId getZone() {
+        public ZoneId getZone() {
             return ZoneOffset.UTC;
         }
 
         @Override
-        public Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             return this;
         }
 
@@ -179,9 +182,9 @@ class DeliveryTest {
     void rowsAnEarlierReleaseGaveUpOnAreRetriedAfterTheUpgradeIfTheChannelIsStillSubscribed(@TempDir Path old) throws Exception {
         // a data directory of the release before (schema version 2) with rows it marked FAILED
         String url = "jdbc:sqlite:" + old.resolve(Store.FILE).toAbsolutePath();
-        org.flywaydb.core.Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration")
+        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration")
                 .target("2").load().migrate();
-        try (var c = java.sql.DriverManager.getConnection(url); var st = c.createStatement()) {
+        try (var c = DriverManager.getConnection(url); var st = c.createStatement()) {
             st.execute("INSERT INTO subscriptions VALUES (100, 10, TRUE, TRUE, NULL, 1, 0, 0)");
             st.execute("INSERT INTO subscriptions VALUES (101, 10, TRUE, FALSE, 'missing access (403)', 1, 0, 0)");
             st.execute("INSERT INTO subscriptions VALUES (102, 10, TRUE, TRUE, NULL, 1, 0, 0)");   // refused once, subscribed again since
