@@ -72,7 +72,7 @@ public final class Outbox {
      * A claimed row with what is needed to render and send it.
      *
      * @param guildId  the server it is for; empty for admin notes
-     * @param attempt  this attempt's id: a late answer from an older attempt cannot settle it
+     * @param attemptId this attempt's id: a late answer from an older attempt cannot settle it
      * @param attempts how many attempts, this one included
      */
     public record Claimed(long id, long channelId, Optional<Long> guildId, String attemptId, String nonce, int attempts,

@@ -114,6 +114,22 @@ class DeliveryTest {
         assertThat(store.outboxCounts()).containsEntry(Outbox.State.DELIVERED, 2);
     }
 
+    /** A row this release cannot read (a hand-edited file) is set aside; the rows after it still go out. */
+    @Test
+    void anUnreadableRowIsSetAsideAndTheRestIsSent() throws Exception {
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(Store.FILE).toAbsolutePath());
+             var st = c.createStatement()) {
+            st.execute("INSERT INTO outbox (id, event_id, channel_id, guild_id, kind, note, state, attempts, nonce, "
+                    + "next_attempt_at, created_at, updated_at) VALUES (1, NULL, 100, 10, 'LATER', NULL, 'PENDING', 0, 'n', 0, 0, 0)");
+            st.execute("INSERT INTO outbox (id, event_id, channel_id, guild_id, kind, note, state, attempts, nonce, "
+                    + "next_attempt_at, created_at, updated_at) VALUES (2, NULL, 100, 10, 'ADDED', 'many', 'PENDING', 0, 'm', 0, 0, 0)");
+        }
+        store.queueTest(100, GUILD, clock.millis());
+        assertThat(delivery().drainAll()).isEqualTo(1);
+        assertThat(sender.calls).hasSize(1);
+        assertThat(store.outboxCounts()).containsEntry(Outbox.State.FAILED, 2).containsEntry(Outbox.State.DELIVERED, 1);
+    }
+
     @Test
     void aRateLimitWaitsForRetryAfterThenSendsWithTheSameNonce() {
         newEntryFor(100);
