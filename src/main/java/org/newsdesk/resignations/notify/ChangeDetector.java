@@ -2,12 +2,17 @@ package org.newsdesk.resignations.notify;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.newsdesk.resignations.dataset.Entry;
 import org.newsdesk.resignations.dataset.Snapshot;
-import org.newsdesk.resignations.store.Store;
+import org.newsdesk.resignations.store.EventKind;
+import org.newsdesk.resignations.store.Ledger;
+import org.newsdesk.resignations.store.Ledger.LedgerRow;
+import org.newsdesk.resignations.store.Ledger.NewEvent;
 import org.newsdesk.resignations.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,9 +37,6 @@ public final class ChangeDetector {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChangeDetector.class);
 
-    public static final String NEW = "NEW";
-    public static final String CORRECTION = "CORRECTION";
-    public static final String REMOVED = "REMOVED";
     public static final int MAX_ANNOUNCED_REMOVALS = 3;
     public static final int DEFAULT_MAX_ANNOUNCED_ADDITIONS = 10;
 
@@ -58,18 +60,18 @@ public final class ChangeDetector {
         }
     }
 
-    private final Store store;
+    private final Ledger ledger;
     private final EntryCodec codec;
     private final Clock clock;
     private final int maxAnnouncedAdditions;
 
-    public ChangeDetector(Store store, EntryCodec codec, Clock clock) {
-        this(store, codec, clock, DEFAULT_MAX_ANNOUNCED_ADDITIONS);
+    public ChangeDetector(Ledger ledger, EntryCodec codec, Clock clock) {
+        this(ledger, codec, clock, DEFAULT_MAX_ANNOUNCED_ADDITIONS);
     }
 
     /** @param maxAnnouncedAdditions more new entries than this in one load are summarised */
-    public ChangeDetector(Store store, EntryCodec codec, Clock clock, int maxAnnouncedAdditions) {
-        this.store = store;
+    public ChangeDetector(Ledger ledger, EntryCodec codec, Clock clock, int maxAnnouncedAdditions) {
+        this.ledger = ledger;
         this.codec = codec;
         this.clock = clock;
         this.maxAnnouncedAdditions = maxAnnouncedAdditions;
@@ -81,44 +83,44 @@ public final class ChangeDetector {
 
     /** Serialised: two reloads at once must not both see the same old ledger. */
     public synchronized Outcome apply(Snapshot snapshot) {
-        boolean baseline = !store.hasBaseline();
-        Map<String, Store.LedgerRow> known = store.ledger();
-        java.util.Set<String> away = store.withheld();
+        boolean baseline = !ledger.hasBaseline();
+        Map<String, LedgerRow> known = ledger.rows();
+        Set<String> away = ledger.withheld();
         List<String> returned = new ArrayList<>();
-        List<Store.LedgerRow> changed = new ArrayList<>();
-        List<Store.NewEvent> events = new ArrayList<>();
+        List<LedgerRow> changed = new ArrayList<>();
+        List<NewEvent> events = new ArrayList<>();
         int added = 0;
         int corrected = 0;
         // oldest first, so a catch-up of several new entries arrives in the dataset's order
         for (Entry e : snapshot.chronological()) {
             String json = codec.canonical(e);
             String hash = EntryCodec.hash(json);
-            Store.LedgerRow before = known.get(e.id());
+            LedgerRow before = known.get(e.id());
             if (away.contains(e.id())) {
                 returned.add(e.id());   // back after a withheld removal: no news unless it changed
             }
             if (before != null && before.hash().equals(hash)) {
                 continue;
             }
-            changed.add(new Store.LedgerRow(e.id(), hash, json));
+            changed.add(new LedgerRow(e.id(), hash, json));
             if (baseline) {
                 continue;
             }
             if (before == null) {
-                events.add(new Store.NewEvent(NEW, e.id(), null, json));
+                events.add(new NewEvent(EventKind.NEW, e.id(), Optional.empty(), json));
                 added++;
             } else {
-                events.add(new Store.NewEvent(CORRECTION, e.id(), before.content(), json));
+                events.add(new NewEvent(EventKind.CORRECTION, e.id(), Optional.of(before.content()), json));
                 corrected++;
             }
         }
         List<String> gone = new ArrayList<>();
-        for (Store.LedgerRow before : known.values()) {
+        for (LedgerRow before : known.values()) {
             if (snapshot.entry(before.entryId()).isEmpty() && !away.contains(before.entryId())) {
                 gone.add(before.entryId());
             }
         }
-        java.util.Collections.sort(gone);
+        Collections.sort(gone);
         int removed = 0;
         int withheld = 0;
         List<String> withhold = List.of();
@@ -131,7 +133,7 @@ public final class ChangeDetector {
         } else if (!baseline) {
             for (String id : gone) {
                 String last = known.get(id).content();
-                events.add(new Store.NewEvent(REMOVED, id, last, last));
+                events.add(new NewEvent(EventKind.REMOVED, id, Optional.of(last), last));
                 removed++;
             }
         }
@@ -139,10 +141,10 @@ public final class ChangeDetector {
         if (summarised) {
             LOG.warn("Dataset {}: {} new entries at once; one summary message per channel instead of one each "
                     + "(more than {})", snapshot.version(), added, maxAnnouncedAdditions);
-            events.removeIf(e -> NEW.equals(e.kind()));
+            events.removeIf(e -> e.kind() == EventKind.NEW);
         }
-        int queued = store.record(snapshot.version(), baseline, changed, gone, withhold, returned, events,
-                summarised ? added : 0, clock.millis());
+        int queued = ledger.record(snapshot.version(), baseline,
+                new Ledger.Changes(changed, gone, withhold, returned, events, summarised ? added : 0), clock.millis());
         Outcome o = new Outcome(baseline, added, corrected, removed, withheld, queued, summarised, Optional.empty());
         if (baseline) {
             LOG.info("Dataset {}: {} entries recorded as the baseline; nobody is notified", snapshot.version(), changed.size());

@@ -15,7 +15,9 @@ import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.render.Card;
 import org.newsdesk.resignations.render.Notifications;
 import org.newsdesk.resignations.render.Templates;
-import org.newsdesk.resignations.store.Store;
+import org.newsdesk.resignations.store.EventKind;
+import org.newsdesk.resignations.store.Outbox;
+import org.newsdesk.resignations.store.Outbox.Claimed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +69,7 @@ public final class Delivery implements AutoCloseable {
         }
     }
 
-    private final Store store;
+    private final Outbox outbox;
     private final ChannelSender sender;
     private final Notifications cards;
     private final Templates templates;
@@ -90,9 +92,9 @@ public final class Delivery implements AutoCloseable {
      * @param languageOf a server's language (its setting, else the bot's default); called with 0
      *                   for notes, which are not tied to a server
      */
-    public Delivery(Store store, ChannelSender sender, Templates templates, EntryCodec codec, LongFunction<Lang> languageOf,
+    public Delivery(Outbox outbox, ChannelSender sender, Templates templates, EntryCodec codec, LongFunction<Lang> languageOf,
                     Optional<Long> adminChannel, Clock clock, RandomGenerator random, Backoff backoff) {
-        this.store = store;
+        this.outbox = outbox;
         this.sender = sender;
         this.templates = templates;
         this.cards = new Notifications(templates);
@@ -106,7 +108,7 @@ public final class Delivery implements AutoCloseable {
 
     /** Puts back what a previous process left in flight, then sends in the background. */
     public synchronized void start() {
-        int recovered = store.recoverInFlight(clock.millis());
+        int recovered = outbox.recoverInFlight(clock.millis());
         if (recovered > 0) {
             LOG.info("{} message(s) left in flight by the previous run are sent again (same nonce)", recovered);
         }
@@ -134,7 +136,7 @@ public final class Delivery implements AutoCloseable {
                     wake.drainPermits();
                     continue;
                 }
-                long wait = store.nextDue().map(t -> Math.max(0, t - clock.millis())).orElse(1_000L);
+                long wait = outbox.nextDue().map(t -> Math.max(0, t - clock.millis())).orElse(1_000L);
                 if (wait > 0) {
                     wake.tryAcquire(Math.min(wait, 1_000L), TimeUnit.MILLISECONDS);
                     wake.drainPermits();
@@ -159,15 +161,15 @@ public final class Delivery implements AutoCloseable {
      * @return milliseconds the worker must wait before sending anything (a 429), else 0
      */
     public long drainOnce(int batch) {
-        List<Store.Delivery> due = store.claimDue(clock.millis(), batch);
+        List<Claimed> due = outbox.claimDue(clock.millis(), batch);
         for (int i = 0; i < due.size(); i++) {
-            Store.Delivery d = due.get(i);
+            Claimed d = due.get(i);
             long pause = sendOne(d);
             if (pause > 0) {
                 // give the rest of the batch back untouched (an attempt that was never made)
                 long at = clock.millis() + pause;
-                for (Store.Delivery rest : due.subList(i + 1, due.size())) {
-                    store.retryAt(rest.id(), rest.attemptId(), at, "waiting for a rate limit", clock.millis());
+                for (Claimed rest : due.subList(i + 1, due.size())) {
+                    outbox.retryAt(rest.id(), rest.attemptId(), at, "waiting for a rate limit", clock.millis());
                 }
                 return pause;
             }
@@ -189,7 +191,7 @@ public final class Delivery implements AutoCloseable {
                 }
                 continue;
             }
-            Optional<Long> next = store.nextDue();
+            Optional<Long> next = outbox.nextDue();
             if (next.isEmpty() || next.get() > clock.millis()) {
                 break;
             }
@@ -198,17 +200,17 @@ public final class Delivery implements AutoCloseable {
     }
 
     private int sentCount() {
-        return store.outboxCounts().getOrDefault(Store.State.DELIVERED, 0);
+        return outbox.counts().getOrDefault(Outbox.State.DELIVERED, 0);
     }
 
-    private long sendOne(Store.Delivery d) {
+    private long sendOne(Claimed d) {
         long now = clock.millis();
         Card card;
         try {
             card = render(d);
         } catch (RuntimeException e) {
             LOG.error("outbox row {} cannot be rendered; it is set aside", d.id(), e);
-            store.failed(d.id(), d.attemptId(), "render: " + e, now);
+            outbox.failed(d.id(), d.attemptId(), "render: " + e, now);
             return 0;
         }
         pace();
@@ -220,40 +222,40 @@ public final class Delivery implements AutoCloseable {
         }
         now = clock.millis();
         if (r instanceof ChannelSender.Sent s) {
-            store.delivered(d.id(), d.attemptId(), s.messageId(), now);
+            outbox.delivered(d.id(), d.attemptId(), s.messageId(), now);
             recovered(d.channelId(), now);
             return 0;
         }
         if (r instanceof ChannelSender.RateLimited rl) {
             long wait = Math.max(1, rl.retryAfter().toMillis());
             LOG.info("rate limited{} sending to channel {}: waiting {} ms", rl.global() ? " (global)" : "", d.channelId(), wait);
-            store.retryAt(d.id(), d.attemptId(), now + wait, "429", now);
+            outbox.retryAt(d.id(), d.attemptId(), now + wait, "429", now);
             return wait;
         }
         if (r instanceof ChannelSender.Transient t) {
             // never given up: the cap keeps the retries cheap, and the outage may last a day
             long delay = backoff.delayMillis(d.attempts(), random);
             LOG.warn("sending to channel {} failed ({}); attempt {} again in {} ms", d.channelId(), t.reason(), d.attempts() + 1, delay);
-            store.retryAt(d.id(), d.attemptId(), now + delay, t.reason(), now);
+            outbox.retryAt(d.id(), d.attemptId(), now + delay, t.reason(), now);
             failing(d.channelId(), t.reason(), now);
             return 0;
         }
         if (r instanceof ChannelSender.Gone g) {
             String reason = g.status() == 404 ? "channel not found (404)" : "missing access (" + g.status() + ")";
             LOG.warn("channel {} refused the bot ({}): its subscription is disabled", d.channelId(), g.reason());
-            if ("NOTE".equals(d.kind())) {
-                store.failed(d.id(), d.attemptId(), reason, now);
+            if (d.message() instanceof Outbox.Note) {
+                outbox.failed(d.id(), d.attemptId(), reason, now);
                 return 0;
             }
-            Lang lang = languageOf.apply(d.guildId() == null ? 0 : d.guildId());
+            Lang lang = languageOf.apply(d.guildId().orElse(0L));
             String note = templates.get(lang, "notify.admin.disabled", "channel", d.channelId(), "reason", reason);
-            store.disable(d.id(), d.attemptId(), d.channelId(), reason, adminChannel, note, now);
+            outbox.disable(d.id(), d.attemptId(), d.channelId(), reason, adminChannel, note, now);
             poke();
             return 0;
         }
         ChannelSender.Rejected x = (ChannelSender.Rejected) r;
         LOG.error("Discord refused outbox row {} for channel {}: {}", d.id(), d.channelId(), x.reason());
-        store.failed(d.id(), d.attemptId(), x.reason(), now);
+        outbox.failed(d.id(), d.attemptId(), x.reason(), now);
         return 0;
     }
 
@@ -267,7 +269,7 @@ public final class Delivery implements AutoCloseable {
         long minutes = (now - since) / 60_000;
         LOG.error("messages to channel {} have failed for {} minutes ({}); they are kept and retried", channelId, minutes, reason);
         if (adminChannel.isPresent() && adminChannel.get() != channelId) {
-            store.queueNote(adminChannel.get(), templates.get(languageOf.apply(0), "notify.admin.failing", "channel", channelId,
+            outbox.queueNote(adminChannel.get(), templates.get(languageOf.apply(0), "notify.admin.failing", "channel", channelId,
                     "minutes", minutes, "cap", Math.max(1, backoff.cap().toMinutes())), now);
         }
     }
@@ -280,7 +282,7 @@ public final class Delivery implements AutoCloseable {
         }
         LOG.info("messages to channel {} go through again, after {} minutes", channelId, (now - since) / 60_000);
         if (adminChannel.isPresent() && adminChannel.get() != channelId) {
-            store.queueNote(adminChannel.get(), templates.get(languageOf.apply(0), "notify.admin.recovered", "channel", channelId,
+            outbox.queueNote(adminChannel.get(), templates.get(languageOf.apply(0), "notify.admin.recovered", "channel", channelId,
                     "minutes", (now - since) / 60_000), now);
         }
     }
@@ -300,27 +302,31 @@ public final class Delivery implements AutoCloseable {
         nextSendNanos = Math.max(now, nextSendNanos) + gap;
     }
 
-    Card render(Store.Delivery d) {
-        if ("NOTE".equals(d.kind())) {
-            return cards.note(d.note());
+    Card render(Claimed d) {
+        Outbox.Message m = d.message();
+        if (m instanceof Outbox.Note n) {
+            return cards.note(n.text());
         }
-        Lang lang = languageOf.apply(d.guildId() == null ? 0 : d.guildId());
-        if ("TEST".equals(d.kind())) {
+        if (m instanceof Outbox.Unreadable u) {
+            throw new IllegalStateException(u.why());
+        }
+        Lang lang = languageOf.apply(d.guildId().orElse(0L));
+        if (m instanceof Outbox.Test) {
             return cards.test(lang);
         }
-        if ("ADDED".equals(d.kind())) {
+        if (m instanceof Outbox.Added a) {
             // many new entries at once: one message instead of one each (see ChangeDetector)
-            int count = Integer.parseInt(d.note());
-            return new Card(templates.get(lang, "notify.added_many.title", "count", count),
-                    templates.get(lang, "notify.added_many.body", "count", count), List.of(), "");
+            return new Card(templates.get(lang, "notify.added_many.title", "count", a.count()),
+                    templates.get(lang, "notify.added_many.body", "count", a.count()), List.of(), "");
         }
-        if (ChangeDetector.CORRECTION.equals(d.eventKind())) {
-            return cards.correction(codec.tree(d.oldContent()), codec.tree(d.newContent()), lang);
+        Outbox.Event e = (Outbox.Event) m;
+        if (e.kind() == EventKind.CORRECTION) {
+            return cards.correction(codec.tree(e.oldContent().orElseThrow()), codec.tree(e.newContent()), lang);
         }
-        if (ChangeDetector.REMOVED.equals(d.eventKind())) {
-            return cards.removed(codec.tree(d.oldContent()), lang);
+        if (e.kind() == EventKind.REMOVED) {
+            return cards.removed(codec.tree(e.oldContent().orElseThrow()), lang);
         }
-        return cards.newEntry(codec.tree(d.newContent()), lang);
+        return cards.newEntry(codec.tree(e.newContent()), lang);
     }
 
     @Override

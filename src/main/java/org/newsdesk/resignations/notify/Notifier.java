@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -76,7 +77,7 @@ public final class Notifier implements AutoCloseable {
         this.fallback = fallback;
         this.adminChannel = adminChannel;
         this.clock = clock;
-        this.detector = new ChangeDetector(store, codec, clock, settings.maxAnnouncedAdditions());
+        this.detector = new ChangeDetector(store.entries(), codec, clock, settings.maxAnnouncedAdditions());
         this.retries = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ledger-retry");
             t.setDaemon(true);
@@ -179,15 +180,15 @@ public final class Notifier implements AutoCloseable {
 
     /** Entries of the last dataset recorded in the ledger (those withheld as gone not counted). */
     public int recordedEntries() {
-        return store.ledger().size() - store.withheld().size();
+        return store.entries().rows().size() - store.entries().withheld().size();
     }
 
     public Optional<Lang> guildLanguage(long guildId) {
-        return languages.computeIfAbsent(guildId, store::language);
+        return languages.computeIfAbsent(guildId, store.settings()::language);
     }
 
     public void setGuildLanguage(long guildId, Lang lang) {
-        store.setLanguage(guildId, lang, clock.millis());
+        store.settings().setLanguage(guildId, lang, clock.millis());
         languages.put(guildId, Optional.of(lang));
     }
 
@@ -203,7 +204,7 @@ public final class Notifier implements AutoCloseable {
     public void tellAdmins(String text) {
         adminChannel.ifPresent(c -> {
             try {
-                store.queueNote(c, text, clock.millis());
+                store.outbox().queueNote(c, text, clock.millis());
             } catch (StoreException e) {
                 LOG.warn("A note to the admin channel could not be queued ({}): {}", e.kind(), text, e);
                 return;
@@ -223,8 +224,8 @@ public final class Notifier implements AutoCloseable {
     /** Starts sending (once): what a previous run left in flight first, then the queue, oldest first. */
     public synchronized Delivery startDelivery(ChannelSender sender) {
         if (delivery == null) {
-            delivery = new Delivery(store, sender, templates, codec, this::languageFor, adminChannel, clock,
-                    new java.util.SplittableRandom(), backoff);
+            delivery = new Delivery(store.outbox(), sender, templates, codec, this::languageFor, adminChannel, clock,
+                    new SplittableRandom(), backoff);
             delivery.start();
         }
         return delivery;

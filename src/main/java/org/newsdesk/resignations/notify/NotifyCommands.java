@@ -1,7 +1,12 @@
 package org.newsdesk.resignations.notify;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.newsdesk.resignations.commands.CommandCatalog;
 import org.newsdesk.resignations.commands.CommandHandler;
@@ -13,7 +18,7 @@ import org.newsdesk.resignations.render.Card;
 import org.newsdesk.resignations.render.Replies;
 import org.newsdesk.resignations.render.Reply;
 import org.newsdesk.resignations.render.Templates;
-import org.newsdesk.resignations.store.Store;
+import org.newsdesk.resignations.store.Subscriptions.Subscription;
 import org.newsdesk.resignations.store.StoreException;
 
 /**
@@ -83,37 +88,37 @@ public final class NotifyCommands {
             return replies.userError(lang, "notify.missing_permissions", "channel", channel,
                     "permissions", String.join(", ", missing));
         }
-        n.store().subscribe(guild, channel, corrections, user, n.clock().millis());
+        n.store().channels().subscribe(guild, channel, corrections, user, n.clock().millis());
         return answer(lang, t.get(lang, "notify.subscribed", "channel", channel, "corrections",
                 t.get(lang, corrections ? "notify.subscribed.with_corrections" : "notify.subscribed.without_corrections")));
     }
 
     private Reply unsubscribe(Notifier n, CommandRequest req, Lang lang, long guild, long here, long user) {
         long channel = channel(req, here);
-        return n.store().unsubscribe(guild, channel)
+        return n.store().channels().unsubscribe(guild, channel)
                 ? answer(lang, t.get(lang, "notify.unsubscribed", "channel", channel))
                 : replies.userError(lang, "notify.not_subscribed", "channel", channel);
     }
 
     private Reply status(Notifier n, CommandRequest req, Lang lang, long guild, long here, long user) {
-        List<Store.Subscription> subs = n.store().subscriptions(guild);
+        List<Subscription> subs = n.store().channels().ofServer(guild);
         if (subs.isEmpty()) {
             return answer(lang, t.get(lang, "notify.status.none"));
         }
         List<String> lines = new ArrayList<>();
-        java.util.Map<Long, Long> last = n.store().lastDeliveries(guild);
-        for (Store.Subscription s : subs) {
+        Map<Long, Long> last = n.store().outbox().lastDeliveries(guild);
+        for (Subscription s : subs) {
             String state = s.active()
                     ? t.get(lang, "notify.status.active", "corrections",
                             t.get(lang, s.corrections() ? "notify.subscribed.with_corrections" : "notify.subscribed.without_corrections"))
                     : t.get(lang, "notify.status.disabled", "reason", s.disabledReason().orElse("?"));
             Long at = last.get(s.channelId());
             String when = at == null ? t.get(lang, "notify.status.never")
-                    : t.get(lang, "notify.status.last", "when", java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-                            .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.ofEpochMilli(at)));
+                    : t.get(lang, "notify.status.last", "when", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                            .withZone(ZoneOffset.UTC).format(Instant.ofEpochMilli(at)));
             lines.add(t.get(lang, "notify.status.line", "channel", s.channelId(), "state", state) + " · " + when);
         }
-        int pending = n.store().pendingFor(guild);
+        int pending = n.store().outbox().pendingFor(guild);
         lines.add("");
         lines.add(t.get(lang, "notify.status.queue", "pending", pending));
         return Reply.privateAnswer(List.of(new Card(t.get(lang, "notify.status.title"), String.join("\n", lines), List.of(), "")));
@@ -121,11 +126,11 @@ public final class NotifyCommands {
 
     private Reply test(Notifier n, CommandRequest req, Lang lang, long guild, long here, long user) {
         long channel = channel(req, here);
-        Optional<Store.Subscription> s = n.store().subscription(channel).filter(x -> x.guildId() == guild);
+        Optional<Subscription> s = n.store().channels().ofChannel(channel).filter(x -> x.guildId() == guild);
         if (s.isEmpty()) {
             return replies.userError(lang, "notify.not_subscribed", "channel", channel);
         }
-        n.store().queueTest(channel, guild, n.clock().millis());
+        n.store().outbox().queueTest(channel, guild, n.clock().millis());
         n.poke();
         return answer(lang, t.get(lang, "notify.test.queued", "channel", channel));
     }
@@ -150,7 +155,7 @@ public final class NotifyCommands {
         if (delayed.isPresent()) {
             // reloaded and served; only the notifications wait for the database
             return answer(lang, t.get(lang, "notify.reload.delayed", "version", ok.snapshot().version(),
-                    "reason", t.get(lang, "notify.reload.delayed." + delayed.get().name().toLowerCase(java.util.Locale.ROOT))));
+                    "reason", t.get(lang, "notify.reload.delayed." + delayed.get().name().toLowerCase(Locale.ROOT))));
         }
         int added = ok.changes().map(ChangeDetector.Outcome::added).orElse(0);
         int corrected = ok.changes().map(ChangeDetector.Outcome::corrected).orElse(0);

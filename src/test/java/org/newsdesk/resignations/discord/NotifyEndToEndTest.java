@@ -28,6 +28,7 @@ import org.newsdesk.resignations.notify.Delivery;
 import org.newsdesk.resignations.notify.EntryCodec;
 import org.newsdesk.resignations.notify.Notifier;
 import org.newsdesk.resignations.render.Templates;
+import org.newsdesk.resignations.store.Outbox;
 import org.newsdesk.resignations.store.Store;
 
 /**
@@ -146,17 +147,17 @@ class NotifyEndToEndTest {
             assertThat(posts.get(2).json().path("nonce").asText()).isEqualTo(posts.get(1).json().path("nonce").asText());
             assertThat(posts.get(2).json().path("embeds").get(0).path("title").asText()).isEqualTo("Correction: Andrew Miller");
             assertThat(postsTo(OTHER_CHANNEL)).hasSize(1);
-            assertThat(bot.notifier.store().outboxCounts()).containsEntry(Store.State.DELIVERED, 3);
+            assertThat(bot.notifier.store().outboxCounts()).containsEntry(Outbox.State.DELIVERED, 3);
 
             // a message that got through although the bot was told it failed: the retry carries the
             // same nonce, and Discord (here the fake) answers with the message already created
             fake.failNextAfterCreating("/channels/" + FakeDiscord.CHANNEL_ID + "/messages", Canned.serverError());
             replaceDataset(Datasets.changed(ID, Datasets.title("Deputy Assistant Secretary of State", "نائب مساعد وزير الخارجية")));
             awaitPost(FakeDiscord.CHANNEL_ID, 5);
-            for (int i = 0; i < 150 && bot.notifier.store().outboxCounts().getOrDefault(Store.State.DELIVERED, 0) < 4; i++) {
+            for (int i = 0; i < 150 && bot.notifier.store().outboxCounts().getOrDefault(Outbox.State.DELIVERED, 0) < 4; i++) {
                 Thread.sleep(100);
             }
-            assertThat(bot.notifier.store().outboxCounts()).containsEntry(Store.State.DELIVERED, 4);
+            assertThat(bot.notifier.store().outboxCounts()).containsEntry(Outbox.State.DELIVERED, 4);
             List<Recorded> posts2 = postsTo(FakeDiscord.CHANNEL_ID);
             assertThat(posts2.get(4).json().path("nonce").asText()).isEqualTo(posts2.get(3).json().path("nonce").asText());
             assertThat(fake.createdMessages(FakeDiscord.CHANNEL_ID)).hasSize(3);   // new, correction, correction
@@ -218,7 +219,7 @@ class NotifyEndToEndTest {
         // a process that recorded the change and claimed the messages, then died before sending
         DatasetLoader loader = DatasetLoader.standard();
         replaceDataset(Datasets.bundled());
-        List<Store.Delivery> claimed;
+        List<Outbox.Claimed> claimed;
         try (Notifier dying = new Notifier(Store.open(dir.resolve("data")), Templates.bundled(), new EntryCodec(loader.mapper()),
                 Lang.EN, Optional.of(ADMIN_CHANNEL), Clock.systemUTC())) {
             assertThat(dying.datasetChanged(loader.load(file)).queued()).isEqualTo(2);

@@ -3,9 +3,11 @@ package org.newsdesk.resignations.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,8 @@ import org.newsdesk.resignations.dataset.Snapshot;
 import org.newsdesk.resignations.render.Card;
 import org.newsdesk.resignations.render.Notifications;
 import org.newsdesk.resignations.render.Templates;
+import org.newsdesk.resignations.store.EventKind;
+import org.newsdesk.resignations.store.Outbox;
 import org.newsdesk.resignations.store.Store;
 
 class ChangeDetectorTest {
@@ -32,7 +36,7 @@ class ChangeDetectorTest {
     @BeforeEach
     void open() {
         store = Store.open(dir.resolve("data"));
-        detector = new ChangeDetector(store, codec, Clock.systemUTC());
+        detector = new ChangeDetector(store.entries(), codec, Clock.systemUTC());
     }
 
     @AfterEach
@@ -68,11 +72,11 @@ class ChangeDetectorTest {
         store.unsubscribe(GUILD, 102);
         ChangeDetector.Outcome o = detector.apply(Datasets.load(Datasets.bundled()));
         assertThat(o).isEqualTo(new ChangeDetector.Outcome(false, 1, 0, 0, 0, 2));
-        List<Store.Delivery> due = store.claimDue(Long.MAX_VALUE, 10);
-        assertThat(due).extracting(Store.Delivery::channelId).containsExactly(100L, 101L);
+        List<Outbox.Claimed> due = store.claimDue(Long.MAX_VALUE, 10);
+        assertThat(due).extracting(Outbox.Claimed::channelId).containsExactly(100L, 101L);
         assertThat(due).allSatisfy(d -> {
-            assertThat(d.eventKind()).isEqualTo("NEW");
-            assertThat(d.entryId()).isEqualTo(ID);
+            assertThat(event(d).kind()).isEqualTo(EventKind.NEW);
+            assertThat(event(d).entryId()).isEqualTo(ID);
             assertThat(d.nonce()).hasSizeLessThanOrEqualTo(25);
         });
     }
@@ -84,19 +88,19 @@ class ChangeDetectorTest {
         store.subscribe(GUILD, 101, false, 1, 0);
         ChangeDetector.Outcome o = detector.apply(Datasets.load(Datasets.changed(ID, Datasets.title("Deputy Assistant Secretary", "نائب مساعد الوزير"))));
         assertThat(o).isEqualTo(new ChangeDetector.Outcome(false, 0, 1, 0, 0, 1));
-        Store.Delivery d = store.claimDue(Long.MAX_VALUE, 10).get(0);
+        Outbox.Claimed d = store.claimDue(Long.MAX_VALUE, 10).get(0);
         assertThat(d.channelId()).isEqualTo(100L);
-        assertThat(d.eventKind()).isEqualTo("CORRECTION");
+        assertThat(event(d).kind()).isEqualTo(EventKind.CORRECTION);
 
         Notifications cards = new Notifications(Templates.bundled());
-        Card en = cards.correction(codec.tree(d.oldContent()), codec.tree(d.newContent()), Lang.EN);
+        Card en = cards.correction(codec.tree(event(d).oldContent().orElseThrow()), codec.tree(event(d).newContent()), Lang.EN);
         assertThat(en.title()).isEqualTo("Correction: Andrew Miller");
         assertThat(en.fields()).hasSize(1);
         assertThat(en.fields().get(0).name()).isEqualTo("Title");
         assertThat(en.fields().get(0).value())
                 .isEqualTo("**Before:** Deputy Assistant Secretary of State for Israeli\\-Palestinian Affairs\n**After:** Deputy Assistant Secretary");
 
-        Card ar = cards.correction(codec.tree(d.oldContent()), codec.tree(d.newContent()), Lang.AR);
+        Card ar = cards.correction(codec.tree(event(d).oldContent().orElseThrow()), codec.tree(event(d).newContent()), Lang.AR);
         assertThat(ar.title()).isEqualTo("تصحيح: أندرو ميلر");
         assertThat(ar.fields().get(0).name()).isEqualTo("المنصب");
         assertThat(ar.fields().get(0).value())
@@ -136,17 +140,17 @@ class ChangeDetectorTest {
         ChangeDetector.Outcome o = detector.apply(Datasets.load(Datasets.without(ID)));
         assertThat(o).isEqualTo(new ChangeDetector.Outcome(false, 0, 0, 1, 0, 2));
         assertThat(store.ledger()).doesNotContainKey(ID);
-        List<Store.Delivery> due = store.claimDue(Long.MAX_VALUE, 10);
-        assertThat(due).extracting(Store.Delivery::channelId).containsExactly(100L, 101L);
-        Store.Delivery d = due.get(0);
-        assertThat(d.eventKind()).isEqualTo("REMOVED");
+        List<Outbox.Claimed> due = store.claimDue(Long.MAX_VALUE, 10);
+        assertThat(due).extracting(Outbox.Claimed::channelId).containsExactly(100L, 101L);
+        Outbox.Claimed d = due.get(0);
+        assertThat(event(d).kind()).isEqualTo(EventKind.REMOVED);
 
         Notifications cards = new Notifications(Templates.bundled());
-        Card en = cards.removed(codec.tree(d.oldContent()), Lang.EN);
+        Card en = cards.removed(codec.tree(event(d).oldContent().orElseThrow()), Lang.EN);
         assertThat(en.title()).isEqualTo("Withdrawn: Andrew Miller");
         assertThat(en.description()).contains("Do not cite this entry");
         assertThat(en.fields()).extracting(Card.Field::name).contains("Title");
-        Card ar = cards.removed(codec.tree(d.oldContent()), Lang.AR);
+        Card ar = cards.removed(codec.tree(event(d).oldContent().orElseThrow()), Lang.AR);
         assertThat(ar.title()).isEqualTo("إدخال مسحوب: أندرو ميلر");
         assertThat(ar.description()).contains("يُرجى عدم الاستشهاد به");
 
@@ -197,10 +201,10 @@ class ChangeDetectorTest {
         Snapshot fewer = Datasets.load(root);
         n.datasetChanged(fewer);
         n.datasetChanged(fewer);   // reloaded again, same files
-        List<Store.Delivery> due = store.claimDue(Long.MAX_VALUE, 10);
+        List<Outbox.Claimed> due = store.claimDue(Long.MAX_VALUE, 10);
         assertThat(due).hasSize(1);
         assertThat(due.get(0).channelId()).isEqualTo(999L);
-        assertThat(due.get(0).note()).contains("are no longer in the dataset").contains(fewer.version());
+        assertThat(((Outbox.Note) due.get(0).message()).text()).contains("are no longer in the dataset").contains(fewer.version());
     }
 
     @Test
@@ -208,10 +212,10 @@ class ChangeDetectorTest {
         // a data directory of the first release (schema version 1): its ledger still holds entries
         // that left the dataset long ago, which that release never dropped
         String url = "jdbc:sqlite:" + old.resolve(Store.FILE).toAbsolutePath();
-        org.flywaydb.core.Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration")
+        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration")
                 .target("1").load().migrate();
         Snapshot now = Datasets.load(Datasets.bundled());
-        try (var c = java.sql.DriverManager.getConnection(url); var st = c.createStatement()) {
+        try (var c = DriverManager.getConnection(url); var st = c.createStatement()) {
             st.execute("INSERT INTO dataset_versions (version, loaded_at, baseline) VALUES ('old', 0, TRUE)");
             for (var e : now.entries()) {
                 String json = codec.canonical(e);
@@ -223,7 +227,7 @@ class ChangeDetectorTest {
         }
         try (Store upgraded = Store.open(old)) {
             upgraded.subscribe(GUILD, 100, true, 1, 0);
-            ChangeDetector d = new ChangeDetector(upgraded, codec, Clock.systemUTC());
+            ChangeDetector d = new ChangeDetector(upgraded.entries(), codec, Clock.systemUTC());
             ChangeDetector.Outcome o = d.apply(now);
             assertThat(o.removed()).isZero();
             assertThat(o.withheld()).isZero();
@@ -232,5 +236,10 @@ class ChangeDetectorTest {
             // and from then on a withdrawal is announced as usual
             assertThat(d.apply(Datasets.load(Datasets.without(ID))).removed()).isEqualTo(1);
         }
+    }
+
+    /** The event a claimed row carries. */
+    static Outbox.Event event(Outbox.Claimed d) {
+        return (Outbox.Event) d.message();
     }
 }

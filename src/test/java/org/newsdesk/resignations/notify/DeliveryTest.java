@@ -3,9 +3,11 @@ package org.newsdesk.resignations.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +24,7 @@ import org.newsdesk.resignations.dataset.DatasetLoader;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.render.Card;
 import org.newsdesk.resignations.render.Templates;
+import org.newsdesk.resignations.store.Outbox;
 import org.newsdesk.resignations.store.Store;
 
 class DeliveryTest {
@@ -33,12 +37,12 @@ class DeliveryTest {
         long now = 1_000_000;
 
         @Override
-        public java.time.ZoneId getZone() {
+        public ZoneId getZone() {
             return ZoneOffset.UTC;
         }
 
         @Override
-        public Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             return this;
         }
 
@@ -84,13 +88,13 @@ class DeliveryTest {
     }
 
     Delivery delivery() {
-        return new Delivery(store, sender, templates, codec, g -> store.language(g).orElse(Lang.EN), Optional.of(ADMIN),
+        return new Delivery(store.outbox(), sender, templates, codec, g -> store.language(g).orElse(Lang.EN), Optional.of(ADMIN),
                 clock, new Random(1), new Delivery.Backoff(Duration.ofSeconds(2), Duration.ofMinutes(10)));
     }
 
     /** Baseline without one entry, two subscriptions, then the entry arrives: two rows queued. */
     void newEntryFor(long... channels) {
-        ChangeDetector d = new ChangeDetector(store, codec, clock);
+        ChangeDetector d = new ChangeDetector(store.entries(), codec, clock);
         d.apply(Datasets.load(Datasets.without("andrew-miller")));
         for (long c : channels) {
             store.subscribe(GUILD, c, true, 1, clock.millis());
@@ -107,7 +111,23 @@ class DeliveryTest {
         assertThat(sender.calls.get(0).card().title()).isEqualTo("إدخال جديد: أندرو ميلر");
         assertThat(delivery().drainAll()).isZero();
         assertThat(sender.calls).hasSize(2);
-        assertThat(store.outboxCounts()).containsEntry(Store.State.DELIVERED, 2);
+        assertThat(store.outboxCounts()).containsEntry(Outbox.State.DELIVERED, 2);
+    }
+
+    /** A row this release cannot read (a hand-edited file) is set aside; the rows after it still go out. */
+    @Test
+    void anUnreadableRowIsSetAsideAndTheRestIsSent() throws Exception {
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(Store.FILE).toAbsolutePath());
+             var st = c.createStatement()) {
+            st.execute("INSERT INTO outbox (id, event_id, channel_id, guild_id, kind, note, state, attempts, nonce, "
+                    + "next_attempt_at, created_at, updated_at) VALUES (1, NULL, 100, 10, 'LATER', NULL, 'PENDING', 0, 'n', 0, 0, 0)");
+            st.execute("INSERT INTO outbox (id, event_id, channel_id, guild_id, kind, note, state, attempts, nonce, "
+                    + "next_attempt_at, created_at, updated_at) VALUES (2, NULL, 100, 10, 'ADDED', 'many', 'PENDING', 0, 'm', 0, 0, 0)");
+        }
+        store.queueTest(100, GUILD, clock.millis());
+        assertThat(delivery().drainAll()).isEqualTo(1);
+        assertThat(sender.calls).hasSize(1);
+        assertThat(store.outboxCounts()).containsEntry(Outbox.State.FAILED, 2).containsEntry(Outbox.State.DELIVERED, 1);
     }
 
     @Test
@@ -122,7 +142,7 @@ class DeliveryTest {
         d.drainOnce(10);
         assertThat(sender.calls).hasSize(2);
         assertThat(sender.calls.get(1).nonce()).isEqualTo(sender.calls.get(0).nonce());
-        assertThat(store.outboxCounts()).containsEntry(Store.State.DELIVERED, 1);
+        assertThat(store.outboxCounts()).containsEntry(Outbox.State.DELIVERED, 1);
     }
 
     @Test
@@ -131,13 +151,13 @@ class DeliveryTest {
         sender.script.add(new ChannelSender.Transient("500 Internal Server Error"));
         Delivery d = delivery();
         d.drainOnce(10);
-        assertThat(store.outboxCounts()).containsEntry(Store.State.PENDING, 1);
+        assertThat(store.outboxCounts()).containsEntry(Outbox.State.PENDING, 1);
         long due = store.nextDue().orElseThrow();
         assertThat(due - clock.millis()).isBetween(1_000L, 2_000L);   // 2 s base, jitter on the upper half
         clock.now = due;
         d.drainOnce(10);
         assertThat(sender.calls).hasSize(2);
-        assertThat(store.outboxCounts()).containsEntry(Store.State.DELIVERED, 1);
+        assertThat(store.outboxCounts()).containsEntry(Outbox.State.DELIVERED, 1);
     }
 
     /** A day-long outage of one channel: retried at most every 10 minutes, never given up; the admins hear once, and once at the end. */
@@ -153,7 +173,7 @@ class DeliveryTest {
             }
             return sender.send(channel, card, nonce);
         };
-        Delivery d = new Delivery(store, outage, templates, codec, g -> Lang.EN, Optional.of(ADMIN), clock, new Random(1),
+        Delivery d = new Delivery(store.outbox(), outage, templates, codec, g -> Lang.EN, Optional.of(ADMIN), clock, new Random(1),
                 new Delivery.Backoff(Duration.ofSeconds(2), Duration.ofMinutes(10)));
         long start = clock.millis();
         while (clock.millis() - start < Duration.ofHours(24).toMillis()) {
@@ -163,7 +183,7 @@ class DeliveryTest {
             clock.now += Math.max(wait, 0);
         }
         assertThat(failures[0]).isGreaterThan(100);   // far past the 15 attempts of before
-        assertThat(store.outboxCounts()).doesNotContainKey(Store.State.FAILED).containsEntry(Store.State.PENDING, 1);
+        assertThat(store.outboxCounts()).doesNotContainKey(Outbox.State.FAILED).containsEntry(Outbox.State.PENDING, 1);
         assertThat(sender.calls).extracting(Call::channel).containsExactly(ADMIN);   // told once, after an hour
         assertThat(sender.calls.get(0).card().description()).contains("<#100>").contains("failed for 6").contains("Nothing is lost");
         down[0] = false;
@@ -171,16 +191,16 @@ class DeliveryTest {
         d.drainAll();
         assertThat(sender.calls).extracting(Call::channel).containsExactly(ADMIN, 100L, ADMIN);
         assertThat(sender.calls.get(2).card().description()).contains("<#100>").contains("go through again");
-        assertThat(store.outboxCounts()).containsEntry(Store.State.DELIVERED, 3).doesNotContainKey(Store.State.PENDING);
+        assertThat(store.outboxCounts()).containsEntry(Outbox.State.DELIVERED, 3).doesNotContainKey(Outbox.State.PENDING);
     }
 
     @Test
     void rowsAnEarlierReleaseGaveUpOnAreRetriedAfterTheUpgradeIfTheChannelIsStillSubscribed(@TempDir Path old) throws Exception {
         // a data directory of the release before (schema version 2) with rows it marked FAILED
         String url = "jdbc:sqlite:" + old.resolve(Store.FILE).toAbsolutePath();
-        org.flywaydb.core.Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration")
+        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration")
                 .target("2").load().migrate();
-        try (var c = java.sql.DriverManager.getConnection(url); var st = c.createStatement()) {
+        try (var c = DriverManager.getConnection(url); var st = c.createStatement()) {
             st.execute("INSERT INTO subscriptions VALUES (100, 10, TRUE, TRUE, NULL, 1, 0, 0)");
             st.execute("INSERT INTO subscriptions VALUES (101, 10, TRUE, FALSE, 'missing access (403)', 1, 0, 0)");
             st.execute("INSERT INTO subscriptions VALUES (102, 10, TRUE, TRUE, NULL, 1, 0, 0)");   // refused once, subscribed again since
@@ -191,10 +211,10 @@ class DeliveryTest {
                     + "'missing access (403)', NULL, 0, 0)");
         }
         try (Store upgraded = Store.open(old)) {
-            List<Store.Delivery> due = upgraded.claimDue(clock.millis(), 10);
-            assertThat(due).extracting(Store.Delivery::channelId).containsExactly(100L);
+            List<Outbox.Claimed> due = upgraded.claimDue(clock.millis(), 10);
+            assertThat(due).extracting(Outbox.Claimed::channelId).containsExactly(100L);
             assertThat(due.get(0).nonce()).isEqualTo("n1");   // the same nonce: a message that got through is not posted twice
-            assertThat(upgraded.outboxCounts()).containsEntry(Store.State.FAILED, 2);
+            assertThat(upgraded.outboxCounts()).containsEntry(Outbox.State.FAILED, 2);
         }
     }
 
@@ -210,7 +230,7 @@ class DeliveryTest {
         assertThat(sender.calls).extracting(Call::channel).containsExactly(100L, 101L, ADMIN);
         assertThat(sender.calls.get(2).card().description()).contains("<#100>").contains("missing access (403)");
         // later entries are not queued for the disabled channel
-        new ChangeDetector(store, codec, clock).apply(Datasets.load(Datasets.changed("andrew-miller", Datasets.title("X", "س"))));
+        new ChangeDetector(store.entries(), codec, clock).apply(Datasets.load(Datasets.changed("andrew-miller", Datasets.title("X", "س"))));
         d.drainAll();
         assertThat(sender.calls).extracting(Call::channel).containsExactly(100L, 101L, ADMIN, 101L);
     }
@@ -219,23 +239,23 @@ class DeliveryTest {
     void rowsLeftSendingByACrashAreSentAgainWithTheirNonceAfterRestart() {
         newEntryFor(100, 101);
         // the previous process claimed both and died before settling them
-        List<Store.Delivery> claimed = store.claimDue(clock.millis(), 10);
-        assertThat(store.outboxCounts()).containsEntry(Store.State.SENDING, 2);
+        List<Outbox.Claimed> claimed = store.claimDue(clock.millis(), 10);
+        assertThat(store.outboxCounts()).containsEntry(Outbox.State.SENDING, 2);
         store.close();
         store = Store.open(dir);
         Delivery d = delivery();
         assertThat(store.recoverInFlight(clock.millis())).isEqualTo(2);
         d.drainAll();
         assertThat(sender.calls).extracting(Call::nonce).containsExactly(claimed.get(0).nonce(), claimed.get(1).nonce());
-        assertThat(store.outboxCounts()).containsEntry(Store.State.DELIVERED, 2);
+        assertThat(store.outboxCounts()).containsEntry(Outbox.State.DELIVERED, 2);
     }
 
     @Test
     void aLateAnswerFromAnOldAttemptCannotSettleANewOne() {
         newEntryFor(100);
-        Store.Delivery first = store.claimDue(clock.millis(), 1).get(0);
+        Outbox.Claimed first = store.claimDue(clock.millis(), 1).get(0);
         store.recoverInFlight(clock.millis());
-        Store.Delivery second = store.claimDue(clock.millis(), 1).get(0);
+        Outbox.Claimed second = store.claimDue(clock.millis(), 1).get(0);
         assertThat(store.delivered(first.id(), first.attemptId(), 1, clock.millis())).isFalse();
         assertThat(store.delivered(second.id(), second.attemptId(), 1, clock.millis())).isTrue();
         assertThat(second.attempts()).isEqualTo(2);

@@ -83,7 +83,7 @@ class ReloaderTest {
     /** Sends the whole outbox with a recording sender; the servers' languages from the store. */
     static List<DeliveryTest.Call> sendAll(Store store, EntryCodec codec) {
         DeliveryTest.ScriptedSender sender = new DeliveryTest.ScriptedSender();
-        new Delivery(store, sender, Templates.bundled(), codec, g -> store.language(g).orElse(Lang.EN), Optional.of(ADMIN),
+        new Delivery(store.outbox(), sender, Templates.bundled(), codec, g -> store.language(g).orElse(Lang.EN), Optional.of(ADMIN),
                 Clock.systemUTC(), new Random(1), Delivery.Backoff.standard()).drainAll();
         return sender.calls;
     }

@@ -25,6 +25,7 @@ import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.dataset.Problem;
 import org.newsdesk.resignations.dataset.Snapshot;
 import org.newsdesk.resignations.render.Templates;
+import org.newsdesk.resignations.store.Outbox;
 import org.newsdesk.resignations.store.Store;
 
 /**
@@ -94,7 +95,7 @@ class UrlDatasetSourceTest {
 
     List<String> adminNotes() {
         return store.claimDue(Long.MAX_VALUE, 100).stream().filter(d -> d.channelId() == ADMIN)
-                .map(Store.Delivery::note).toList();
+                .map(d -> ((Outbox.Note) d.message()).text()).toList();
     }
 
     static Snapshot fetchAndLoad(Reloader.Source s) throws InvalidDatasetException {

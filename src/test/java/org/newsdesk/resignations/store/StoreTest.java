@@ -36,24 +36,21 @@ class StoreTest {
         try (Store s = Store.open(data)) {       // migrations already applied: nothing to do
             assertThat(s.language(1)).contains(Lang.EN);
             assertThat(s.language(2)).contains(Lang.AR);
-            assertThat(s.subscriptions(1)).containsExactly(new Store.Subscription(1, 100, false, true, Optional.empty()));
+            assertThat(s.subscriptions(1)).containsExactly(new Subscriptions.Subscription(1, 100, false, true, Optional.empty()));
             assertThat(s.unsubscribe(2, 100)).isFalse();    // another server's channel is not touched
             assertThat(s.unsubscribe(1, 100)).isTrue();
             assertThat(s.subscriptions(1)).isEmpty();
-            assertThat(s.outboxCounts()).containsEntry(Store.State.PENDING, 1);
+            assertThat(s.outboxCounts()).containsEntry(Outbox.State.PENDING, 1);
         }
     }
 
     @Test
     void aFailedTransactionWritesNothing() {
         try (Store s = Store.open(dir)) {
-            List<Store.LedgerRow> rows = List.of(new Store.LedgerRow("a", "h1", "{}"));
+            List<Ledger.LedgerRow> rows = List.of(new Ledger.LedgerRow("a", "h1", "{}"));
             // an event without content violates NOT NULL: the ledger row of the same call is rolled back
-            try {
-                s.record("v1", false, rows, List.of(new Store.NewEvent("NEW", "a", null, null)), 1);
-            } catch (RuntimeException expected) {
-                // fine
-            }
+            assertThatThrownBy(() -> s.record("v1", false, rows, List.of(new Ledger.NewEvent(EventKind.NEW, "a", Optional.empty(), null)), 1))
+                    .isInstanceOf(StoreException.class).hasMessageContaining("NOT NULL");
             assertThat(s.ledger()).isEmpty();
             assertThat(s.hasBaseline()).isFalse();
             assertThat(s.eventCount()).isZero();
@@ -65,7 +62,7 @@ class StoreTest {
     void aFullDiskLeavesTheConnectionUsableAndAFailedWriteWritesNothing() {
         try (Store s = Store.open(dir, List.of("PRAGMA max_page_count = 1"))) {   // capped at its current size
             String big = "x".repeat(200_000);
-            assertThatThrownBy(() -> s.record("v1", true, List.of(new Store.LedgerRow("a", "h1", big)), List.of(), 1))
+            assertThatThrownBy(() -> s.record("v1", true, List.of(new Ledger.LedgerRow("a", "h1", big)), List.of(), 1))
                     .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.kind()).isEqualTo(StoreException.Kind.FULL));
             assertThat(s.ledger()).isEmpty();
             assertThat(s.hasBaseline()).isFalse();
@@ -73,8 +70,8 @@ class StoreTest {
             s.setLanguage(1, Lang.AR, 2);
             assertThat(s.language(1)).contains(Lang.AR);
             // and a write that fails still writes nothing: statements do not commit one by one
-            assertThatThrownBy(() -> s.record("v2", false, List.of(new Store.LedgerRow("b", "h2", "{}")),
-                    List.of(new Store.NewEvent("NEW", "b", null, null)), 3)).isInstanceOf(StoreException.class);
+            assertThatThrownBy(() -> s.record("v2", false, List.of(new Ledger.LedgerRow("b", "h2", "{}")),
+                    List.of(new Ledger.NewEvent(EventKind.NEW, "b", Optional.empty(), null)), 3)).isInstanceOf(StoreException.class);
             assertThat(s.ledger()).isEmpty();
             assertThat(s.hasBaseline()).isFalse();
         }
@@ -122,9 +119,34 @@ class StoreTest {
         }
     }
 
+    /** Each kind of row comes back typed; a row this release cannot read is said to be unreadable, not a failed claim. */
+    @Test
+    void claimedRowsAreTypedByKind() throws Exception {
+        try (Store s = Store.open(dir)) {
+            s.subscribe(1, 100, true, 7, 1);
+            s.record("v1", true, List.of(), List.of(), 1);
+            s.record("v2", false, List.of(new Ledger.LedgerRow("a", "h1", "{\"id\":\"a\"}")),
+                    List.of(new Ledger.NewEvent(EventKind.NEW, "a", Optional.empty(), "{\"id\":\"a\"}")), 2);
+            s.queueNote(300, "hello", 3);
+            s.queueTest(100, 1, 4);
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(Store.FILE).toAbsolutePath());
+                 Statement st = c.createStatement()) {
+                st.execute("INSERT INTO outbox (id, event_id, channel_id, guild_id, kind, note, state, attempts, nonce, "
+                        + "next_attempt_at, created_at, updated_at) VALUES (99, NULL, 100, 1, 'LATER', NULL, 'PENDING', 0, 'n', 5, 5, 5)");
+            }
+            List<Outbox.Claimed> due = s.claimDue(10, 10);
+            assertThat(due).extracting(Outbox.Claimed::message).containsExactly(
+                    new Outbox.Event(1, EventKind.NEW, "a", Optional.empty(), "{\"id\":\"a\"}"),
+                    new Outbox.Note("hello"), new Outbox.Test(), new Outbox.Unreadable("unknown outbox kind LATER"));
+            assertThat(due).extracting(Outbox.Claimed::guildId).containsExactly(Optional.of(1L), Optional.empty(),
+                    Optional.of(1L), Optional.of(1L));
+            assertThat(s.outboxCounts()).containsEntry(Outbox.State.SENDING, 4);
+        }
+    }
+
     @Test
     void noncesFitDiscord() {
-        assertThat(Store.newNonce()).hasSize(20).matches("[0-9a-z]+");
-        assertThat(Store.newNonce()).isNotEqualTo(Store.newNonce());
+        assertThat(Outbox.newNonce()).hasSize(20).matches("[0-9a-z]+");
+        assertThat(Outbox.newNonce()).isNotEqualTo(Outbox.newNonce());
     }
 }

@@ -1,0 +1,150 @@
+package org.newsdesk.resignations.dataset;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * The first pass over a dataset file: the document without its entries kept as a tree for the
+ * schema, each entry bound strictly straight from the stream and given the quick shape test. The
+ * entries that fail are noted for the {@link SecondPass}.
+ */
+final class FirstPass {
+
+    /** What one pass over the stream found: the document without its entries, the entries, the problems. */
+    static final class Read {
+        ObjectNode head;
+        final List<Entry> entries = new ArrayList<>();
+        /** Index in the file of each entry read, for pointers when some could not be read. */
+        final List<Integer> positions = new ArrayList<>();
+        final List<Problem> problems = new ArrayList<>();
+        /** Entries that failed binding or the shape test, by index in the file, and whether they were bound. */
+        final TreeMap<Integer, Boolean> failed = new TreeMap<>();
+        /** Problems were found past the {@link DatasetLoader#MAX_PROBLEMS} kept. */
+        boolean moreNotListed;
+        private byte[] hash;
+
+        /** The SHA-256 of every byte read (a digest can be finished only once). */
+        byte[] hash(MessageDigest digest) {
+            if (hash == null) {
+                hash = digest.digest();
+            }
+            return hash;
+        }
+    }
+
+    private final ObjectMapper mapper;
+    /** Reads one value at the parser's position; the end of the document is checked separately. */
+    private final ObjectReader valueReader;
+    private final ObjectReader entryReader;
+    private final SchemaCheck schema;
+
+    FirstPass(ObjectMapper mapper, ObjectReader valueReader, ObjectReader entryReader, SchemaCheck schema) {
+        this.mapper = mapper;
+        this.valueReader = valueReader;
+        this.entryReader = entryReader;
+        this.schema = schema;
+    }
+
+    Read read(String name, NullSpotter p) throws IOException {
+        Read r = new Read();
+        JsonToken first = p.nextToken();
+        if (first == null) {
+            r.problems.add(Problem.at(name, "", "the file is empty."));
+            return r;
+        }
+        if (first != JsonToken.START_OBJECT) {
+            JsonNode whole = valueReader.readValue(p);
+            r.problems.addAll(ReadLimits.schemaCheck(name, whole, "", schema::check));
+            requireEnd(p);
+            return r;
+        }
+        ObjectNode head = mapper.createObjectNode();
+        boolean sawEntries = false;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            if ("entries".equals(field) && value == JsonToken.START_ARRAY) {
+                sawEntries = true;
+                JsonStreamContext array = p.getParsingContext();
+                int i = 0;
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    readEntry(p, array, i, r);
+                    i++;
+                }
+            } else {
+                head.set(field, valueReader.readValue(p));
+            }
+        }
+        requireEnd(p);
+        if (sawEntries) {
+            head.set("entries", mapper.createArrayNode());
+        }
+        r.problems.addAll(0, ReadLimits.schemaCheck(name, head, "", schema::check));
+        r.head = head;
+        return r;
+    }
+
+    /**
+     * One entry, bound strictly straight from the stream and given the quick shape test. An
+     * entry that fails either (rare: an edited file with a mistake) is noted and, after the
+     * pass, read again and put through the JSON Schema, whose messages are the ones reported.
+     * The schema stays the authority; the quick path only saves its cost, and that of copying
+     * each entry, on the entries that are fine (see docs/PERFORMANCE.md).
+     */
+    private void readEntry(NullSpotter p, JsonStreamContext array, int index, Read r)
+            throws IOException {
+        Entry entry = null;
+        p.seen = false;
+        try {
+            entry = entryReader.readValue(p);   // a JSON null in the list binds to null: the schema names it
+        } catch (StreamReadException | StreamConstraintsException e) {
+            throw e;   // not JSON at all, or past a limit: the whole file is reported at that line and column
+        } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
+            // binding may wrap a syntax error met inside the entry (a duplicate key): report that one
+            for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+                if (c instanceof StreamReadException syntax) {
+                    throw syntax;
+                }
+                if (c instanceof StreamConstraintsException limit) {
+                    throw limit;
+                }
+            }
+            // a value of the wrong shape: skip what is left of this entry
+            while (p.getParsingContext() != array && p.nextToken() != null) {
+                // skipping
+            }
+        }
+        if (entry != null && !p.seen && EntryShape.fits(entry)) {
+            r.entries.add(entry);
+            r.positions.add(index);
+            return;
+        }
+        if (entry != null) {
+            // Kept even though it failed, so the semantic rules can still report everything else
+            // in one pass; never loaded since there are problems.
+            r.entries.add(entry);
+            r.positions.add(index);
+        }
+        r.failed.put(index, entry != null);
+    }
+
+    static void requireEnd(JsonParser p) throws IOException {
+        if (p.nextToken() != null) {
+            throw new JsonParseException(p, "Trailing token after the end of the document");
+        }
+    }
+}

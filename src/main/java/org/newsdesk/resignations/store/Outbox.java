@@ -1,0 +1,290 @@
+package org.newsdesk.resignations.store;
+
+import static org.newsdesk.resignations.store.Database.cut;
+import static org.newsdesk.resignations.store.Database.nextId;
+import static org.newsdesk.resignations.store.Database.ps;
+import static org.newsdesk.resignations.store.Database.single;
+import static org.newsdesk.resignations.store.Database.update;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Messages waiting to be sent, being sent and sent (table {@code outbox}): one row per (event,
+ * channel), admin note, test message or summary of many additions, each sent with its own nonce
+ * (Discord's {@code enforce_nonce}) so a retry after an unknown outcome never posts twice.
+ */
+public final class Outbox {
+
+    /**
+     * Outbox states. SENDING means a request may be in flight: its outcome is unknown until settled.
+     * FAILED is for good: the channel refused the bot (403, 404) or Discord refused the message
+     * itself (400); a failing channel or an outage only ever delays (PENDING, retried forever).
+     */
+    public enum State { PENDING, SENDING, DELIVERED, FAILED, DROPPED }
+
+    /** What a row is (column {@code outbox.kind}). */
+    public enum Kind {
+        /** One event for one subscribed channel. */
+        EVENT,
+        /** A note to the admin channel; not tied to a subscription. */
+        NOTE,
+        /** The test message of /notify test. */
+        TEST,
+        /** One summary of many new entries at once for a subscribed channel (their number in the note). */
+        ADDED
+    }
+
+    /** What a claimed row asks to send, by kind. */
+    public sealed interface Message permits Event, Note, Test, Added, Unreadable {
+    }
+
+    /** An event: a removal carries the entry's last content as both old and new. */
+    public record Event(long eventId, EventKind kind, String entryId, Optional<String> oldContent, String newContent)
+            implements Message {
+    }
+
+    public record Note(String text) implements Message {
+    }
+
+    public record Test() implements Message {
+    }
+
+    public record Added(int count) implements Message {
+    }
+
+    /** A row this release cannot read (a hand-edited file): it is set aside, never retried. */
+    public record Unreadable(String why) implements Message {
+    }
+
+    /**
+     * A claimed row with what is needed to render and send it.
+     *
+     * @param guildId  the server it is for; empty for admin notes
+     * @param attemptId this attempt's id: a late answer from an older attempt cannot settle it
+     * @param attempts how many attempts, this one included
+     */
+    public record Claimed(long id, long channelId, Optional<Long> guildId, String attemptId, String nonce, int attempts,
+                          Message message) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Database db;
+
+    public Outbox(Database db) {
+        this.db = db;
+    }
+
+    /** 20 characters from [0-9a-z]: fits Discord's 25-character nonce. */
+    static String newNonce() {
+        StringBuilder b = new StringBuilder(20);
+        for (int i = 0; i < 20; i++) {
+            b.append(Character.forDigit(RANDOM.nextInt(36), 36));
+        }
+        return b.toString();
+    }
+
+    /**
+     * The one INSERT of an outbox row, PENDING and due now, inside the caller's transaction.
+     *
+     * @param eventId null unless {@code kind} is EVENT
+     * @param guildId null for admin notes
+     * @param note    the note's text, the count of an ADDED row, else null
+     */
+    static void insert(Connection c, long id, Long eventId, long channelId, Long guildId, Kind kind, String note, long now)
+            throws SQLException {
+        update(c, "INSERT INTO outbox (id, event_id, channel_id, guild_id, kind, note, state, attempts, attempt_id, nonce, "
+                + "next_attempt_at, last_error, message_id, created_at, updated_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, 0, NULL, ?, ?, NULL, NULL, ?, ?)",
+                id, eventId, channelId, guildId, kind.name(), note, State.PENDING.name(), newNonce(), now, now, now);
+    }
+
+    /** Queues a plain note (e.g. to the admin channel); not tied to a subscription. */
+    public long queueNote(long channelId, String text, long now) {
+        return queueStandalone(channelId, null, Kind.NOTE, text, now);
+    }
+
+    /** Queues the test message of /notify test for one channel. */
+    public long queueTest(long channelId, long guildId, long now) {
+        return queueStandalone(channelId, guildId, Kind.TEST, null, now);
+    }
+
+    /** An outbox row that belongs to no event: a note or a test message. */
+    private long queueStandalone(long channelId, Long guildId, Kind kind, String note, long now) {
+        return db.tx(c -> {
+            long id = nextId(c, "outbox");
+            insert(c, id, null, channelId, guildId, kind, note, now);
+            return id;
+        });
+    }
+
+    /**
+     * After a restart: rows left SENDING had a request in flight whose outcome is unknown. They go
+     * back to PENDING with the same nonce; Discord's {@code enforce_nonce} returns the message
+     * already created instead of a second one if it got through (within its dedupe window).
+     *
+     * @return how many rows were recovered
+     */
+    public int recoverInFlight(long now) {
+        return db.tx(c -> update(c, "UPDATE outbox SET state = 'PENDING', attempt_id = NULL, next_attempt_at = ?, updated_at = ? "
+                + "WHERE state = 'SENDING'", now, now));
+    }
+
+    /**
+     * Claims up to {@code limit} due rows, oldest first, marking them SENDING with a fresh attempt
+     * id (so a late answer from an older attempt cannot settle a newer one).
+     */
+    public List<Claimed> claimDue(long now, int limit) {
+        return db.tx(c -> {
+            List<Claimed> out = new ArrayList<>();
+            try (PreparedStatement p = ps(c, "SELECT o.id, o.channel_id, o.guild_id, o.kind, o.nonce, o.attempts, o.event_id, "
+                    + "e.kind, e.entry_id, e.old_content, e.new_content, o.note FROM outbox o LEFT JOIN events e ON e.id = o.event_id "
+                    + "WHERE o.state = 'PENDING' AND o.next_attempt_at <= ? ORDER BY o.id LIMIT ?", now, limit);
+                 ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    long g = rs.getLong(3);
+                    Optional<Long> guild = rs.wasNull() ? Optional.empty() : Optional.of(g);
+                    out.add(new Claimed(rs.getLong(1), rs.getLong(2), guild, UUID.randomUUID().toString(),
+                            rs.getString(5), rs.getInt(6) + 1, message(rs)));
+                }
+            }
+            for (Claimed d : out) {
+                update(c, "UPDATE outbox SET state = 'SENDING', attempt_id = ?, attempts = attempts + 1, updated_at = ? WHERE id = ?",
+                        d.attemptId(), now, d.id());
+            }
+            return out;
+        });
+    }
+
+    /** Columns 4 (kind), 7 to 12 of {@link #claimDue}'s row, as what it asks to send. */
+    private static Message message(ResultSet rs) throws SQLException {
+        String kind = rs.getString(4);
+        String note = rs.getString(12);
+        Kind k = parse(Kind.class, kind);
+        if (k == null) {
+            return new Unreadable("unknown outbox kind " + kind);
+        }
+        switch (k) {
+            case NOTE:
+                return new Note(note);
+            case TEST:
+                return new Test();
+            case ADDED:
+                try {
+                    return new Added(Integer.parseInt(note));
+                } catch (NumberFormatException e) {
+                    return new Unreadable("ADDED without a count");
+                }
+            default:
+                long eventId = rs.getLong(7);
+                if (rs.wasNull()) {
+                    return new Unreadable("EVENT without an event");
+                }
+                String eventKind = rs.getString(8);
+                EventKind ek = parse(EventKind.class, eventKind);
+                if (ek == null) {
+                    return new Unreadable("unknown event kind " + eventKind);
+                }
+                return new Event(eventId, ek, rs.getString(9), Optional.ofNullable(rs.getString(10)), rs.getString(11));
+        }
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String name) {
+        try {
+            return name == null ? null : Enum.valueOf(type, name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    public boolean delivered(long id, String attemptId, long messageId, long now) {
+        return db.tx(c -> update(c, "UPDATE outbox SET state = 'DELIVERED', message_id = ?, last_error = NULL, updated_at = ? "
+                + "WHERE id = ? AND attempt_id = ? AND state = 'SENDING'", messageId, now, id, attemptId) == 1);
+    }
+
+    public boolean retryAt(long id, String attemptId, long at, String error, long now) {
+        return db.tx(c -> update(c, "UPDATE outbox SET state = 'PENDING', next_attempt_at = ?, last_error = ?, updated_at = ? "
+                + "WHERE id = ? AND attempt_id = ? AND state = 'SENDING'", at, cut(error), now, id, attemptId) == 1);
+    }
+
+    public boolean failed(long id, String attemptId, String error, long now) {
+        return db.tx(c -> update(c, "UPDATE outbox SET state = 'FAILED', last_error = ?, updated_at = ? "
+                + "WHERE id = ? AND attempt_id = ? AND state = 'SENDING'", cut(error), now, id, attemptId) == 1);
+    }
+
+    /**
+     * The channel is gone or the bot lost its permissions there: in one transaction, this row
+     * fails, the channel's subscription is disabled with the reason, the channel's other pending
+     * rows are dropped, and (when an admin channel is known) a note is queued there.
+     */
+    public void disable(long id, String attemptId, long channelId, String reason, Optional<Long> adminChannel,
+                        String adminNote, long now) {
+        db.tx(c -> {
+            update(c, "UPDATE outbox SET state = 'FAILED', last_error = ?, updated_at = ? WHERE id = ? AND attempt_id = ?",
+                    cut(reason), now, id, attemptId);
+            update(c, "UPDATE outbox SET state = 'DROPPED', last_error = ?, updated_at = ? WHERE channel_id = ? AND state = 'PENDING' "
+                    + "AND kind IN (?, ?)", cut("subscription disabled: " + reason), now, channelId, Kind.EVENT.name(), Kind.ADDED.name());
+            Subscriptions.disable(c, channelId, reason, now);
+            if (adminChannel.isPresent() && adminChannel.get() != channelId) {
+                insert(c, nextId(c, "outbox"), null, adminChannel.get(), null, Kind.NOTE, adminNote, now);
+            }
+            return null;
+        });
+    }
+
+    /** Rows by state, for /notify status and tests. */
+    public Map<State, Integer> counts() {
+        return db.tx(c -> {
+            Map<State, Integer> out = new EnumMap<>(State.class);
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT state, COUNT(*) FROM outbox GROUP BY state")) {
+                while (rs.next()) {
+                    out.put(State.valueOf(rs.getString(1)), rs.getInt(2));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Messages of one server not yet delivered (pending or in flight). */
+    public int pendingFor(long guildId) {
+        return db.tx(c -> (int) single(c, "SELECT COUNT(*) FROM outbox WHERE guild_id = ? AND state IN ('PENDING', 'SENDING')", guildId));
+    }
+
+    /** When each channel of one server last got a message from the bot (epoch ms), by channel. */
+    public Map<Long, Long> lastDeliveries(long guildId) {
+        return db.tx(c -> {
+            Map<Long, Long> out = new HashMap<>();
+            try (PreparedStatement p = ps(c, "SELECT channel_id, MAX(updated_at) FROM outbox WHERE guild_id = ? "
+                    + "AND state = 'DELIVERED' GROUP BY channel_id", guildId); ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getLong(1), rs.getLong(2));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The earliest time a pending row is due, if any. */
+    public Optional<Long> nextDue() {
+        return db.tx(c -> {
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'PENDING'")) {
+                rs.next();
+                long v = rs.getLong(1);
+                return rs.wasNull() ? Optional.empty() : Optional.of(v);
+            }
+        });
+    }
+}
