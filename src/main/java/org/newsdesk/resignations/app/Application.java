@@ -1,5 +1,6 @@
 package org.newsdesk.resignations.app;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -12,6 +13,9 @@ import org.newsdesk.resignations.commands.LanguagePolicy;
 import org.newsdesk.resignations.commands.ResignationCommands;
 import org.newsdesk.resignations.console.ConsoleSession;
 import org.newsdesk.resignations.dataset.DatasetLoader;
+import org.newsdesk.resignations.discord.BotCore;
+import org.newsdesk.resignations.discord.CoreCommands;
+import org.newsdesk.resignations.discord.Speech;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.dataset.Snapshot;
 import org.newsdesk.resignations.export.ClaimReviewExport;
@@ -166,13 +170,20 @@ public final class Application {
         return factcheck;
     }
 
+    /** The parts the Discord layer uses, each as narrow as the class that takes it. */
+    public BotCore discord() {
+        Speech speech = new Speech(replies, languages, this::guildLanguage);
+        return new BotCore(templates, speech, CoreCommands.of(router, completions, () -> snapshot().version()),
+                factcheck::check, intake, notifier, () -> charts.warmUp(snapshot(), queries.stats()));
+    }
+
     /** A console that saves files in a new temporary directory; {@code Main} passes ./out or --out. */
     public ConsoleSession console() {
         return new ConsoleSession(new CommandLineParser(catalog), router, replies, languages);
     }
 
     /** @param outDir where the console saves the files replies carry (charts, exports) */
-    public ConsoleSession console(java.nio.file.Path outDir) {
+    public ConsoleSession console(Path outDir) {
         return new ConsoleSession(new CommandLineParser(catalog), router, replies, languages, outDir);
     }
 }

@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.newsdesk.resignations.console.ConsoleSession;
 import org.newsdesk.resignations.dataset.DatasetLoader;
+import org.newsdesk.resignations.discord.DiscordBot;
+import org.newsdesk.resignations.discord.DiscordOptions;
+import org.newsdesk.resignations.discord.StartFailure;
 import org.newsdesk.resignations.dataset.InvalidDatasetException;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.dataset.Problem;
@@ -212,27 +215,19 @@ public final class Main implements Callable<Integer> {
                         + "); /resignations reload still reloads them.");
             }
             polling = url.isPresent() ? new DatasetPoller(app::reload, cfg.pollEvery(), Alarms.of(Optional.of(notifier))) : null;
-            org.newsdesk.resignations.discord.DiscordBot bot;
+            DiscordBot bot;
             try {
-                bot = org.newsdesk.resignations.discord.DiscordBot.start(app, token.get(), discordOptions(cfg));
-            } catch (net.dv8tion.jda.api.exceptions.InvalidTokenException e) {
+                bot = DiscordBot.start(app.discord(), token.get(), discordOptions(cfg));
+            } catch (StartFailure e) {
                 closeQuietly(watcher, notifier);
-                err.println("Discord refused the token in DISCORD_TOKEN: reset it on the Bot page of your application "
-                        + "at https://discord.com/developers/applications and set the new one.");
-                return 2;
-            } catch (RuntimeException e) {
-                closeQuietly(watcher, notifier);
-                // the deepest cause that says something (JDA wraps it in context-only exceptions)
-                Throwable root = e;
-                for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-                    if (!(t.getClass().getSimpleName().equals("ContextException"))) {
-                        root = t;
-                    }
+                if (e.kind() == StartFailure.Kind.TOKEN_REFUSED) {
+                    err.println("Discord refused the token in DISCORD_TOKEN: reset it on the Bot page of your application "
+                            + "at https://discord.com/developers/applications and set the new one.");
+                    return 2;
                 }
                 // neither the proxy's user:password nor the token (a library message may quote it) is printed
                 err.println("Could not connect to Discord (" + Redact.urls(cfg.apiBaseUrl().orElse("https://discord.com/api/"))
-                        + "): " + root.getClass().getSimpleName()
-                        + (root.getMessage() == null ? "" : ": " + Redact.secrets(root.getMessage(), token.get())));
+                        + "): " + Redact.secrets(e.rootCause(), token.get()));
                 return 1;
             }
             DatasetWatcher watching = watcher;
@@ -280,8 +275,8 @@ public final class Main implements Callable<Integer> {
             }
         }
 
-        static org.newsdesk.resignations.discord.DiscordOptions discordOptions(Config cfg) {
-            return org.newsdesk.resignations.discord.DiscordOptions.defaults()
+        static DiscordOptions discordOptions(Config cfg) {
+            return DiscordOptions.defaults()
                     .withGuilds(cfg.guilds())
                     .withEndpoints(cfg.apiBaseUrl(), cfg.gatewayUrl())
                     .withCompression(cfg.gatewayCompression())

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.newsdesk.resignations.render.Templates;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
@@ -23,7 +24,6 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
-import org.newsdesk.resignations.app.Application;
 import org.newsdesk.resignations.commands.RequestContext;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.render.Fit;
@@ -56,17 +56,21 @@ final class FactCheckMenu extends ListenerAdapter {
     record Kept(long owner, Lang lang, Reply reply) {
     }
 
-    private final Application app;
+    private final Speech speech;
+    private final BotCore.FactCheck factcheck;
+    private final Templates templates;
     private final MessageRenderer renderer;
     private final Cache<String, Kept> kept;
     private final SecureRandom random = new SecureRandom();
 
-    FactCheckMenu(Application app, MessageRenderer renderer) {
-        this(app, renderer, 10_000, KEEP);
+    FactCheckMenu(Speech speech, BotCore.FactCheck factcheck, Templates templates, MessageRenderer renderer) {
+        this(speech, factcheck, templates, renderer, 10_000, KEEP);
     }
 
-    FactCheckMenu(Application app, MessageRenderer renderer, long max, Duration keepFor) {
-        this.app = app;
+    FactCheckMenu(Speech speech, BotCore.FactCheck factcheck, Templates templates, MessageRenderer renderer, long max, Duration keepFor) {
+        this.speech = speech;
+        this.factcheck = factcheck;
+        this.templates = templates;
         this.renderer = renderer;
         this.kept = Caffeine.newBuilder().maximumSize(max).expireAfterWrite(keepFor).build();
     }
@@ -102,12 +106,12 @@ final class FactCheckMenu extends ListenerAdapter {
     void check(String text, long user, Optional<String> locale, Responder r) {
         RequestContext ctx = new RequestContext(Optional.empty(), locale);
         String typed = text == null ? "" : text.strip();
-        Lang lang = app.languages().choose(Optional.empty(), ctx, typed);
+        Lang lang = speech.choose(Optional.empty(), ctx, typed);
         if (typed.isEmpty()) {
-            r.reply(renderer.create(Answer.fresh(app.replies().userError(lang, "discord.factcheck.empty"), lang)), true);
+            r.reply(renderer.create(Answer.fresh(speech.replies().userError(lang, "discord.factcheck.empty"), lang)), true);
             return;
         }
-        Reply reply = app.factcheck().check(typed, lang);
+        Reply reply = factcheck.check(typed, lang);
         if (!reply.isAnswer()) {
             r.reply(renderer.create(Answer.fresh(reply, lang)), true);
             return;
@@ -144,12 +148,12 @@ final class FactCheckMenu extends ListenerAdapter {
         Kept k = parts.length == 3 ? kept.getIfPresent(parts[1]) : null;
         if (k == null) {
             LOG.info("fact-check button {} is unknown or has expired", customId.replaceAll("\\p{Cntrl}", "?"));
-            Lang lang = app.languages().choose(Optional.empty(), new RequestContext(Optional.empty(), locale), "");
-            r.reply(renderer.create(Answer.fresh(app.replies().userError(lang, "discord.factcheck.expired"), lang)), true);
+            Lang lang = speech.choose(Optional.empty(), new RequestContext(Optional.empty(), locale), "");
+            r.reply(renderer.create(Answer.fresh(speech.replies().userError(lang, "discord.factcheck.expired"), lang)), true);
             return;
         }
         if (k.owner() != user) {
-            r.reply(renderer.create(Answer.fresh(app.replies().userError(k.lang(), "discord.factcheck.not_yours"), k.lang())), true);
+            r.reply(renderer.create(Answer.fresh(speech.replies().userError(k.lang(), "discord.factcheck.not_yours"), k.lang())), true);
             return;
         }
         int page = parsePage(parts[2]);
@@ -162,7 +166,7 @@ final class FactCheckMenu extends ListenerAdapter {
                     .setAllowedMentions(List.of()).mentionRepliedUser(false).build());
         } else {
             Lang lang = k.lang();
-            r.reply(renderer.create(Answer.fresh(app.replies().userError(lang, "discord.factcheck.expired"), lang)), true);
+            r.reply(renderer.create(Answer.fresh(speech.replies().userError(lang, "discord.factcheck.expired"), lang)), true);
         }
     }
 
@@ -179,7 +183,7 @@ final class FactCheckMenu extends ListenerAdapter {
                     Button.secondary(PREFIX + "gn:" + key + ":" + Math.min(last, p + 1), "▶").withDisabled(p == last),
                     Button.secondary(PREFIX + "gl:" + key + ":" + last, "⏭").withDisabled(p == last)));
         }
-        String label = Fit.shorten(app.templates().get(k.lang(), "discord.factcheck.post").strip(), Limits.BUTTON_LABEL);
+        String label = Fit.shorten(templates.get(k.lang(), "discord.factcheck.post").strip(), Limits.BUTTON_LABEL);
         rows.add(ActionRow.of(Button.primary(PREFIX + "p:" + key + ":" + p, label)));
         return new MessageCreateBuilder()
                 .setEmbeds(renderer.embed(k.reply().page(p), k.reply().kind()))
@@ -192,7 +196,7 @@ final class FactCheckMenu extends ListenerAdapter {
     // ---- helpers ---------------------------------------------------------------------------------
 
     private void failed(IReplyCallback event, Throwable e) {
-        Failures.answer(event, e, "a fact-check interaction", app.replies(), renderer, app.languages().fallback());
+        Failures.answer(event, e, "a fact-check interaction", speech.replies(), renderer, speech.fallback());
     }
 
     private static Optional<String> locale(DiscordLocale locale) {

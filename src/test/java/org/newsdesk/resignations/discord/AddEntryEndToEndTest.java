@@ -64,7 +64,7 @@ class AddEntryEndToEndTest {
         app = new Application(snapshot, Lang.EN, Optional.of(source), Optional.of(notifier),
                 Optional.of(new AdditionsFile(additions, loader)));
         notifier.datasetChanged(snapshot);
-        bot = DiscordBot.start(app, "fake-token",
+        bot = DiscordBot.start(app.discord(), "fake-token",
                 TestBots.against(fake).withEditorRole(Optional.of(FakeDiscord.EDITOR_ROLE_ID)));
     }
 

@@ -52,7 +52,7 @@ class DiscordEndToEndTest {
             throw new IllegalStateException("simulated bug in a handler");
         });
         app.charts().warmUp(app.snapshot(), app.queries().stats());   // no cold first chart in a timed test
-        bot = DiscordBot.start(app, "fake-token", TestBots.against(fake));
+        bot = DiscordBot.start(app.discord(), "fake-token", TestBots.against(fake));
     }
 
     @AfterAll

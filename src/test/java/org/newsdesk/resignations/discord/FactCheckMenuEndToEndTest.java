@@ -1,11 +1,6 @@
 package org.newsdesk.resignations.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.doReturn;
-import static org.mockito.Mockito.doThrow;
-import static org.mockito.Mockito.spy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -46,12 +41,18 @@ class FactCheckMenuEndToEndTest {
     void start() throws Exception {
         logs = new LogCapture();
         fake = FakeDiscord.start();
-        app = spy(TestBots.app());
-        FactCheckCommands checks = spy(app.factcheck());
-        doThrow(new IllegalStateException("simulated bug in the fact-checker")).when(checks).check(eq(BOOM), any());
-        doReturn(checks).when(app).factcheck();
+        app = TestBots.app();
+        BotCore core = app.discord();
+        FactCheckCommands checks = app.factcheck();
+        BotCore.FactCheck failing = (text, lang) -> {
+            if (BOOM.equals(text)) {
+                throw new IllegalStateException("simulated bug in the fact-checker");
+            }
+            return checks.check(text, lang);
+        };
         t = app.templates();
-        bot = DiscordBot.start(app, "fake-token", TestBots.against(fake));
+        bot = DiscordBot.start(new BotCore(core.templates(), core.speech(), core.commands(), failing, core.intake(),
+                core.notifier(), core.warmUp()), "fake-token", TestBots.against(fake));
     }
 
     @AfterAll

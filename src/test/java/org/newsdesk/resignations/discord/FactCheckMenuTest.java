@@ -29,7 +29,8 @@ class FactCheckMenuTest {
     static final long OTHER = 8L;
 
     final Application app = TestBots.app();
-    final FactCheckMenu menu = new FactCheckMenu(app, new MessageRenderer(app.templates(), new ComponentIds()));
+    final FactCheckMenu menu = new FactCheckMenu(app.discord().speech(), app.factcheck()::check, app.templates(),
+            new MessageRenderer(app.templates(), new ComponentIds()));
     final Reply threePages = Reply.answer(List.of(
             new Card("one", "first", List.of(), ""), new Card("two", "second", List.of(), ""),
             new Card("three", "third", List.of(), "")), Optional.empty());

@@ -31,6 +31,7 @@ import org.newsdesk.resignations.app.Application;
 import org.newsdesk.resignations.commands.CommandCatalog;
 import org.newsdesk.resignations.commands.CommandRequest;
 import org.newsdesk.resignations.commands.CommandRouter;
+import org.newsdesk.resignations.commands.Completions;
 import org.newsdesk.resignations.commands.CommandSpec;
 import org.newsdesk.resignations.commands.RequestContext;
 import org.newsdesk.resignations.dataset.Lang;
@@ -54,19 +55,23 @@ class InteractionServiceTest {
         logs.close();
     }
 
-    InteractionService service(Application app, Duration deferAfter) {
-        return new InteractionService(app, new MessageRenderer(app.templates(), new ComponentIds()), new ComponentIds(),
-                workers, timers, deferAfter);
+    InteractionService service(BotCore core, Duration deferAfter) {
+        return new InteractionService(core.speech(), core.commands(), new MessageRenderer(core.templates(), new ComponentIds()),
+                new ComponentIds(), workers, timers, deferAfter);
     }
 
-    /** An application whose router is a mock; everything else is real. */
-    static Application withRouter(CommandRouter router) {
-        Application app = mock(Application.class);
-        when(app.router()).thenReturn(router);
-        when(app.languages()).thenReturn(REAL.languages());
-        when(app.replies()).thenReturn(REAL.replies());
-        when(app.templates()).thenReturn(REAL.templates());
-        return app;
+    InteractionService service(Application app, Duration deferAfter) {
+        return service(app.discord(), deferAfter);
+    }
+
+    /** The real core with its router replaced by a mock. */
+    static BotCore withRouter(CommandRouter router) {
+        return withCommands(REAL.discord(), CoreCommands.of(router, REAL.completions(), () -> REAL.snapshot().version()));
+    }
+
+    static BotCore withCommands(BotCore core, CoreCommands commands) {
+        return new BotCore(core.templates(), core.speech(), commands, core.factcheck(), core.intake(), core.notifier(),
+                core.warmUp());
     }
 
     static CommandRouter router(CommandCatalog catalog) {
@@ -130,7 +135,8 @@ class InteractionServiceTest {
             Thread.sleep(400);
             return REAL.router().handle(inv.getArgument(0), inv.getArgument(1));
         });
-        InteractionService s = new InteractionService(withRouter(router), new MessageRenderer(REAL.templates(), new ComponentIds()),
+        InteractionService s = new InteractionService(REAL.discord().speech(), withRouter(router).commands(),
+                new MessageRenderer(REAL.templates(), new ComponentIds()),
                 new ComponentIds(), workers, timers, Duration.ofMillis(50), DiscordOptions.IN_MEMORY, 0);
         long t0 = System.nanoTime();
         s.slash("resignations", "about", Map.of(), Caller.anyone(USER, Optional.empty()), responder);
@@ -208,9 +214,9 @@ class InteractionServiceTest {
         CommandRouter router = mock(CommandRouter.class);
         when(router.catalog()).thenReturn(real.catalog());
         when(router.handle(any(), any())).thenAnswer(inv -> real.handle(inv.getArgument(0), inv.getArgument(1)));
-        Application spy = org.mockito.Mockito.spy(app);
-        when(spy.router()).thenReturn(router);
-        InteractionService s = new InteractionService(spy, new MessageRenderer(app.templates(), new ComponentIds()),
+        InteractionService s = new InteractionService(app.discord().speech(),
+                CoreCommands.of(router, app.completions(), () -> app.snapshot().version()),
+                new MessageRenderer(app.templates(), new ComponentIds()),
                 new ComponentIds(), workers, timers, Duration.ofSeconds(2), DiscordOptions.IN_MEMORY, 100);
         Caller en = Caller.anyone(USER, Optional.of("en-US"));
         Caller ar = Caller.anyone(USER, Optional.of("ar"));
@@ -223,15 +229,16 @@ class InteractionServiceTest {
         verify(responder, org.mockito.Mockito.times(3)).reply(sent.capture(), eq(false));
         assertThat(sent.getAllValues().get(2).getEmbeds().get(0).getTitle()).startsWith("جوش بول");
 
-        spy.replace(TestBots.fixture());   // same content, same version: still kept
+        app.replace(TestBots.fixture());   // same content, same version: still kept
         s.slash("resignations", "who", Map.of("name", "Josh Paul"), en, responder);
         verify(router, org.mockito.Mockito.times(2)).handle(any(), any());
     }
 
     @Test
     void autocompleteNeverFailsLoudly() throws Exception {
-        Application app = mock(Application.class);
-        when(app.completions()).thenThrow(new IllegalStateException("index broken"));
+        Completions broken = mock(Completions.class);
+        when(broken.complete(any(), any())).thenThrow(new IllegalStateException("index broken"));
+        BotCore app = withCommands(REAL.discord(), CoreCommands.of(REAL.router(), broken, () -> REAL.snapshot().version()));
         java.util.concurrent.CompletableFuture<List<Reply.Choice>> got = new java.util.concurrent.CompletableFuture<>();
         service(app, Duration.ofSeconds(2)).autocomplete("name", "mil", got::complete);
         assertThat(got.get(2, java.util.concurrent.TimeUnit.SECONDS)).isEmpty();

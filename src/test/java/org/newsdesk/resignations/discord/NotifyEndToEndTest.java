@@ -65,7 +65,7 @@ class NotifyEndToEndTest {
             app = new Application(snapshot, Lang.EN, Optional.of(() -> loader.load(file)), Optional.of(notifier));
             notifier.datasetChanged(snapshot);
             watcher = DatasetWatcher.start(List.of(file), app::reload, Duration.ofMillis(100));
-            bot = DiscordBot.start(app, "fake-token", TestBots.against(fake));
+            bot = DiscordBot.start(app.discord(), "fake-token", TestBots.against(fake));
         }
 
         @Override

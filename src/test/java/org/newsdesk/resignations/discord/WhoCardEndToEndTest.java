@@ -76,7 +76,7 @@ class WhoCardEndToEndTest {
         String replay = "who|name=andrew-miller|detail=true|lang=ar";
         Recorded turned;
         Recorded full;
-        try (DiscordBot bot = DiscordBot.start(app(), "fake-token", TestBots.against(fake))) {
+        try (DiscordBot bot = DiscordBot.start(app().discord(), "fake-token", TestBots.against(fake))) {
             assertThat(bot.jda().getGuilds()).hasSize(1);
             Recorded card = send(fake.interaction(2, FakeDiscord.REPORTER_ID, "en-US",
                     fake.command("resignations", "who", Map.of("name", "Andrew Miller", "lang", "ar"), null)));
@@ -110,7 +110,7 @@ class WhoCardEndToEndTest {
             assertThat(embed(turned).path("description").asText()).isNotEqualTo(p1.path("description").asText());
         }
         // a new process: the button carries the command, nothing kept in memory is needed
-        try (DiscordBot after = DiscordBot.start(app(), "fake-token", TestBots.against(fake))) {
+        try (DiscordBot after = DiscordBot.start(app().discord(), "fake-token", TestBots.against(fake))) {
             assertThat(after.jda().getGuilds()).hasSize(1);
             String last = ids(turned).get(3);
             Recorded end = click(turned, last, FakeDiscord.OTHER_USER_ID);
