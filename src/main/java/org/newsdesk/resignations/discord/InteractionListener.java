@@ -23,7 +23,6 @@ import org.newsdesk.resignations.commands.CommandSpec;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.render.Limits;
 import org.newsdesk.resignations.render.Replies;
-import org.newsdesk.resignations.render.Reply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

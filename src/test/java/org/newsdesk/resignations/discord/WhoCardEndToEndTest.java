@@ -42,7 +42,7 @@ class WhoCardEndToEndTest {
     }
 
     static Application app() {
-        return new Application(Fixtures.bundled(), Lang.EN);
+        return Application.standalone(Fixtures.bundled(), Lang.EN);
     }
 
     Recorded send(ObjectNode interaction) throws InterruptedException {
