@@ -14,7 +14,6 @@ import net.dv8tion.jda.api.components.textinput.TextInputStyle;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
-import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.modals.ModalMapping;
@@ -42,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * reloads the dataset). Every step checks again that the user is an editor; forms and buttons
  * carry {@code add:<step>:<draft>} and only the draft's owner can use them.
  */
-final class AddEntryFlow extends ListenerAdapter {
+final class AddEntryFlow {
 
     static final String COMMAND = "resignations add";
     static final String PREFIX = "add:";
@@ -76,11 +75,8 @@ final class AddEntryFlow extends ListenerAdapter {
 
     // ---- reading JDA's events --------------------------------------------------------------------
 
-    @Override
-    public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
-        if (!COMMAND.equals(event.getFullCommandName())) {
-            return;
-        }
+    /** /resignations add (routed here by {@link InteractionListener}): answered with the form. */
+    void onSlash(SlashCommandInteractionEvent event) {
         try {
             Map<String, String> options = new LinkedHashMap<>();
             for (OptionMapping o : event.getOptions()) {
@@ -92,11 +88,8 @@ final class AddEntryFlow extends ListenerAdapter {
         }
     }
 
-    @Override
-    public void onButtonInteraction(ButtonInteractionEvent event) {
-        if (!owns(event.getComponentId())) {
-            return;
-        }
+    /** A button on the form's messages. */
+    void onButton(ButtonInteractionEvent event) {
         try {
             click(event.getComponentId(), InteractionListener.callerOf(event, editorRole, homeGuilds),
                     new JdaResponder(event, "button " + event.getComponentId()));
@@ -105,11 +98,8 @@ final class AddEntryFlow extends ListenerAdapter {
         }
     }
 
-    @Override
-    public void onModalInteraction(ModalInteractionEvent event) {
-        if (!owns(event.getModalId())) {
-            return;
-        }
+    /** A form sent back. */
+    void onModal(ModalInteractionEvent event) {
         try {
             Map<String, String> values = new LinkedHashMap<>();
             for (ModalMapping m : event.getValues()) {

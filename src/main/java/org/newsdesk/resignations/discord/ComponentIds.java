@@ -2,7 +2,6 @@ package org.newsdesk.resignations.discord;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,11 +48,9 @@ public final class ComponentIds {
     public record Invalid(String id) implements Decoded {
     }
 
-    private static final String ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
 
     private final Cache<String, String> longIds;
     private final Cache<String, Reply> replies;
-    private final SecureRandom random = new SecureRandom();
 
     public ComponentIds() {
         this(10_000, Duration.ofHours(24));
@@ -139,11 +136,7 @@ public final class ComponentIds {
         return "k:" + key;
     }
 
-    private String key() {
-        StringBuilder b = new StringBuilder(16);
-        for (int i = 0; i < 16; i++) {
-            b.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return b.toString();
+    private static String key() {
+        return Keys.next();
     }
 }

@@ -64,13 +64,15 @@ public final class DiscordBot implements AutoCloseable {
                 new ArrayBlockingQueue<>(QUEUE), named("discord-worker"));
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(named("discord-defer"));
         InteractionService service = new InteractionService(core.speech(), core.commands(), renderer, ids, workers, timers, options.deferAfter(), options.inline(), options.replyCache());
-        InteractionListener listener = new InteractionListener(service, renderer, core.speech().replies(),
-                core.speech().fallback(), options.leaveAlone(), options.editorRole(), options.guilds());
+        // one listener routes every interaction: commands, the fact-check menu, the add form
+        InteractionListener listener = new InteractionListener(service,
+                new FactCheckMenu(core.speech(), core.factcheck(), core.templates(), renderer),
+                new AddEntryFlow(core.speech(), core.intake(), renderer, options.editorRole(), options.guilds(), workers),
+                renderer, core.speech().replies(), core.speech().fallback(), options.leaveAlone(), options.editorRole(),
+                options.guilds());
 
         List<Object> listeners = new ArrayList<>();
         listeners.add(listener);
-        listeners.add(new FactCheckMenu(core.speech(), core.factcheck(), core.templates(), renderer));
-        listeners.add(new AddEntryFlow(core.speech(), core.intake(), renderer, options.editorRole(), options.guilds(), workers));
         listeners.addAll(options.extraListeners());
         JDABuilder builder = JDABuilder.createLight(token, EnumSet.noneOf(GatewayIntent.class))
                 .setMemberCachePolicy(MemberCachePolicy.NONE)

@@ -2,7 +2,6 @@ package org.newsdesk.resignations.discord;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +11,6 @@ import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
-import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.DiscordLocale;
 import net.dv8tion.jda.api.interactions.IntegrationType;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
@@ -42,14 +40,13 @@ import org.newsdesk.resignations.render.Reply;
  * </ul>
  * After a restart or 15 minutes the buttons answer "this result has expired".
  */
-final class FactCheckMenu extends ListenerAdapter {
+final class FactCheckMenu {
 
     static final String NAME = "Fact-check";
     static final String PREFIX = "fc:";
     static final Duration KEEP = Duration.ofMinutes(15);
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FactCheckMenu.class);
-    private static final String ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
 
     /** A checked message: whose it is, in which language, and the reply (without a replay). */
     record Kept(long owner, Lang lang, Reply reply) {
@@ -60,7 +57,6 @@ final class FactCheckMenu extends ListenerAdapter {
     private final Templates templates;
     private final MessageRenderer renderer;
     private final Cache<String, Kept> kept;
-    private final SecureRandom random = new SecureRandom();
 
     FactCheckMenu(Speech speech, BotCore.FactCheck factcheck, Templates templates, MessageRenderer renderer) {
         this(speech, factcheck, templates, renderer, 10_000, KEEP);
@@ -89,11 +85,8 @@ final class FactCheckMenu extends ListenerAdapter {
 
     // ---- the context menu ------------------------------------------------------------------------
 
-    @Override
-    public void onMessageContextInteraction(MessageContextInteractionEvent event) {
-        if (!NAME.equals(event.getName())) {
-            return;
-        }
+    /** The "Fact-check" menu used on a message (routed here by {@link InteractionListener}). */
+    void onMessageContext(MessageContextInteractionEvent event) {
         try {
             String text = event.getTarget().getContentRaw();
             check(text, event.getUser().getIdLong(), locale(event.getUserLocale()), new JdaResponder(event, NAME));
@@ -129,11 +122,8 @@ final class FactCheckMenu extends ListenerAdapter {
 
     // ---- its buttons -----------------------------------------------------------------------------
 
-    @Override
-    public void onButtonInteraction(ButtonInteractionEvent event) {
-        if (!owns(event.getComponentId())) {
-            return;
-        }
+    /** One of this menu's buttons (routed here by {@link InteractionListener}). */
+    void onButton(ButtonInteractionEvent event) {
         try {
             click(event.getComponentId(), event.getUser().getIdLong(), locale(event.getUserLocale()),
                     new JdaResponder(event, "button " + event.getComponentId()));
@@ -210,11 +200,7 @@ final class FactCheckMenu extends ListenerAdapter {
         }
     }
 
-    private String key() {
-        StringBuilder b = new StringBuilder(16);
-        for (int i = 0; i < 16; i++) {
-            b.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return b.toString();
+    private static String key() {
+        return Keys.next();
     }
 }
