@@ -157,7 +157,9 @@ class DiscordEndToEndTest {
         JsonNode departure = res.path("options").get(7).path("options").get(0);
         assertThat(departure.path("name").asText()).isEqualTo("departure");
         assertThat(departure.path("required").asBoolean()).isTrue();
-        assertThat(departure.path("choices").get(1).path("name").asText()).isEqualTo("Pushed out · إقصاء");
+        assertThat(departure.path("choices").get(1).path("name").asText()).isEqualTo("Pushed out");
+        assertThat(departure.path("choices").get(1).path("name_localizations").path("ar").asText()).isEqualTo("إقصاء");
+        assertThat(departure.path("name_localizations").path("ar").asText()).isEqualTo("طريقة_المغادرة");
         assertThat(departure.path("choices").get(1).path("value").asText()).isEqualTo("pushed_out");
         JsonNode format = res.path("options").get(5).path("options").get(0);
         assertThat(format.path("name").asText()).isEqualTo("format");
@@ -166,7 +168,13 @@ class DiscordEndToEndTest {
         JsonNode who = res.path("options").get(0);
         assertThat(who.path("type").asInt()).isEqualTo(1);
         assertThat(who.path("description").asText())
-                .isEqualTo(t.get(Lang.EN, "cmd.who") + " · " + t.get(Lang.AR, "cmd.who"));
+                .isEqualTo(t.get(Lang.EN, "cmd.who"));
+        // clients in Arabic see Arabic names and descriptions; the interaction still carries "who"
+        assertThat(who.path("name_localizations").path("ar").asText()).isEqualTo(t.get(Lang.AR, "discord.name.who"));
+        assertThat(who.path("description_localizations").path("ar").asText()).isEqualTo(t.get(Lang.AR, "cmd.who"));
+        assertThat(res.path("name_localizations").path("ar").asText()).isEqualTo("استقالات");
+        assertThat(res.path("description_localizations").path("ar").asText()).isEqualTo(t.get(Lang.AR, "cmd.resignations"));
+        assertThat(cmds.get(4).path("name_localizations").path("ar").asText()).isEqualTo("تدقيق الرسالة");
         JsonNode name = who.path("options").get(0);
         assertThat(name.path("name").asText()).isEqualTo("name");
         assertThat(name.path("type").asInt()).isEqualTo(3);
