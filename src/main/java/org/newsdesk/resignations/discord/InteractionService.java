@@ -20,6 +20,7 @@ import org.newsdesk.resignations.commands.CommandRequest;
 import org.newsdesk.resignations.commands.CommandRouter;
 import org.newsdesk.resignations.commands.CommandSpec;
 import org.newsdesk.resignations.commands.OptionSpec;
+import org.newsdesk.resignations.commands.Replay;
 import org.newsdesk.resignations.commands.RequestContext;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.render.Reply;
@@ -122,12 +123,12 @@ public final class InteractionService implements AutoCloseable {
                 answerNow(r, Answer.fresh(speech.replies().userError(lang, "discord.not_your_list"), lang));
                 return;
             }
-            if (!p.replay().startsWith("@") && refused(replayed(p.replay()), caller, lang, r)) {
+            if (!Replay.isKept(p.replay()) && refused(replayed(p.replay()), caller, lang, r)) {
                 return;
             }
-            run(r, Mode.UPDATE, lang, p.replay().startsWith("@") || inline(replayed(p.replay())), () -> {
+            run(r, Mode.UPDATE, lang, Replay.isKept(p.replay()) || inline(replayed(p.replay())), () -> {
                 Optional<Reply> kept = ids.remembered(p.replay());
-                if (p.replay().startsWith("@") && kept.isEmpty()) {
+                if (Replay.isKept(p.replay()) && kept.isEmpty()) {
                     return Answer.fresh(speech.replies().userError(lang, "discord.expired"), lang);
                 }
                 CommandRequest req = replayed(p.replay());
@@ -338,12 +339,11 @@ public final class InteractionService implements AutoCloseable {
     }
 
     private static CommandRequest replayed(String replay) {
-        return CommandRequest.fromReplay(CommandCatalog.RESIGNATIONS, replay);
+        return Replay.parse(replay).request(CommandCatalog.RESIGNATIONS);
     }
 
     private Lang languageOf(String replay, RequestContext ctx) {
-        Optional<Lang> explicit = replay.startsWith("@") ? Optional.empty()
-                : replayed(replay).option("lang").flatMap(Lang::parse);
+        Optional<Lang> explicit = Replay.isKept(replay) ? Optional.empty() : Replay.parse(replay).lang();
         return speech.choose(explicit, ctx, "");
     }
 
