@@ -181,8 +181,9 @@ final class AddEntryFlow {
 
     /** The user may add entries and the bot can: the intake; else they have been told why not. */
     private Optional<EntryIntake> allowed(Caller caller, Lang lang, Responder r) {
-        if (!caller.may(CommandSpec.Access.EDITOR)) {
-            r.reply(renderer.create(Answer.fresh(speech.replies().userError(lang, "discord.not_allowed", "command", COMMAND), lang)), true);
+        Optional<Reply> refusal = speech.refusal(caller, CommandSpec.Access.EDITOR, COMMAND, lang);
+        if (refusal.isPresent()) {
+            r.reply(renderer.create(Answer.fresh(refusal.get(), lang)), true);
             return Optional.empty();
         }
         if (intake.isEmpty()) {

@@ -89,9 +89,7 @@ public final class InteractionService implements AutoCloseable {
         CommandRequest req = new CommandRequest(command, subcommand, options);
         RequestContext ctx = context(caller);
         Lang lang = speech.choose(req.option("lang").flatMap(Lang::parse), ctx, String.join(" ", options.values()));
-        Optional<CommandSpec> spec = commands.catalog().find(command, subcommand);
-        if (spec.isPresent() && !caller.may(spec.get().access())) {
-            answerNow(r, Answer.fresh(speech.replies().userError(lang, "discord.not_allowed", "command", spec.get().path()), lang));
+        if (refused(req, caller, lang, r)) {
             return;
         }
         run(r, Mode.REPLY, lang, inline(req), () -> answerFor(req, ctx, caller, lang, handle(req, ctx)));
@@ -160,12 +158,10 @@ public final class InteractionService implements AutoCloseable {
 
     /** A button runs a command too: the same access check as typing it (ids can be forged). */
     private boolean refused(CommandRequest req, Caller caller, Lang lang, Responder r) {
-        Optional<CommandSpec> spec = commands.catalog().find(req.command(), req.subcommand());
-        if (spec.isPresent() && !caller.may(spec.get().access())) {
-            answerNow(r, Answer.fresh(speech.replies().userError(lang, "discord.not_allowed", "command", spec.get().path()), lang));
-            return true;
-        }
-        return false;
+        Optional<Reply> refusal = commands.catalog().find(req.command(), req.subcommand())
+                .flatMap(spec -> speech.refusal(caller, spec.access(), spec.path(), lang));
+        refusal.ifPresent(no -> answerNow(r, Answer.fresh(no, lang)));
+        return refusal.isPresent();
     }
 
     private void expired(Responder r, String customId, RequestContext ctx) {

@@ -1,10 +1,12 @@
 package org.newsdesk.resignations.discord;
 
 import java.util.Optional;
+import org.newsdesk.resignations.commands.CommandSpec;
 import org.newsdesk.resignations.commands.LanguagePolicy;
 import org.newsdesk.resignations.commands.RequestContext;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.render.Replies;
+import org.newsdesk.resignations.render.Reply;
 
 /**
  * How the bot speaks to a caller: the language it picks (the one place the Discord layer applies
@@ -34,6 +36,15 @@ public record Speech(Replies replies, LanguagePolicy languages, GuildLanguages g
 
     public Lang choose(Optional<Lang> explicit, Caller caller) {
         return choose(explicit, context(caller), "");
+    }
+
+    /**
+     * The one access check, for typed commands and the buttons that run them alike (ids can be
+     * forged): empty when the caller may run {@code command}, else the "not allowed" reply.
+     */
+    public Optional<Reply> refusal(Caller caller, CommandSpec.Access needed, String command, Lang lang) {
+        return caller.may(needed) ? Optional.empty()
+                : Optional.of(replies.userError(lang, "discord.not_allowed", "command", command));
     }
 
     public Lang fallback() {
