@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.newsdesk.resignations.app.Application;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.discord.fake.Canned;
@@ -21,16 +21,13 @@ class DiscordLifecycleEndToEndTest {
 
     static final Duration WAIT = Duration.ofSeconds(10);
 
+    @RegisterExtension
+    final FakeDiscordExtension discord = new FakeDiscordExtension();
     FakeDiscord fake;
 
     @BeforeEach
-    void fake() throws Exception {
-        fake = FakeDiscord.start();
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
+    void fake() {
+        fake = discord.fake();
     }
 
     Recorded ask(String sub, Map<String, String> options) throws InterruptedException {

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.newsdesk.resignations.app.Application;
 import org.newsdesk.resignations.dataset.Lang;
@@ -31,6 +32,8 @@ class FactCheckMenuEndToEndTest {
     static final String CLAIM_AR = "استقالت ليلي غرينبرغ كول في 8 مايو 2024";
     static final String BOOM = "this text makes the (spied) fact-checker throw";
 
+    @RegisterExtension
+    static final FakeDiscordExtension DISCORD = new FakeDiscordExtension();
     FakeDiscord fake;
     DiscordBot bot;
     Application app;
@@ -40,7 +43,7 @@ class FactCheckMenuEndToEndTest {
     @BeforeAll
     void start() throws Exception {
         logs = new LogCapture();
-        fake = FakeDiscord.start();
+        fake = DISCORD.fake();
         app = TestBots.app();
         BotCore core = app.discord();
         FactCheckCommands checks = app.factcheck();
@@ -51,19 +54,13 @@ class FactCheckMenuEndToEndTest {
             return checks.check(text, lang);
         };
         t = app.templates();
-        bot = DiscordBot.start(new BotCore(core.templates(), core.speech(), core.commands(), failing, core.intake(),
-                core.notifier(), core.warmUp()), "fake-token", TestBots.against(fake));
+        bot = DISCORD.start(new BotCore(core.templates(), core.speech(), core.commands(), failing, core.intake(),
+                core.notifier(), core.warmUp()));
     }
 
     @AfterAll
-    void stop() throws Exception {
-        if (bot != null) {
-            bot.close();
-        }
-        if (fake != null) {
-            fake.close();
-        }
-        logs.close();
+    void stop() {
+        logs.close();   // the bot and the fake are closed by the extension
     }
 
     // ---- helpers ---------------------------------------------------------------------------------

@@ -8,9 +8,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.newsdesk.resignations.Fixtures;
 import org.newsdesk.resignations.app.Application;
 import org.newsdesk.resignations.dataset.Lang;
@@ -27,18 +27,15 @@ class WhoCardEndToEndTest {
 
     static final Duration WAIT = Duration.ofSeconds(10);
 
+    @RegisterExtension
+    final FakeDiscordExtension discord = new FakeDiscordExtension();
     FakeDiscord fake;
     Templates t;
 
     @BeforeEach
-    void start() throws Exception {
-        fake = FakeDiscord.start();
+    void start() {
+        fake = discord.fake();
         t = Templates.bundled();
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
     }
 
     static Application app() {
