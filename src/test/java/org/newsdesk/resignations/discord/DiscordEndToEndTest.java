@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.newsdesk.resignations.app.Application;
@@ -36,6 +37,8 @@ class DiscordEndToEndTest {
     static final Duration WAIT = Duration.ofSeconds(10);
     static final int EPHEMERAL = 64;
 
+    @RegisterExtension
+    static final FakeDiscordExtension DISCORD = new FakeDiscordExtension();
     FakeDiscord fake;
     DiscordBot bot;
     Application app;
@@ -45,25 +48,19 @@ class DiscordEndToEndTest {
     @BeforeAll
     void start() throws Exception {
         logs = new LogCapture();
-        fake = FakeDiscord.start();
+        fake = DISCORD.fake();
         app = TestBots.app();
         t = app.templates();
         app.router().on("resignations about", (req, lang) -> {
             throw new IllegalStateException("simulated bug in a handler");
         });
         app.charts().warmUp(app.snapshot(), app.queries().stats());   // no cold first chart in a timed test
-        bot = DiscordBot.start(app.discord(), "fake-token", TestBots.against(fake));
+        bot = DISCORD.start(app.discord());
     }
 
     @AfterAll
-    void stop() throws Exception {
-        if (bot != null) {
-            bot.close();
-        }
-        if (fake != null) {
-            fake.close();
-        }
-        logs.close();
+    void stop() {
+        logs.close();   // the bot and the fake are closed by the extension
     }
 
     // ---- helpers ---------------------------------------------------------------------------------
