@@ -66,7 +66,7 @@ public final class DiscordBot implements AutoCloseable {
         InteractionService service = new InteractionService(core.speech(), core.commands(), renderer, ids, workers, timers, options.deferAfter(), options.inline(), options.replyCache());
         // one listener routes every interaction: commands, the fact-check menu, the add form
         InteractionListener listener = new InteractionListener(service,
-                new FactCheckMenu(core.speech(), core.factcheck(), core.templates(), renderer),
+                new FactCheckMenu(core.speech(), service, core.factcheck(), core.templates(), renderer),
                 new AddEntryFlow(core.speech(), core.intake(), renderer, options.editorRole(), options.guilds(), workers),
                 renderer, core.speech().replies(), core.speech().fallback(), options.leaveAlone(), options.editorRole(),
                 options.guilds());

@@ -53,17 +53,21 @@ final class FactCheckMenu {
     }
 
     private final Speech speech;
+    private final InteractionService service;
     private final BotCore.FactCheck factcheck;
     private final Templates templates;
     private final MessageRenderer renderer;
     private final Cache<String, Kept> kept;
 
-    FactCheckMenu(Speech speech, BotCore.FactCheck factcheck, Templates templates, MessageRenderer renderer) {
-        this(speech, factcheck, templates, renderer, 10_000, KEEP);
+    FactCheckMenu(Speech speech, InteractionService service, BotCore.FactCheck factcheck, Templates templates,
+                  MessageRenderer renderer) {
+        this(speech, service, factcheck, templates, renderer, 10_000, KEEP);
     }
 
-    FactCheckMenu(Speech speech, BotCore.FactCheck factcheck, Templates templates, MessageRenderer renderer, long max, Duration keepFor) {
+    FactCheckMenu(Speech speech, InteractionService service, BotCore.FactCheck factcheck, Templates templates,
+                  MessageRenderer renderer, long max, Duration keepFor) {
         this.speech = speech;
+        this.service = service;
         this.factcheck = factcheck;
         this.templates = templates;
         this.renderer = renderer;
@@ -103,14 +107,18 @@ final class FactCheckMenu {
             r.reply(renderer.create(Answer.fresh(speech.replies().userError(lang, "discord.factcheck.empty"), lang)), true);
             return;
         }
-        Reply reply = factcheck.check(typed, lang);
-        if (!reply.isAnswer()) {
-            r.reply(renderer.create(Answer.fresh(reply, lang)), true);
-            return;
-        }
-        Reply plain = new Reply(reply.kind(), reply.pages(), List.of(), reply.attachments(), Optional.empty());
-        Kept k = new Kept(user, lang, plain);
-        r.reply(privateCopy(keep(k), k, 0), true);
+        // off JDA's event thread, acknowledged when it runs long, a ref'd failure when it throws
+        service.task(r, lang, () -> {
+            Reply reply = factcheck.check(typed, lang);
+            if (!reply.isAnswer()) {
+                return Answer.fresh(reply, lang);
+            }
+            Reply plain = new Reply(reply.kind(), reply.pages(), List.of(), reply.attachments(), Optional.empty());
+            Kept k = new Kept(user, lang, plain);
+            // shown to the asker alone, like every fact-check result before it is posted
+            Reply forAsker = new Reply(Reply.Kind.PRIVATE, reply.pages(), List.of(), reply.attachments(), Optional.empty());
+            return Answer.built(forAsker, privateCopy(keep(k), k, 0), lang);
+        });
     }
 
     /** Keeps a result for its buttons; returns the key they carry. */

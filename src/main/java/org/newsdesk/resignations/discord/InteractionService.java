@@ -24,6 +24,8 @@ import org.newsdesk.resignations.commands.Replay;
 import org.newsdesk.resignations.commands.RequestContext;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.render.Reply;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,6 +95,14 @@ public final class InteractionService implements AutoCloseable {
             return;
         }
         run(r, Mode.REPLY, lang, inline(req), () -> answerFor(req, ctx, caller, lang, handle(req, ctx)));
+    }
+
+    /**
+     * A feature's own work (the fact-check menu's check), on the same path as a command: a worker,
+     * the acknowledgement when it runs long, and the ref'd failure reply when it throws.
+     */
+    public void task(Responder r, Lang lang, Callable<Answer> work) {
+        run(r, Mode.REPLY, lang, false, work);
     }
 
     // ---- autocomplete ----------------------------------------------------------------------------
@@ -261,6 +271,18 @@ public final class InteractionService implements AutoCloseable {
 
     /** Renders first (which may throw), then returns the one call that sends it. */
     private Runnable sending(Responder r, Mode mode, boolean first, Answer a) {
+        if (a.message().isPresent()) {
+            MessageCreateData m = a.message().get();
+            if (first) {
+                return () -> r.reply(m, a.ephemeral());
+            }
+            return a.ephemeral() || mode == Mode.UPDATE ? () -> {
+                if (mode == Mode.REPLY) {
+                    r.deleteOriginal();
+                }
+                r.followUp(m, a.ephemeral());
+            } : () -> r.editOriginal(MessageEditData.fromCreateData(m));
+        }
         if (first) {
             if (mode == Mode.UPDATE && a.update()) {
                 var m = renderer.edit(a);
