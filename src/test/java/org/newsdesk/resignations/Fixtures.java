@@ -43,7 +43,7 @@ public final class Fixtures {
     }
 
     public static Application bundledApp() {
-        return new Application(bundled(), Lang.EN);
+        return Application.standalone(bundled(), Lang.EN);
     }
 
     public static ObjectNode minimalTree() {

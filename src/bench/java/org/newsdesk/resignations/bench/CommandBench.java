@@ -32,7 +32,7 @@ public class CommandBench {
 
     @Setup
     public void setUp() throws Exception {
-        app = new Application(DatasetLoader.standard().loadBundled(), Lang.EN);
+        app = Application.standalone(DatasetLoader.standard().loadBundled(), Lang.EN);
     }
 
     private Reply run(String sub, Map<String, String> options) {

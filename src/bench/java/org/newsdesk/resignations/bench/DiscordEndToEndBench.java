@@ -85,7 +85,7 @@ public class DiscordEndToEndBench {
     public void setUp() throws Exception {
         fake = FakeDiscord.start();
         fake.keepRecords(false);
-        Application app = new Application(DatasetLoader.standard().loadBundled(), Lang.EN);
+        Application app = Application.standalone(DatasetLoader.standard().loadBundled(), Lang.EN);
         DiscordOptions options = DiscordOptions.defaults()
                 .withEndpoints(java.util.Optional.of(fake.restUrl()), java.util.Optional.of(fake.gatewayUrl()))
                 .withCompression(false)
@@ -97,7 +97,7 @@ public class DiscordEndToEndBench {
         if ("off".equals(replyCache) || !Boolean.parseBoolean(System.getProperty("bench.discord.cache", "true"))) {
             options = options.withReplyCache(0);      // every who looked up and rendered again
         }
-        bot = DiscordBot.start(app, "bench-token", options);
+        bot = DiscordBot.start(app.discord(), "bench-token", options);
     }
 
     private static MessageCreateData canned(Application app) {

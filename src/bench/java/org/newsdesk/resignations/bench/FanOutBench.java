@@ -46,8 +46,8 @@ public final class FanOutBench {
                             org.newsdesk.resignations.notify.Delivery.Backoff.DEFAULT_REPORT_AFTER, pace));
             var before = Datasets.load(Datasets.without("andrew-miller"));
             notifier.datasetChanged(before);   // the baseline
-            Application app = new Application(before, Lang.EN, Optional.empty(), Optional.of(notifier));
-            try (DiscordBot bot = DiscordBot.start(app, "fake-token", TestBots.against(fake))) {
+            Application app = new Application(before, Application.Setup.standalone(Lang.EN).reloading(Optional.empty(), Optional.of(notifier)));
+            try (DiscordBot bot = DiscordBot.start(app.discord(), "fake-token", TestBots.against(fake))) {
                 fake.keepRecords(true);
                 fake.clearRequests();
                 long start = System.nanoTime();

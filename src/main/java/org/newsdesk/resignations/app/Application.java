@@ -1,8 +1,10 @@
 package org.newsdesk.resignations.app;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.newsdesk.resignations.chart.Charts;
 import org.newsdesk.resignations.commands.CommandCatalog;
 import org.newsdesk.resignations.commands.CommandLineParser;
@@ -12,6 +14,9 @@ import org.newsdesk.resignations.commands.LanguagePolicy;
 import org.newsdesk.resignations.commands.ResignationCommands;
 import org.newsdesk.resignations.console.ConsoleSession;
 import org.newsdesk.resignations.dataset.DatasetLoader;
+import org.newsdesk.resignations.discord.BotCore;
+import org.newsdesk.resignations.discord.CoreCommands;
+import org.newsdesk.resignations.discord.Speech;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.dataset.Snapshot;
 import org.newsdesk.resignations.export.ClaimReviewExport;
@@ -50,45 +55,60 @@ public final class Application {
     private final Optional<Reloader> reloader;
     private final Optional<EntryIntake> intake;
 
+    /**
+     * What an application is built from, apart from the dataset.
+     *
+     * @param templates       the wording of every reply
+     * @param clock           the time exports and added entries are stamped with
+     * @param mapper          the dataset's JSON mapper (JSON exports write with it)
+     * @param source          where the dataset is read again on a file change or /resignations reload
+     * @param notifier        notifications (the store in the data directory), when enabled
+     * @param additions       the file editors add entries to from Discord (read by {@code source} too);
+     *                        without it, or without a source, /resignations add says it is unavailable
+     * @param claimReviewBase the newsroom's own fact-check page, which ClaimReview exports link to
+     */
+    public record Setup(Lang defaultLanguage, Templates templates, Clock clock, ObjectMapper mapper,
+                        Optional<Reloader.Source> source, Optional<Notifier> notifier, Optional<AdditionsFile> additions,
+                        Optional<String> claimReviewBase) {
+
+        /** Bundled wording, the system clock; no notifications, reloading or additions (console, tests). */
+        public static Setup standalone(Lang defaultLanguage) {
+            return new Setup(defaultLanguage, Templates.bundled(), Clock.systemUTC(), DatasetLoader.standard().mapper(),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        }
+
+        public Setup reloading(Optional<Reloader.Source> source, Optional<Notifier> notifier) {
+            return new Setup(defaultLanguage, templates, clock, mapper, source, notifier, additions, claimReviewBase);
+        }
+
+        public Setup withAdditions(Optional<AdditionsFile> additions) {
+            return new Setup(defaultLanguage, templates, clock, mapper, source, notifier, additions, claimReviewBase);
+        }
+
+        public Setup withClaimReviewBase(Optional<String> claimReviewBase) {
+            return new Setup(defaultLanguage, templates, clock, mapper, source, notifier, additions, claimReviewBase);
+        }
+    }
+
     /** Without notifications or reloading (console, tests): those commands say they are unavailable. */
-    public Application(Snapshot snapshot, Lang defaultLanguage) {
-        this(snapshot, defaultLanguage, Optional.empty(), Optional.empty());
+    public static Application standalone(Snapshot snapshot, Lang defaultLanguage) {
+        return new Application(snapshot, Setup.standalone(defaultLanguage));
     }
 
-    /**
-     * @param source   where the dataset is read again on a file change or /resignations reload
-     * @param notifier notifications (the store in the data directory), when enabled
-     */
-    public Application(Snapshot snapshot, Lang defaultLanguage, Optional<Reloader.Source> source,
-                       Optional<Notifier> notifier) {
-        this(snapshot, defaultLanguage, source, notifier, Optional.empty());
-    }
-
-    /**
-     * @param source    where the dataset is read again on a file change or /resignations reload
-     * @param notifier  notifications (the store in the data directory), when enabled
-     * @param additions the file editors add entries to from Discord (read by {@code source} too);
-     *                  without it, or without a source, /resignations add says it is unavailable
-     */
-    public Application(Snapshot snapshot, Lang defaultLanguage, Optional<Reloader.Source> source,
-                       Optional<Notifier> notifier, Optional<AdditionsFile> additions) {
-        this(snapshot, defaultLanguage, source, notifier, additions, Optional.empty());
-    }
-
-    /** @param claimReviewBase the newsroom's own fact-check page, which ClaimReview exports link to */
-    public Application(Snapshot snapshot, Lang defaultLanguage, Optional<Reloader.Source> source,
-                       Optional<Notifier> notifier, Optional<AdditionsFile> additions, Optional<String> claimReviewBase) {
+    public Application(Snapshot snapshot, Setup setup) {
+        Optional<Reloader.Source> source = setup.source();
+        Optional<Notifier> notifier = setup.notifier();
         this.current = new AtomicReference<>(new Directory(snapshot));
-        this.templates = Templates.bundled();
+        this.templates = setup.templates();
         this.replies = new Replies(templates);
-        this.languages = new LanguagePolicy(defaultLanguage);
+        this.languages = new LanguagePolicy(setup.defaultLanguage());
         this.queries = new Queries(current::get);
         this.catalog = CommandCatalog.standard().with(CommandCatalog.notifications()).with(CommandCatalog.editing());
         this.router = new CommandRouter(catalog, languages, replies);
         this.charts = new Charts(templates);
         new ResignationCommands(queries, replies, charts).register(router);
-        new ExportCommands(this::snapshot, replies, new JsonExport(DatasetLoader.standard().mapper()),
-                new CsvExport(templates), new ClaimReviewExport(templates, Clock.systemUTC(), claimReviewBase))
+        new ExportCommands(this::snapshot, replies, new JsonExport(setup.mapper()),
+                new CsvExport(templates), new ClaimReviewExport(templates, setup.clock(), setup.claimReviewBase()))
                 .register(router);
         this.factcheck = new FactCheckCommands(current::get, replies);
         factcheck.register(router);
@@ -96,8 +116,8 @@ public final class Application {
         this.notifier = notifier;
         this.reloader = source.map(src -> new Reloader(src, this::snapshot, this::replace, notifier));
         new NotifyCommands(notifier, reloader, replies).register(router);
-        this.intake = additions.flatMap(a -> reloader.map(r -> new EntryIntake(current::get, a, r::reload, new Drafts(),
-                replies, Clock.systemUTC())));
+        this.intake = setup.additions().flatMap(a -> reloader.map(r -> new EntryIntake(current::get, a, r::reload, new Drafts(),
+                replies, setup.clock())));
         // the form is Discord's; elsewhere (the console) the command says where entries are added
         router.on(CommandCatalog.RESIGNATIONS + " add", (req, lang) -> replies.userError(lang,
                 intake.isPresent() ? "add.form_only" : "add.unavailable"));
@@ -166,13 +186,20 @@ public final class Application {
         return factcheck;
     }
 
+    /** The parts the Discord layer uses, each as narrow as the class that takes it. */
+    public BotCore discord() {
+        Speech speech = new Speech(replies, languages, this::guildLanguage);
+        return new BotCore(templates, speech, CoreCommands.of(router, completions, () -> snapshot().version()),
+                factcheck::check, intake, notifier, () -> charts.warmUp(snapshot(), queries.stats()));
+    }
+
     /** A console that saves files in a new temporary directory; {@code Main} passes ./out or --out. */
     public ConsoleSession console() {
         return new ConsoleSession(new CommandLineParser(catalog), router, replies, languages);
     }
 
     /** @param outDir where the console saves the files replies carry (charts, exports) */
-    public ConsoleSession console(java.nio.file.Path outDir) {
+    public ConsoleSession console(Path outDir) {
         return new ConsoleSession(new CommandLineParser(catalog), router, replies, languages, outDir);
     }
 }

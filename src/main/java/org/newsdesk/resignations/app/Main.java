@@ -3,12 +3,14 @@ package org.newsdesk.resignations.app;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.newsdesk.resignations.console.ConsoleSession;
 import org.newsdesk.resignations.dataset.DatasetLoader;
@@ -18,21 +20,6 @@ import org.newsdesk.resignations.dataset.Problem;
 import org.newsdesk.resignations.dataset.SourceLint;
 import org.newsdesk.resignations.dataset.SourceReport;
 import org.newsdesk.resignations.dataset.Snapshot;
-import org.newsdesk.resignations.intake.AdditionsFile;
-import org.newsdesk.resignations.notify.AddressPolicy;
-import org.newsdesk.resignations.notify.Alarms;
-import org.newsdesk.resignations.notify.BoundedFetch;
-import org.newsdesk.resignations.notify.DatasetPoller;
-import org.newsdesk.resignations.notify.DatasetSources;
-import org.newsdesk.resignations.notify.DatasetWatcher;
-import org.newsdesk.resignations.notify.Delivery;
-import org.newsdesk.resignations.notify.EntryCodec;
-import org.newsdesk.resignations.notify.Notifier;
-import org.newsdesk.resignations.notify.Reloader;
-import org.newsdesk.resignations.notify.Said;
-import org.newsdesk.resignations.notify.UrlDatasetSource;
-import org.newsdesk.resignations.render.Templates;
-import org.newsdesk.resignations.store.Store;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,8 +38,8 @@ public final class Main implements Callable<Integer> {
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         CommandLine cli = new CommandLine(new Main());
-        cli.setOut(new java.io.PrintWriter(out, true));
-        cli.setErr(new java.io.PrintWriter(err, true));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
         cli.setExecutionExceptionHandler((ex, line, parsed) -> {
             err.println("error: " + Redact.urls(ex.getMessage()));
             return 1;
@@ -113,17 +100,14 @@ public final class Main implements Callable<Integer> {
                         + "(default: dataset.mode in the config, else replace)")
         String datasetMode;
 
-        private DatasetPoller polling;
-        private DataDirLock dirLock;
-
         @Override
         public Integer call() throws Exception {
             PrintStream err = StreamsHolder.err;
-            java.util.Map<String, String> env = System.getenv();
+            Map<String, String> env = System.getenv();
             Config cfg;
-            java.util.Optional<String> token;
+            Optional<String> token;
             try {
-                cfg = Config.load(Config.locate(java.util.Optional.ofNullable(config), env, Path.of("")), env);
+                cfg = Config.load(Config.locate(Optional.ofNullable(config), env, Path.of("")), env);
                 token = Config.token(env);
             } catch (ConfigException e) {
                 err.println("Configuration error: " + e.getMessage());
@@ -137,11 +121,10 @@ public final class Main implements Callable<Integer> {
                 err.println("Note: nobody can add entries with /resignations add until editor_role (the editors' role id) "
                         + "or guilds (the newsroom's servers, where Manage Server counts as editor) is set.");
             }
-            DatasetLoader loader = DatasetLoader.standard();
             List<Path> files = !datasets.isEmpty() ? List.copyOf(datasets) : cfg.datasets();
             boolean merge = cfg.mergeBundled();
             if (datasetMode != null) {
-                switch (datasetMode.toLowerCase(java.util.Locale.ROOT)) {
+                switch (datasetMode.toLowerCase(Locale.ROOT)) {
                     case "merge" -> merge = true;
                     case "replace" -> merge = false;
                     default -> {
@@ -151,141 +134,19 @@ public final class Main implements Callable<Integer> {
                 }
             }
             Path dir = dataDir != null ? dataDir : cfg.dataDir();
-            java.util.OptionalInt refused = lockDataDir(dir, err);
-            if (refused.isPresent()) {
-                return refused.getAsInt();
-            }
-            BoundedFetch.Limits limits = new BoundedFetch.Limits(cfg.fetchTimeout(), cfg.fetchMaxBytes(),
-                    new AddressPolicy(cfg.allowPrivateHosts()));
-            Optional<Reloader.Source> url = cfg.datasetUrl().map(u -> new UrlDatasetSource(java.net.URI.create(u), loader,
-                    new BoundedFetch(limits, Templates.bundled()), dir, cfg.pollEvery()));
-            // entries editors add from Discord: in the data directory, never in the dataset files
-            AdditionsFile additions = new AdditionsFile(dir.resolve(AdditionsFile.NAME), loader);
-            Reloader.Source source = DatasetSources.of(loader, Optional.of(additions.path()), files, url,
-                    merge ? DatasetSources.Mode.MERGE : DatasetSources.Mode.REPLACE, Clock.systemUTC());
-            Snapshot snapshot;
-            // a URL that does not answer is no reason to stay down: the last good copy (or the bundled dataset) serves
-            Optional<Reloader.Unavailable> down = source.fetch();
+            Assembly running;
             try {
-                snapshot = source.load();
-            } catch (InvalidDatasetException e) {
-                e.problems().forEach(p -> err.println(p.describe()));
-                err.println("The dataset is invalid; nothing was loaded.");
-                return 1;
+                running = Assembly.start(new Assembly.Plan(cfg, token.get(), files, merge, dir), err);
+            } catch (Assembly.NotStarted e) {
+                return e.exitCode();
             }
-            Snapshot serving = snapshot;
-            down.ifPresent(d -> err.println(Said.of("notify.url.starts", "problem", d.problem(), "version", serving.version(),
-                    "seconds", d.retry().toSeconds()).in(Templates.bundled(), Lang.EN)));
-            // sources a newsroom should not cite are logged, not refused: validate --strict is where they fail
-            SourceLint.logWarnings("dataset " + snapshot.version(), snapshot.dataset());
-            Notifier notifier;
-            try {
-                Notifier.Settings standard = Notifier.Settings.standard();
-                notifier = new Notifier(Store.open(dir), org.newsdesk.resignations.render.Templates.bundled(),
-                        new EntryCodec(loader.mapper()), cfg.defaultLanguage(), cfg.adminChannel(), Clock.systemUTC(),
-                        Delivery.Backoff.standard(), new Notifier.Settings(cfg.maxAnnouncedAdditions(), cfg.allowEmpty(),
-                                standard.ledgerRetry(), standard.ledgerRetries()));
-            } catch (RuntimeException e) {
-                err.println("Cannot open the data directory " + dir.toAbsolutePath() + ": " + e.getMessage()
-                        + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
-                return 1;
-            }
-            // an emptied file must not silently take away the entries the bot had (dataset.allow_empty)
-            Optional<Problem> empty = Reloader.refusedAsEmpty(snapshot,
-                    snapshot.entries().isEmpty() ? notifier.recordedEntries() : 0, cfg.allowEmpty());
-            if (empty.isPresent()) {
-                notifier.close();
-                err.println(empty.get().describe() + " The bot did not start.");
-                return 1;
-            }
-            Application app = new Application(snapshot, cfg.defaultLanguage(), Optional.of(source), Optional.of(notifier),
-                    Optional.of(additions), cfg.claimReviewBaseUrl());
-            // the first run records the baseline; later runs queue what changed while the bot was down
-            notifier.datasetChanged(snapshot);
-            DatasetWatcher watcher = null;
-            try {
-                // the additions file too: an editor may fix it by hand; it may not exist yet
-                watcher = DatasetWatcher.start(files, List.of(additions.path()), app::reload, DatasetWatcher.DEBOUNCE,
-                        DatasetWatcher.CHECK, Alarms.of(Optional.of(notifier)));
-            } catch (java.io.IOException e) {
-                err.println("Cannot watch " + files + " and " + additions.path() + " for changes (" + e.getMessage()
-                        + "); /resignations reload still reloads them.");
-            }
-            polling = url.isPresent() ? new DatasetPoller(app::reload, cfg.pollEvery(), Alarms.of(Optional.of(notifier))) : null;
-            org.newsdesk.resignations.discord.DiscordBot bot;
-            try {
-                bot = org.newsdesk.resignations.discord.DiscordBot.start(app, token.get(), discordOptions(cfg));
-            } catch (net.dv8tion.jda.api.exceptions.InvalidTokenException e) {
-                closeQuietly(watcher, notifier);
-                err.println("Discord refused the token in DISCORD_TOKEN: reset it on the Bot page of your application "
-                        + "at https://discord.com/developers/applications and set the new one.");
-                return 2;
-            } catch (RuntimeException e) {
-                closeQuietly(watcher, notifier);
-                // the deepest cause that says something (JDA wraps it in context-only exceptions)
-                Throwable root = e;
-                for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-                    if (!(t.getClass().getSimpleName().equals("ContextException"))) {
-                        root = t;
-                    }
-                }
-                // neither the proxy's user:password nor the token (a library message may quote it) is printed
-                err.println("Could not connect to Discord (" + Redact.urls(cfg.apiBaseUrl().orElse("https://discord.com/api/"))
-                        + "): " + root.getClass().getSimpleName()
-                        + (root.getMessage() == null ? "" : ": " + Redact.secrets(root.getMessage(), token.get())));
-                return 1;
-            }
-            DatasetWatcher watching = watcher;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                bot.close();
-                closeQuietly(watching, notifier);
-            }, "shutdown"));
-            if (!bot.awaitShutdown()) {
+            Runtime.getRuntime().addShutdownHook(new Thread(running::close, "shutdown"));
+            if (!running.awaitShutdown()) {
+                running.close();
                 err.println("Discord closed the connection for good (see the log above); the bot has stopped.");
                 return 1;
             }
             return 0;
-        }
-
-        /**
-         * Takes the data directory's lock for the life of the process, before anything in it is
-         * read or opened; when another bot holds it, says which one.
-         *
-         * @return the exit code when the lock cannot be had
-         */
-        private java.util.OptionalInt lockDataDir(Path dir, PrintStream err) {
-            try {
-                dirLock = DataDirLock.acquire(dir);
-                return java.util.OptionalInt.empty();
-            } catch (DataDirLock.HeldException e) {
-                err.println(e.getMessage());
-                return java.util.OptionalInt.of(2);
-            } catch (java.io.IOException | RuntimeException e) {
-                err.println("Cannot lock the data directory " + dir.toAbsolutePath() + " (" + e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); check that it can be written to.");
-                return java.util.OptionalInt.of(1);
-            }
-        }
-
-        private void closeQuietly(DatasetWatcher watcher, Notifier notifier) {
-            if (watcher != null) {
-                watcher.close();
-            }
-            if (polling != null) {
-                polling.close();
-            }
-            notifier.close();
-            if (dirLock != null) {
-                dirLock.close();   // last: the store is closed
-            }
-        }
-
-        static org.newsdesk.resignations.discord.DiscordOptions discordOptions(Config cfg) {
-            return org.newsdesk.resignations.discord.DiscordOptions.defaults()
-                    .withGuilds(cfg.guilds())
-                    .withEndpoints(cfg.apiBaseUrl(), cfg.gatewayUrl())
-                    .withCompression(cfg.gatewayCompression())
-                    .withEditorRole(cfg.editorRole());
         }
     }
 
@@ -372,7 +233,7 @@ public final class Main implements Callable<Integer> {
                 StreamsHolder.err.println("The dataset is invalid; nothing was loaded.");
                 return 1;
             }
-            Application app = new Application(snapshot, fallback);
+            Application app = Application.standalone(snapshot, fallback);
             if (System.console() != null) {
                 StreamsHolder.err.println(app.templates().get(fallback, "console.ready"));
             }

@@ -14,7 +14,6 @@ import net.dv8tion.jda.api.components.textinput.TextInputStyle;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
-import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.modals.ModalMapping;
@@ -22,7 +21,6 @@ import net.dv8tion.jda.api.modals.Modal;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
-import org.newsdesk.resignations.app.Application;
 import org.newsdesk.resignations.commands.CommandSpec;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.intake.Draft;
@@ -43,14 +41,15 @@ import org.slf4j.LoggerFactory;
  * reloads the dataset). Every step checks again that the user is an editor; forms and buttons
  * carry {@code add:<step>:<draft>} and only the draft's owner can use them.
  */
-final class AddEntryFlow extends ListenerAdapter {
+final class AddEntryFlow {
 
     static final String COMMAND = "resignations add";
     static final String PREFIX = "add:";
 
     private static final Logger LOG = LoggerFactory.getLogger(AddEntryFlow.class);
 
-    private final Application app;
+    private final Speech speech;
+    private final Optional<EntryIntake> intake;
     private final MessageRenderer renderer;
     private final Optional<Long> editorRole;
     private final java.util.Collection<Long> homeGuilds;
@@ -60,9 +59,10 @@ final class AddEntryFlow extends ListenerAdapter {
      * @param homeGuilds the newsroom's servers, where Manage Server counts as editor
      * @param writer     where entries are written and the dataset reloaded, off JDA's event thread
      */
-    AddEntryFlow(Application app, MessageRenderer renderer, Optional<Long> editorRole, java.util.Collection<Long> homeGuilds,
+    AddEntryFlow(Speech speech, Optional<EntryIntake> intake, MessageRenderer renderer, Optional<Long> editorRole, java.util.Collection<Long> homeGuilds,
                  ExecutorService writer) {
-        this.app = app;
+        this.speech = speech;
+        this.intake = intake;
         this.renderer = renderer;
         this.editorRole = editorRole;
         this.homeGuilds = java.util.Set.copyOf(homeGuilds);
@@ -75,11 +75,8 @@ final class AddEntryFlow extends ListenerAdapter {
 
     // ---- reading JDA's events --------------------------------------------------------------------
 
-    @Override
-    public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
-        if (!COMMAND.equals(event.getFullCommandName())) {
-            return;
-        }
+    /** /resignations add (routed here by {@link InteractionListener}): answered with the form. */
+    void onSlash(SlashCommandInteractionEvent event) {
         try {
             Map<String, String> options = new LinkedHashMap<>();
             for (OptionMapping o : event.getOptions()) {
@@ -91,11 +88,8 @@ final class AddEntryFlow extends ListenerAdapter {
         }
     }
 
-    @Override
-    public void onButtonInteraction(ButtonInteractionEvent event) {
-        if (!owns(event.getComponentId())) {
-            return;
-        }
+    /** A button on the form's messages. */
+    void onButton(ButtonInteractionEvent event) {
         try {
             click(event.getComponentId(), InteractionListener.callerOf(event, editorRole, homeGuilds),
                     new JdaResponder(event, "button " + event.getComponentId()));
@@ -104,11 +98,8 @@ final class AddEntryFlow extends ListenerAdapter {
         }
     }
 
-    @Override
-    public void onModalInteraction(ModalInteractionEvent event) {
-        if (!owns(event.getModalId())) {
-            return;
-        }
+    /** A form sent back. */
+    void onModal(ModalInteractionEvent event) {
         try {
             Map<String, String> values = new LinkedHashMap<>();
             for (ModalMapping m : event.getValues()) {
@@ -170,7 +161,7 @@ final class AddEntryFlow extends ListenerAdapter {
             } catch (Throwable e) {
                 String ref = Refs.next();
                 LOG.error("ref {}: adding an entry failed", ref, e);
-                o = new IntakeOutcome.Done(app.replies().failure(lang, ref));
+                o = new IntakeOutcome.Done(speech.replies().failure(lang, ref));
             }
             try {
                 act(o, lang, r, true);
@@ -178,7 +169,7 @@ final class AddEntryFlow extends ListenerAdapter {
                 // the "thinking…" must not stay: say something went wrong in its place
                 String ref = Refs.next();
                 LOG.error("ref {}: could not show the outcome of adding an entry", ref, e);
-                send(r, renderer.create(Answer.fresh(app.replies().failure(lang, ref), lang)), true);
+                send(r, renderer.create(Answer.fresh(speech.replies().failure(lang, ref), lang)), true);
             }
         };
         try {
@@ -190,23 +181,24 @@ final class AddEntryFlow extends ListenerAdapter {
 
     /** The user may add entries and the bot can: the intake; else they have been told why not. */
     private Optional<EntryIntake> allowed(Caller caller, Lang lang, Responder r) {
-        if (!caller.may(CommandSpec.Access.EDITOR)) {
-            r.reply(renderer.create(Answer.fresh(app.replies().userError(lang, "discord.not_allowed", "command", COMMAND), lang)), true);
+        Optional<Reply> refusal = speech.refusal(caller, CommandSpec.Access.EDITOR, COMMAND, lang);
+        if (refusal.isPresent()) {
+            r.reply(renderer.create(Answer.fresh(refusal.get(), lang)), true);
             return Optional.empty();
         }
-        if (app.intake().isEmpty()) {
+        if (intake.isEmpty()) {
             error(r, lang, "add.unavailable", false);
         }
-        return app.intake();
+        return intake;
     }
 
     private void act(IntakeOutcome o, Lang fallback, Responder r, boolean deferred) {
         if (o instanceof IntakeOutcome.Form f) {
             r.modal(form(f.draft(), f.step()));
         } else if (o instanceof IntakeOutcome.Fix f) {
-            send(r, withButton(f.reply(), f.draft(), f.step(), app.intake().orElseThrow().button(f.draft().lang(), o)), deferred);
+            send(r, withButton(f.reply(), f.draft(), f.step(), intake.orElseThrow().button(f.draft().lang(), o)), deferred);
         } else if (o instanceof IntakeOutcome.Next n) {
-            send(r, withButton(n.reply(), n.draft(), n.step(), app.intake().orElseThrow().button(n.draft().lang(), o)), deferred);
+            send(r, withButton(n.reply(), n.draft(), n.step(), intake.orElseThrow().button(n.draft().lang(), o)), deferred);
         } else if (o instanceof IntakeOutcome.Done d) {
             send(r, renderer.create(Answer.fresh(d.reply(), 0L, Optional.empty(), fallback)), deferred);
         }
@@ -221,14 +213,14 @@ final class AddEntryFlow extends ListenerAdapter {
     }
 
     private void error(Responder r, Lang lang, String key, boolean deferred) {
-        send(r, renderer.create(Answer.fresh(app.replies().userError(lang, key), lang)), deferred);
+        send(r, renderer.create(Answer.fresh(speech.replies().userError(lang, key), lang)), deferred);
     }
 
     // ---- Discord's shapes ------------------------------------------------------------------------
 
     /** A step's form, filled with what the draft holds (a form sent back with mistakes opens as it was). */
     Modal form(Draft d, Field.Step step) {
-        EntryIntake intake = app.intake().orElseThrow();
+        EntryIntake intake = this.intake.orElseThrow();
         Lang lang = d.lang();
         List<Label> inputs = new ArrayList<>();
         for (Field f : step.fields()) {
@@ -279,10 +271,10 @@ final class AddEntryFlow extends ListenerAdapter {
     // ---- helpers ---------------------------------------------------------------------------------
 
     private Lang lang(Caller caller, Optional<Lang> explicit) {
-        return app.languages().choose(explicit, caller.context(caller.guildId().flatMap(app::guildLanguage)), "");
+        return speech.choose(explicit, caller);
     }
 
     private void failed(IReplyCallback event, Throwable e) {
-        Failures.answer(event, e, "an add-entry interaction", app.replies(), renderer, app.languages().fallback());
+        Failures.answer(event, e, "an add-entry interaction", speech.replies(), renderer, speech.fallback());
     }
 }

@@ -1,6 +1,7 @@
 package org.newsdesk.resignations.discord;
 
 import java.util.Optional;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.render.Reply;
 
@@ -11,8 +12,20 @@ import org.newsdesk.resignations.render.Reply;
  * @param owner  the asker's user id when only they may turn the pages (ephemeral replies), else 0
  * @param retry  how a suggestion's value becomes a command to run, if the reply has suggestions
  * @param update true to edit the clicked message in place (page turns), false for a new message
+ * @param message the message already built, when the feature builds its own (the fact-check
+ *                menu's result with its buttons); else the renderer builds it from the reply
  */
-public record Answer(Reply reply, int page, long owner, Optional<Retry> retry, boolean update, Lang lang) {
+public record Answer(Reply reply, int page, long owner, Optional<Retry> retry, boolean update, Lang lang,
+                     Optional<MessageCreateData> message) {
+
+    public Answer(Reply reply, int page, long owner, Optional<Retry> retry, boolean update, Lang lang) {
+        this(reply, page, owner, retry, update, lang, Optional.empty());
+    }
+
+    /** A message the feature built itself, for {@code reply}'s audience (the asker alone for a private reply). */
+    public static Answer built(Reply reply, MessageCreateData message, Lang lang) {
+        return new Answer(reply, 0, 0L, Optional.empty(), false, lang, Optional.of(message));
+    }
 
     /**
      * Re-runs a command with one option replaced by a suggestion's value.

@@ -1,9 +1,14 @@
 package org.newsdesk.resignations.discord;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
+import net.dv8tion.jda.api.interactions.DiscordLocale;
 import net.dv8tion.jda.api.interactions.IntegrationType;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.Command;
@@ -22,14 +27,17 @@ import org.newsdesk.resignations.render.Fit;
 import org.newsdesk.resignations.render.Templates;
 
 /**
- * The slash commands as Discord registers them, built from the core's catalog. Discord has no
- * Arabic client locale, so a description is English, followed by " · " and the Arabic when both
- * fit in Discord's 100 characters.
+ * The slash commands as Discord registers them, built from the core's catalog: English names and
+ * descriptions, with Arabic ones for clients in Arabic ({@link DiscordLocale#ARABIC}), every
+ * command, option and choice, from {@code responses/ar.properties} ({@code discord.name.*} for
+ * names, the description keys for descriptions). Interactions still carry the English names.
  */
 public final class CommandDefinitions {
 
     static final int DESCRIPTION = 100;
-    static final String SEPARATOR = " · ";
+    /** Discord's rule for a slash command's or option's name in any locale (lowercase where the script has case). */
+    static final Pattern NAME = Pattern.compile("[-_'\\p{L}\\p{N}\\p{sc=Deva}\\p{sc=Thai}]{1,32}");
+    static final String NAME_KEY = "discord.name.";
 
     private final CommandCatalog catalog;
     private final Templates templates;
@@ -44,18 +52,24 @@ public final class CommandDefinitions {
         for (String name : catalog.commandNames()) {
             List<CommandSpec> specs = catalog.subcommandsOf(name);
             boolean flat = specs.size() == 1 && specs.get(0).subcommand() == null;
-            SlashCommandData data = Commands.slash(name, describe(flat ? specs.get(0).descriptionKey() : "cmd." + name));
+            String descriptionKey = flat ? specs.get(0).descriptionKey() : "cmd." + name;
+            SlashCommandData data = Commands.slash(name, describe(descriptionKey))
+                    .setNameLocalizations(arabicName(name))
+                    .setDescriptionLocalization(DiscordLocale.ARABIC, describeIn(Lang.AR, descriptionKey));
             if (flat) {
                 data.addOptions(options(specs.get(0)));
             } else {
                 for (CommandSpec s : specs) {
-                    data.addSubcommands(new SubcommandData(s.subcommand(), describe(s.descriptionKey())).addOptions(options(s)));
+                    data.addSubcommands(new SubcommandData(s.subcommand(), describe(s.descriptionKey()))
+                            .setNameLocalizations(arabicName(s.subcommand()))
+                            .setDescriptionLocalization(DiscordLocale.ARABIC, describeIn(Lang.AR, s.descriptionKey()))
+                            .addOptions(options(s)));
                 }
             }
             // Subcommands share their command's default permissions: the least restrictive one is
             // used so that none becomes unreachable; stricter ones are checked again when run.
             CommandSpec.Access loosest = specs.stream().map(CommandSpec::access)
-                    .min(java.util.Comparator.naturalOrder()).orElse(CommandSpec.Access.EVERYONE);
+                    .min(Comparator.naturalOrder()).orElse(CommandSpec.Access.EVERYONE);
             data.setDefaultPermissions(permissions(loosest));
             data.setContexts(loosest == CommandSpec.Access.EVERYONE
                     ? List.of(InteractionContextType.GUILD, InteractionContextType.BOT_DM)
@@ -69,7 +83,8 @@ public final class CommandDefinitions {
     /** Everything registered in the one bulk overwrite: the slash commands, then the message menus. */
     public List<CommandData> withMenus() {
         List<CommandData> out = new ArrayList<>(all());
-        out.add(FactCheckMenu.command());
+        out.add(FactCheckMenu.command().setNameLocalization(DiscordLocale.ARABIC,
+                templates.get(Lang.AR, NAME_KEY + "menu.factcheck").strip()));
         return out;
     }
 
@@ -83,30 +98,50 @@ public final class CommandDefinitions {
                                 .setMaxLength(Math.max(1, Math.min(o.maxLength(), OptionData.MAX_STRING_OPTION_LENGTH)))
                         // fixed values (e.g. export formats) are identifiers, shown as they are typed
                         : new OptionData(OptionType.STRING, o.name(), d, o.required())
-                                .addChoices(o.choices().stream().map(c -> new Command.Choice(choiceLabel(o, c), c)).toList());
+                                .addChoices(o.choices().stream().map(c -> choice("choice." + o.name() + "." + c, c)).toList());
                 case LANGUAGE -> new OptionData(OptionType.STRING, o.name(), d, o.required()).addChoices(
-                        new Command.Choice(describe("discord.lang.en"), Lang.EN.code()),
-                        new Command.Choice(describe("discord.lang.ar"), Lang.AR.code()));
+                        choice("discord.lang.en", Lang.EN.code()), choice("discord.lang.ar", Lang.AR.code()));
                 case BOOLEAN -> new OptionData(OptionType.BOOLEAN, o.name(), d, o.required());
                 case CHANNEL -> new OptionData(OptionType.CHANNEL, o.name(), d, o.required())
                         .setChannelTypes(ChannelType.TEXT, ChannelType.NEWS);
             };
-            out.add(od);
+            out.add(od.setNameLocalizations(arabicName(o.name()))
+                    .setDescriptionLocalization(DiscordLocale.ARABIC, describeIn(Lang.AR, o.descriptionKey())));
         }
         return out;
     }
 
-    /** A fixed value's label ("Pushed out · أُقيل") when the responses name it, else the value itself. */
-    String choiceLabel(OptionSpec o, String value) {
-        String key = "choice." + o.name() + "." + value;
-        return templates.has(Lang.EN, key) ? describe(key) : value;
+    /** A fixed value, labelled by the responses in both languages when they name it, else shown as it is typed. */
+    private Command.Choice choice(String key, String value) {
+        if (!templates.has(Lang.EN, key)) {
+            return new Command.Choice(value, value);
+        }
+        return new Command.Choice(describe(key), value).setNameLocalization(DiscordLocale.ARABIC, describeIn(Lang.AR, key));
     }
 
-    /** English, and the Arabic after it when both fit. */
+    /** The English text, shortened to Discord's 100 characters if it must be. */
     String describe(String key) {
-        String en = templates.get(Lang.EN, key).strip();
-        String both = en + SEPARATOR + templates.get(Lang.AR, key).strip();
-        return both.length() <= DESCRIPTION ? both : Fit.shorten(en, DESCRIPTION);
+        return describeIn(Lang.EN, key);
+    }
+
+    String describeIn(Lang lang, String key) {
+        return Fit.shorten(templates.get(lang, key).strip(), DESCRIPTION);
+    }
+
+    /**
+     * The Arabic name of a command, subcommand or option (none when the responses have none: the
+     * English one shows); refused here if Discord would refuse it, which would fail the whole registration.
+     */
+    Map<DiscordLocale, String> arabicName(String name) {
+        if (!templates.has(Lang.AR, NAME_KEY + name)) {
+            return Map.of();
+        }
+        String ar = templates.get(Lang.AR, NAME_KEY + name).strip();
+        if (!NAME.matcher(ar).matches() || !ar.equals(ar.toLowerCase(Locale.ROOT))) {
+            throw new IllegalStateException("The Arabic name of " + name + " in responses/ar.properties (" + NAME_KEY + name
+                    + ") is not a valid Discord command name: 1 to 32 lowercase letters, digits, - or _.");
+        }
+        return Map.of(DiscordLocale.ARABIC, ar);
     }
 
     static DefaultMemberPermissions permissions(CommandSpec.Access access) {

@@ -2,11 +2,9 @@ package org.newsdesk.resignations.discord;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
+import org.newsdesk.resignations.commands.Replay;
 import org.newsdesk.resignations.render.Limits;
 import org.newsdesk.resignations.render.Reply;
 
@@ -39,7 +37,7 @@ public final class ComponentIds {
 
     public record Pick(String option, String replay) implements Decoded {
         public String with(String value) {
-            return replay + "|" + option + "=" + value;
+            return Replay.parse(replay).with(option, value).encode();
         }
     }
 
@@ -49,11 +47,9 @@ public final class ComponentIds {
     public record Invalid(String id) implements Decoded {
     }
 
-    private static final String ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
 
     private final Cache<String, String> longIds;
     private final Cache<String, Reply> replies;
-    private final SecureRandom random = new SecureRandom();
 
     public ComponentIds() {
         this(10_000, Duration.ofHours(24));
@@ -80,11 +76,11 @@ public final class ComponentIds {
     public String remember(Reply reply) {
         String key = key();
         replies.put(key, reply);
-        return "@" + key;
+        return Replay.KEPT + key;
     }
 
     public Optional<Reply> remembered(String replay) {
-        return replay.startsWith("@") ? Optional.ofNullable(replies.getIfPresent(replay.substring(1))) : Optional.empty();
+        return Replay.isKept(replay) ? Optional.ofNullable(replies.getIfPresent(replay.substring(1))) : Optional.empty();
     }
 
     public Decoded decode(String id) {
@@ -118,16 +114,7 @@ public final class ComponentIds {
 
     /** Drops empty options: "list|agency=|from=|lang=ar" becomes "list|lang=ar" (same request). */
     static String compact(String replay) {
-        String[] parts = replay.split("\\|");
-        List<String> kept = new ArrayList<>();
-        kept.add(parts[0]);
-        for (int i = 1; i < parts.length; i++) {
-            int eq = parts[i].indexOf('=');
-            if (eq > 0 && eq < parts[i].length() - 1) {
-                kept.add(parts[i]);
-            }
-        }
-        return String.join("|", kept);
+        return Replay.isKept(replay) ? replay : Replay.parse(replay).encode();
     }
 
     private String fit(String id) {
@@ -139,11 +126,7 @@ public final class ComponentIds {
         return "k:" + key;
     }
 
-    private String key() {
-        StringBuilder b = new StringBuilder(16);
-        for (int i = 0; i < 16; i++) {
-            b.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return b.toString();
+    private static String key() {
+        return Keys.next();
     }
 }

@@ -22,7 +22,7 @@ import net.dv8tion.jda.api.utils.ChunkingFilter;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import net.dv8tion.jda.api.utils.MemberCachePolicy;
-import org.newsdesk.resignations.app.Application;
+import org.newsdesk.resignations.notify.Notifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,36 +41,38 @@ public final class DiscordBot implements AutoCloseable {
     private final JDA jda;
     private final InteractionService service;
     private final CommandDefinitions definitions;
-    private final Application app;
+    private final BotCore core;
     private volatile boolean closed;
 
-    private DiscordBot(JDA jda, InteractionService service, CommandDefinitions definitions, Application app) {
+    private DiscordBot(JDA jda, InteractionService service, CommandDefinitions definitions, BotCore core) {
         this.jda = jda;
         this.service = service;
         this.definitions = definitions;
-        this.app = app;
+        this.core = core;
     }
 
     /**
      * Connects, waits until the servers are loaded and registers the commands.
      *
-     * @throws net.dv8tion.jda.api.exceptions.InvalidTokenException when Discord refuses the token
+     * @throws StartFailure when Discord refuses the token or cannot be reached
      */
-    public static DiscordBot start(Application app, String token, DiscordOptions options) throws InterruptedException {
+    public static DiscordBot start(BotCore core, String token, DiscordOptions options) throws InterruptedException, StartFailure {
         ComponentIds ids = new ComponentIds();
-        MessageRenderer renderer = new MessageRenderer(app.templates(), ids);
+        MessageRenderer renderer = new MessageRenderer(core.templates(), ids);
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
         ThreadPoolExecutor workers = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(QUEUE), named("discord-worker"));
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(named("discord-defer"));
-        InteractionService service = new InteractionService(app, renderer, ids, workers, timers, options.deferAfter(), options.inline(), options.replyCache());
-        InteractionListener listener = new InteractionListener(service, renderer, app.replies(),
-                app.languages().fallback(), options.leaveAlone(), options.editorRole(), options.guilds());
+        InteractionService service = new InteractionService(core.speech(), core.commands(), renderer, ids, workers, timers, options.deferAfter(), options.inline(), options.replyCache());
+        // one listener routes every interaction: commands, the fact-check menu, the add form
+        InteractionListener listener = new InteractionListener(service,
+                new FactCheckMenu(core.speech(), service, core.factcheck(), core.templates(), renderer),
+                new AddEntryFlow(core.speech(), core.intake(), renderer, options.editorRole(), options.guilds(), workers),
+                renderer, core.speech().replies(), core.speech().fallback(), options.leaveAlone(), options.editorRole(),
+                options.guilds());
 
         List<Object> listeners = new ArrayList<>();
         listeners.add(listener);
-        listeners.add(new FactCheckMenu(app, renderer));
-        listeners.add(new AddEntryFlow(app, renderer, options.editorRole(), options.guilds(), workers));
         listeners.addAll(options.extraListeners());
         JDABuilder builder = JDABuilder.createLight(token, EnumSet.noneOf(GatewayIntent.class))
                 .setMemberCachePolicy(MemberCachePolicy.NONE)
@@ -85,15 +87,19 @@ public final class DiscordBot implements AutoCloseable {
         try {
             jda = builder.build();
             jda.awaitReady();
-        } catch (RuntimeException | InterruptedException e) {
+        } catch (InterruptedException e) {
             workers.shutdownNow();
             timers.shutdownNow();
             throw e;
+        } catch (RuntimeException e) {
+            workers.shutdownNow();
+            timers.shutdownNow();
+            throw StartFailure.of(e);
         }
-        DiscordBot bot = new DiscordBot(jda, service, new CommandDefinitions(app.router().catalog(), app.templates()), app);
+        DiscordBot bot = new DiscordBot(jda, service, new CommandDefinitions(core.commands().catalog(), core.templates()), core);
         bot.register(options.guilds());
         // notifications: what a previous run missed or left in flight goes out first, oldest first
-        app.notifier().ifPresent(n -> {
+        core.notifier().ifPresent(n -> {
             n.channelCheck(new JdaChannelCheck(jda));
             n.startDelivery(new JdaChannelSender(jda, renderer));
         });
@@ -101,7 +107,7 @@ public final class DiscordBot implements AutoCloseable {
         // background, so that no /timeline or /stats waits for it
         workers.execute(() -> {
             try {
-                app.charts().warmUp(app.snapshot(), app.queries().stats());
+                core.warmUp().run();
                 LOG.info("Charts drawn in advance");
             } catch (RuntimeException | LinkageError e) {
                 LOG.warn("Could not draw the charts in advance; they are drawn when first asked for", e);
@@ -165,7 +171,7 @@ public final class DiscordBot implements AutoCloseable {
         closed = true;
         try {
             service.shutdown(Duration.ofSeconds(5));
-            app.notifier().ifPresent(org.newsdesk.resignations.notify.Notifier::stopDelivery);
+            core.notifier().ifPresent(Notifier::stopDelivery);
             jda.shutdown();
             if (!jda.awaitShutdown(Duration.ofSeconds(10))) {
                 jda.shutdownNow();

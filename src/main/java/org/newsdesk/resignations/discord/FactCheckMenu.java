@@ -2,16 +2,15 @@ package org.newsdesk.resignations.discord;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.newsdesk.resignations.render.Templates;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
-import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.DiscordLocale;
 import net.dv8tion.jda.api.interactions.IntegrationType;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
@@ -22,8 +21,6 @@ import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
-import net.dv8tion.jda.api.utils.messages.MessageEditData;
-import org.newsdesk.resignations.app.Application;
 import org.newsdesk.resignations.commands.RequestContext;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.render.Fit;
@@ -43,30 +40,36 @@ import org.newsdesk.resignations.render.Reply;
  * </ul>
  * After a restart or 15 minutes the buttons answer "this result has expired".
  */
-final class FactCheckMenu extends ListenerAdapter {
+final class FactCheckMenu {
 
     static final String NAME = "Fact-check";
     static final String PREFIX = "fc:";
     static final Duration KEEP = Duration.ofMinutes(15);
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FactCheckMenu.class);
-    private static final String ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
 
     /** A checked message: whose it is, in which language, and the reply (without a replay). */
     record Kept(long owner, Lang lang, Reply reply) {
     }
 
-    private final Application app;
+    private final Speech speech;
+    private final InteractionService service;
+    private final BotCore.FactCheck factcheck;
+    private final Templates templates;
     private final MessageRenderer renderer;
     private final Cache<String, Kept> kept;
-    private final SecureRandom random = new SecureRandom();
 
-    FactCheckMenu(Application app, MessageRenderer renderer) {
-        this(app, renderer, 10_000, KEEP);
+    FactCheckMenu(Speech speech, InteractionService service, BotCore.FactCheck factcheck, Templates templates,
+                  MessageRenderer renderer) {
+        this(speech, service, factcheck, templates, renderer, 10_000, KEEP);
     }
 
-    FactCheckMenu(Application app, MessageRenderer renderer, long max, Duration keepFor) {
-        this.app = app;
+    FactCheckMenu(Speech speech, InteractionService service, BotCore.FactCheck factcheck, Templates templates,
+                  MessageRenderer renderer, long max, Duration keepFor) {
+        this.speech = speech;
+        this.service = service;
+        this.factcheck = factcheck;
+        this.templates = templates;
         this.renderer = renderer;
         this.kept = Caffeine.newBuilder().maximumSize(max).expireAfterWrite(keepFor).build();
     }
@@ -86,11 +89,8 @@ final class FactCheckMenu extends ListenerAdapter {
 
     // ---- the context menu ------------------------------------------------------------------------
 
-    @Override
-    public void onMessageContextInteraction(MessageContextInteractionEvent event) {
-        if (!NAME.equals(event.getName())) {
-            return;
-        }
+    /** The "Fact-check" menu used on a message (routed here by {@link InteractionListener}). */
+    void onMessageContext(MessageContextInteractionEvent event) {
         try {
             String text = event.getTarget().getContentRaw();
             check(text, event.getUser().getIdLong(), locale(event.getUserLocale()), new JdaResponder(event, NAME));
@@ -102,19 +102,23 @@ final class FactCheckMenu extends ListenerAdapter {
     void check(String text, long user, Optional<String> locale, Responder r) {
         RequestContext ctx = new RequestContext(Optional.empty(), locale);
         String typed = text == null ? "" : text.strip();
-        Lang lang = app.languages().choose(Optional.empty(), ctx, typed);
+        Lang lang = speech.choose(Optional.empty(), ctx, typed);
         if (typed.isEmpty()) {
-            r.reply(renderer.create(Answer.fresh(app.replies().userError(lang, "discord.factcheck.empty"), lang)), true);
+            r.reply(renderer.create(Answer.fresh(speech.replies().userError(lang, "discord.factcheck.empty"), lang)), true);
             return;
         }
-        Reply reply = app.factcheck().check(typed, lang);
-        if (!reply.isAnswer()) {
-            r.reply(renderer.create(Answer.fresh(reply, lang)), true);
-            return;
-        }
-        Reply plain = new Reply(reply.kind(), reply.pages(), List.of(), reply.attachments(), Optional.empty());
-        Kept k = new Kept(user, lang, plain);
-        r.reply(privateCopy(keep(k), k, 0), true);
+        // off JDA's event thread, acknowledged when it runs long, a ref'd failure when it throws
+        service.task(r, lang, () -> {
+            Reply reply = factcheck.check(typed, lang);
+            if (!reply.isAnswer()) {
+                return Answer.fresh(reply, lang);
+            }
+            Reply plain = new Reply(reply.kind(), reply.pages(), List.of(), reply.attachments(), Optional.empty());
+            Kept k = new Kept(user, lang, plain);
+            // shown to the asker alone, like every fact-check result before it is posted
+            Reply forAsker = new Reply(Reply.Kind.PRIVATE, reply.pages(), List.of(), reply.attachments(), Optional.empty());
+            return Answer.built(forAsker, privateCopy(keep(k), k, 0), lang);
+        });
     }
 
     /** Keeps a result for its buttons; returns the key they carry. */
@@ -126,11 +130,8 @@ final class FactCheckMenu extends ListenerAdapter {
 
     // ---- its buttons -----------------------------------------------------------------------------
 
-    @Override
-    public void onButtonInteraction(ButtonInteractionEvent event) {
-        if (!owns(event.getComponentId())) {
-            return;
-        }
+    /** One of this menu's buttons (routed here by {@link InteractionListener}). */
+    void onButton(ButtonInteractionEvent event) {
         try {
             click(event.getComponentId(), event.getUser().getIdLong(), locale(event.getUserLocale()),
                     new JdaResponder(event, "button " + event.getComponentId()));
@@ -144,12 +145,12 @@ final class FactCheckMenu extends ListenerAdapter {
         Kept k = parts.length == 3 ? kept.getIfPresent(parts[1]) : null;
         if (k == null) {
             LOG.info("fact-check button {} is unknown or has expired", customId.replaceAll("\\p{Cntrl}", "?"));
-            Lang lang = app.languages().choose(Optional.empty(), new RequestContext(Optional.empty(), locale), "");
-            r.reply(renderer.create(Answer.fresh(app.replies().userError(lang, "discord.factcheck.expired"), lang)), true);
+            Lang lang = speech.choose(Optional.empty(), new RequestContext(Optional.empty(), locale), "");
+            r.reply(renderer.create(Answer.fresh(speech.replies().userError(lang, "discord.factcheck.expired"), lang)), true);
             return;
         }
         if (k.owner() != user) {
-            r.reply(renderer.create(Answer.fresh(app.replies().userError(k.lang(), "discord.factcheck.not_yours"), k.lang())), true);
+            r.reply(renderer.create(Answer.fresh(speech.replies().userError(k.lang(), "discord.factcheck.not_yours"), k.lang())), true);
             return;
         }
         int page = parsePage(parts[2]);
@@ -162,7 +163,7 @@ final class FactCheckMenu extends ListenerAdapter {
                     .setAllowedMentions(List.of()).mentionRepliedUser(false).build());
         } else {
             Lang lang = k.lang();
-            r.reply(renderer.create(Answer.fresh(app.replies().userError(lang, "discord.factcheck.expired"), lang)), true);
+            r.reply(renderer.create(Answer.fresh(speech.replies().userError(lang, "discord.factcheck.expired"), lang)), true);
         }
     }
 
@@ -179,7 +180,7 @@ final class FactCheckMenu extends ListenerAdapter {
                     Button.secondary(PREFIX + "gn:" + key + ":" + Math.min(last, p + 1), "▶").withDisabled(p == last),
                     Button.secondary(PREFIX + "gl:" + key + ":" + last, "⏭").withDisabled(p == last)));
         }
-        String label = Fit.shorten(app.templates().get(k.lang(), "discord.factcheck.post").strip(), Limits.BUTTON_LABEL);
+        String label = Fit.shorten(templates.get(k.lang(), "discord.factcheck.post").strip(), Limits.BUTTON_LABEL);
         rows.add(ActionRow.of(Button.primary(PREFIX + "p:" + key + ":" + p, label)));
         return new MessageCreateBuilder()
                 .setEmbeds(renderer.embed(k.reply().page(p), k.reply().kind()))
@@ -192,7 +193,7 @@ final class FactCheckMenu extends ListenerAdapter {
     // ---- helpers ---------------------------------------------------------------------------------
 
     private void failed(IReplyCallback event, Throwable e) {
-        Failures.answer(event, e, "a fact-check interaction", app.replies(), renderer, app.languages().fallback());
+        Failures.answer(event, e, "a fact-check interaction", speech.replies(), renderer, speech.fallback());
     }
 
     private static Optional<String> locale(DiscordLocale locale) {
@@ -207,11 +208,7 @@ final class FactCheckMenu extends ListenerAdapter {
         }
     }
 
-    private String key() {
-        StringBuilder b = new StringBuilder(16);
-        for (int i = 0; i < 16; i++) {
-            b.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return b.toString();
+    private static String key() {
+        return Keys.next();
     }
 }

@@ -1,6 +1,7 @@
 package org.newsdesk.resignations.discord;
 
 import org.newsdesk.resignations.render.Refs;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionEvent;
@@ -23,7 +26,6 @@ import org.newsdesk.resignations.commands.CommandSpec;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.render.Limits;
 import org.newsdesk.resignations.render.Replies;
-import org.newsdesk.resignations.render.Reply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,11 +43,20 @@ final class InteractionListener extends ListenerAdapter {
     private final Lang fallback;
     private final Set<String> leaveAlone;
     private final Optional<Long> editorRole;
-    private final java.util.Collection<Long> homeGuilds;
+    private final Collection<Long> homeGuilds;
     private final MessageRenderer renderer;
+    private final FactCheckMenu factCheck;
+    private final AddEntryFlow addEntry;
 
-    InteractionListener(InteractionService service, MessageRenderer renderer, Replies replies, Lang fallback,
-                        Set<String> leaveAlone, Optional<Long> editorRole, java.util.Collection<Long> homeGuilds) {
+    /**
+     * @param factCheck the "Fact-check" message menu and its buttons
+     * @param addEntry  /resignations add, its form and its buttons
+     */
+    InteractionListener(InteractionService service, FactCheckMenu factCheck, AddEntryFlow addEntry, MessageRenderer renderer,
+                        Replies replies, Lang fallback, Set<String> leaveAlone, Optional<Long> editorRole,
+                        Collection<Long> homeGuilds) {
+        this.factCheck = factCheck;
+        this.addEntry = addEntry;
         this.homeGuilds = Set.copyOf(homeGuilds);
         this.service = service;
         this.renderer = renderer;
@@ -57,8 +68,12 @@ final class InteractionListener extends ListenerAdapter {
 
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
-        if (leaveAlone.contains(event.getName()) || AddEntryFlow.COMMAND.equals(event.getFullCommandName())) {
-            return;   // left to another listener (the add form answers with a modal)
+        if (AddEntryFlow.COMMAND.equals(event.getFullCommandName())) {
+            addEntry.onSlash(event);   // answered with a form, not a reply
+            return;
+        }
+        if (leaveAlone.contains(event.getName())) {
+            return;   // left to another listener
         }
         try {
             Map<String, String> options = new LinkedHashMap<>();
@@ -94,14 +109,33 @@ final class InteractionListener extends ListenerAdapter {
 
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
-        if (FactCheckMenu.owns(event.getComponentId()) || AddEntryFlow.owns(event.getComponentId())) {
-            return;   // the fact-check menu's and the add form's own buttons
+        if (FactCheckMenu.owns(event.getComponentId())) {
+            factCheck.onButton(event);
+            return;
+        }
+        if (AddEntryFlow.owns(event.getComponentId())) {
+            addEntry.onButton(event);
+            return;
         }
         try {
             service.component(event.getComponentId(), List.of(), caller(event),
                     new JdaResponder(event, "button " + event.getComponentId()));
         } catch (Throwable e) {
             failed(event, e);
+        }
+    }
+
+    @Override
+    public void onMessageContextInteraction(MessageContextInteractionEvent event) {
+        if (FactCheckMenu.NAME.equals(event.getName())) {
+            factCheck.onMessageContext(event);
+        }
+    }
+
+    @Override
+    public void onModalInteraction(ModalInteractionEvent event) {
+        if (AddEntryFlow.owns(event.getModalId())) {
+            addEntry.onModal(event);
         }
     }
 
@@ -125,7 +159,7 @@ final class InteractionListener extends ListenerAdapter {
      * servers (the configured {@code guilds}): an admin of any other server the bot is in is not
      * one. Permissions come from JDA's cached roles.
      */
-    static Caller callerOf(Interaction event, Optional<Long> editorRole, java.util.Collection<Long> homeGuilds) {
+    static Caller callerOf(Interaction event, Optional<Long> editorRole, Collection<Long> homeGuilds) {
         DiscordLocale locale = event.getUserLocale();
         Optional<String> tag = locale == DiscordLocale.UNKNOWN ? Optional.empty() : Optional.of(locale.getLocale());
         Set<CommandSpec.Access> access = EnumSet.of(CommandSpec.Access.EVERYONE);

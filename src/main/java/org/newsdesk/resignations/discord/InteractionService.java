@@ -15,15 +15,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import org.newsdesk.resignations.app.Application;
 import org.newsdesk.resignations.commands.CommandCatalog;
 import org.newsdesk.resignations.commands.CommandRequest;
 import org.newsdesk.resignations.commands.CommandRouter;
 import org.newsdesk.resignations.commands.CommandSpec;
 import org.newsdesk.resignations.commands.OptionSpec;
+import org.newsdesk.resignations.commands.Replay;
 import org.newsdesk.resignations.commands.RequestContext;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.render.Reply;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +46,8 @@ public final class InteractionService implements AutoCloseable {
     private static final int ANSWERED = 1;
     private static final int DEFERRED = 2;
 
-    private final Application app;
+    private final Speech speech;
+    private final CoreCommands commands;
     private final MessageRenderer renderer;
     private final ComponentIds ids;
     private final ExecutorService workers;
@@ -58,22 +61,23 @@ public final class InteractionService implements AutoCloseable {
     private record ReplyKey(String version, CommandRequest request, Lang lang) {
     }
 
-    public InteractionService(Application app, MessageRenderer renderer, ComponentIds ids, ExecutorService workers,
+    public InteractionService(Speech speech, CoreCommands commands, MessageRenderer renderer, ComponentIds ids, ExecutorService workers,
                               ScheduledExecutorService timers, Duration deferAfter) {
-        this(app, renderer, ids, workers, timers, deferAfter, java.util.Set.of(), 0);
+        this(speech, commands, renderer, ids, workers, timers, deferAfter, java.util.Set.of(), 0);
     }
 
     /**
      * @param inline    command paths run on the calling (event) thread; the rest go to {@code workers}
      * @param cacheSize replies of the inline commands kept (0: none)
      */
-    public InteractionService(Application app, MessageRenderer renderer, ComponentIds ids, ExecutorService workers,
+    public InteractionService(Speech speech, CoreCommands commands, MessageRenderer renderer, ComponentIds ids, ExecutorService workers,
                               ScheduledExecutorService timers, Duration deferAfter, java.util.Set<String> inline,
                               int cacheSize) {
         this.inline = java.util.Set.copyOf(inline);
         this.cache = cacheSize == 0 ? null
                 : com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(cacheSize).<ReplyKey, Reply>build();
-        this.app = app;
+        this.speech = speech;
+        this.commands = commands;
         this.renderer = renderer;
         this.ids = ids;
         this.workers = workers;
@@ -86,13 +90,19 @@ public final class InteractionService implements AutoCloseable {
     public void slash(String command, String subcommand, Map<String, String> options, Caller caller, Responder r) {
         CommandRequest req = new CommandRequest(command, subcommand, options);
         RequestContext ctx = context(caller);
-        Lang lang = app.languages().choose(req.option("lang").flatMap(Lang::parse), ctx, String.join(" ", options.values()));
-        Optional<CommandSpec> spec = app.router().catalog().find(command, subcommand);
-        if (spec.isPresent() && !caller.may(spec.get().access())) {
-            answerNow(r, Answer.fresh(app.replies().userError(lang, "discord.not_allowed", "command", spec.get().path()), lang));
+        Lang lang = speech.choose(req.option("lang").flatMap(Lang::parse), ctx, String.join(" ", options.values()));
+        if (refused(req, caller, lang, r)) {
             return;
         }
         run(r, Mode.REPLY, lang, inline(req), () -> answerFor(req, ctx, caller, lang, handle(req, ctx)));
+    }
+
+    /**
+     * A feature's own work (the fact-check menu's check), on the same path as a command: a worker,
+     * the acknowledgement when it runs long, and the ref'd failure reply when it throws.
+     */
+    public void task(Responder r, Lang lang, Callable<Answer> work) {
+        run(r, Mode.REPLY, lang, false, work);
     }
 
     // ---- autocomplete ----------------------------------------------------------------------------
@@ -102,7 +112,7 @@ public final class InteractionService implements AutoCloseable {
         List<Reply.Choice> choices;
         try {
             // an indexed lookup bounded by the core (input length, result count): answered in place
-            choices = app.completions().complete(option, typed);
+            choices = commands.complete(option, typed);
         } catch (RuntimeException e) {
             LOG.error("ref {}: autocomplete for {} failed", Refs.next(), option, e);
             choices = List.of();
@@ -118,16 +128,16 @@ public final class InteractionService implements AutoCloseable {
         if (d instanceof ComponentIds.Pager p) {
             Lang lang = languageOf(p.replay(), ctx);
             if (p.owner() != 0 && p.owner() != caller.userId()) {
-                answerNow(r, Answer.fresh(app.replies().userError(lang, "discord.not_your_list"), lang));
+                answerNow(r, Answer.fresh(speech.replies().userError(lang, "discord.not_your_list"), lang));
                 return;
             }
-            if (!p.replay().startsWith("@") && refused(replayed(p.replay()), caller, lang, r)) {
+            if (!Replay.isKept(p.replay()) && refused(replayed(p.replay()), caller, lang, r)) {
                 return;
             }
-            run(r, Mode.UPDATE, lang, p.replay().startsWith("@") || inline(replayed(p.replay())), () -> {
+            run(r, Mode.UPDATE, lang, Replay.isKept(p.replay()) || inline(replayed(p.replay())), () -> {
                 Optional<Reply> kept = ids.remembered(p.replay());
-                if (p.replay().startsWith("@") && kept.isEmpty()) {
-                    return Answer.fresh(app.replies().userError(lang, "discord.expired"), lang);
+                if (Replay.isKept(p.replay()) && kept.isEmpty()) {
+                    return Answer.fresh(speech.replies().userError(lang, "discord.expired"), lang);
                 }
                 CommandRequest req = replayed(p.replay());
                 Reply reply = kept.orElseGet(() -> handle(req, ctx));
@@ -158,18 +168,16 @@ public final class InteractionService implements AutoCloseable {
 
     /** A button runs a command too: the same access check as typing it (ids can be forged). */
     private boolean refused(CommandRequest req, Caller caller, Lang lang, Responder r) {
-        Optional<CommandSpec> spec = app.router().catalog().find(req.command(), req.subcommand());
-        if (spec.isPresent() && !caller.may(spec.get().access())) {
-            answerNow(r, Answer.fresh(app.replies().userError(lang, "discord.not_allowed", "command", spec.get().path()), lang));
-            return true;
-        }
-        return false;
+        Optional<Reply> refusal = commands.catalog().find(req.command(), req.subcommand())
+                .flatMap(spec -> speech.refusal(caller, spec.access(), spec.path(), lang));
+        refusal.ifPresent(no -> answerNow(r, Answer.fresh(no, lang)));
+        return refusal.isPresent();
     }
 
     private void expired(Responder r, String customId, RequestContext ctx) {
         LOG.info("button {} is unknown or has expired", customId == null ? "" : customId.replaceAll("\\p{Cntrl}", "?"));
-        Lang lang = app.languages().choose(Optional.empty(), ctx, "");
-        answerNow(r, Answer.fresh(app.replies().userError(lang, "discord.expired"), lang));
+        Lang lang = speech.choose(Optional.empty(), ctx, "");
+        answerNow(r, Answer.fresh(speech.replies().userError(lang, "discord.expired"), lang));
     }
 
     // ---- answering in time -----------------------------------------------------------------------
@@ -200,7 +208,7 @@ public final class InteractionService implements AutoCloseable {
             try {
                 workers.execute(job);
             } catch (RejectedExecutionException e) {
-                deliver(r, mode, state, Answer.fresh(app.replies().userError(lang, "discord.busy"), lang));
+                deliver(r, mode, state, Answer.fresh(speech.replies().userError(lang, "discord.busy"), lang));
                 return;
             }
         }
@@ -225,16 +233,16 @@ public final class InteractionService implements AutoCloseable {
     /** The core's reply, from the cache for the in-memory commands. Failures are never kept. */
     private Reply handle(CommandRequest req, RequestContext ctx) {
         if (cache == null || !inline(req)) {
-            return app.router().handle(req, ctx);
+            return commands.handle(req, ctx);
         }
         // the language exactly as the router chooses it, so a key never mixes languages
-        Lang lang = app.languages().choose(req.option("lang").flatMap(Lang::parse), ctx, String.join(" ", req.options().values()));
-        ReplyKey key = new ReplyKey(app.snapshot().version(), req, lang);
+        Lang lang = speech.choose(req.option("lang").flatMap(Lang::parse), ctx, String.join(" ", req.options().values()));
+        ReplyKey key = new ReplyKey(commands.version(), req, lang);
         Reply kept = cache.getIfPresent(key);
         if (kept != null) {
             return kept;
         }
-        Reply fresh = app.router().handle(req, ctx);
+        Reply fresh = commands.handle(req, ctx);
         if (fresh.kind() != Reply.Kind.FAILURE) {
             cache.put(key, fresh);
         }
@@ -263,6 +271,18 @@ public final class InteractionService implements AutoCloseable {
 
     /** Renders first (which may throw), then returns the one call that sends it. */
     private Runnable sending(Responder r, Mode mode, boolean first, Answer a) {
+        if (a.message().isPresent()) {
+            MessageCreateData m = a.message().get();
+            if (first) {
+                return () -> r.reply(m, a.ephemeral());
+            }
+            return a.ephemeral() || mode == Mode.UPDATE ? () -> {
+                if (mode == Mode.REPLY) {
+                    r.deleteOriginal();
+                }
+                r.followUp(m, a.ephemeral());
+            } : () -> r.editOriginal(MessageEditData.fromCreateData(m));
+        }
         if (first) {
             if (mode == Mode.UPDATE && a.update()) {
                 var m = renderer.edit(a);
@@ -298,7 +318,7 @@ public final class InteractionService implements AutoCloseable {
     private Answer failure(Lang lang, Throwable e) {
         String ref = Refs.next();
         LOG.error("ref {}: answering an interaction failed", ref, e);
-        return Answer.fresh(app.replies().failure(lang, ref), lang);
+        return Answer.fresh(speech.replies().failure(lang, ref), lang);
     }
 
     // ---- helpers ---------------------------------------------------------------------------------
@@ -312,7 +332,7 @@ public final class InteractionService implements AutoCloseable {
         if (!CommandCatalog.RESIGNATIONS.equals(req.command()) || req.subcommand() == null) {
             return Optional.empty();
         }
-        Optional<CommandSpec> spec = app.router().catalog().find(req.command(), req.subcommand());
+        Optional<CommandSpec> spec = commands.catalog().find(req.command(), req.subcommand());
         if (spec.isEmpty()) {
             return Optional.empty();
         }
@@ -337,17 +357,16 @@ public final class InteractionService implements AutoCloseable {
     }
 
     private static CommandRequest replayed(String replay) {
-        return CommandRequest.fromReplay(CommandCatalog.RESIGNATIONS, replay);
+        return Replay.parse(replay).request(CommandCatalog.RESIGNATIONS);
     }
 
     private Lang languageOf(String replay, RequestContext ctx) {
-        Optional<Lang> explicit = replay.startsWith("@") ? Optional.empty()
-                : replayed(replay).option("lang").flatMap(Lang::parse);
-        return app.languages().choose(explicit, ctx, "");
+        Optional<Lang> explicit = Replay.isKept(replay) ? Optional.empty() : Replay.parse(replay).lang();
+        return speech.choose(explicit, ctx, "");
     }
 
     private RequestContext context(Caller caller) {
-        return caller.context(caller.guildId().flatMap(app::guildLanguage));
+        return speech.context(caller);
     }
 
     /** Stops taking work; what is running finishes and is answered (up to {@code wait}). */

@@ -2,8 +2,11 @@ package org.newsdesk.resignations.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -139,6 +142,29 @@ class MainTest {
         assertThat(r.code()).isNotZero();
         assertThat(r.printed()).contains("Could not connect to Discord (http://***@127.0.0.1:1/api/)")
                 .doesNotContain("hunter2").doesNotContain("SECRETPART3");
+    }
+
+    /** Discord answering 401 (a reset token): a sentence and exit 2, without JDA's types reaching this package. */
+    @Test
+    void aTokenDiscordRefusesExitsWith2AndSaysWhatToDo(@TempDir Path dir) throws Exception {
+        HttpServer refusing = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        refusing.createContext("/", ex -> {
+            byte[] body = "{\"message\": \"401: Unauthorized\", \"code\": 0}".getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", "application/json");
+            ex.sendResponseHeaders(401, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        refusing.start();
+        try {
+            Ran r = runProcess(dir, Map.of("DISCORD_TOKEN", "MTAx.c2VjcmV0.SECRETPART3",
+                    "DISCORD_API_BASE_URL", "http://127.0.0.1:" + refusing.getAddress().getPort() + "/api/"),
+                    "run", "--data-dir", dir.resolve("data").toString());
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.printed()).contains("Discord refused the token in DISCORD_TOKEN").doesNotContain("SECRETPART3");
+        } finally {
+            refusing.stop(0);
+        }
     }
 
     @Test

@@ -61,10 +61,10 @@ class AddEntryEndToEndTest {
         notifier = new Notifier(Store.open(dir.resolve("data")), Templates.bundled(), new EntryCodec(loader.mapper()),
                 Lang.EN, Optional.empty(), Clock.systemUTC());
         var snapshot = source.load();
-        app = new Application(snapshot, Lang.EN, Optional.of(source), Optional.of(notifier),
-                Optional.of(new AdditionsFile(additions, loader)));
+        app = new Application(snapshot, Application.Setup.standalone(Lang.EN).reloading(Optional.of(source), Optional.of(notifier))
+                .withAdditions(Optional.of(new AdditionsFile(additions, loader))));
         notifier.datasetChanged(snapshot);
-        bot = DiscordBot.start(app, "fake-token",
+        bot = DiscordBot.start(app.discord(), "fake-token",
                 TestBots.against(fake).withEditorRole(Optional.of(FakeDiscord.EDITOR_ROLE_ID)));
     }
 

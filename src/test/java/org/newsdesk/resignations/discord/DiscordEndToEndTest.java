@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.newsdesk.resignations.app.Application;
@@ -36,6 +37,8 @@ class DiscordEndToEndTest {
     static final Duration WAIT = Duration.ofSeconds(10);
     static final int EPHEMERAL = 64;
 
+    @RegisterExtension
+    static final FakeDiscordExtension DISCORD = new FakeDiscordExtension();
     FakeDiscord fake;
     DiscordBot bot;
     Application app;
@@ -45,25 +48,19 @@ class DiscordEndToEndTest {
     @BeforeAll
     void start() throws Exception {
         logs = new LogCapture();
-        fake = FakeDiscord.start();
+        fake = DISCORD.fake();
         app = TestBots.app();
         t = app.templates();
         app.router().on("resignations about", (req, lang) -> {
             throw new IllegalStateException("simulated bug in a handler");
         });
         app.charts().warmUp(app.snapshot(), app.queries().stats());   // no cold first chart in a timed test
-        bot = DiscordBot.start(app, "fake-token", TestBots.against(fake));
+        bot = DISCORD.start(app.discord());
     }
 
     @AfterAll
-    void stop() throws Exception {
-        if (bot != null) {
-            bot.close();
-        }
-        if (fake != null) {
-            fake.close();
-        }
-        logs.close();
+    void stop() {
+        logs.close();   // the bot and the fake are closed by the extension
     }
 
     // ---- helpers ---------------------------------------------------------------------------------
@@ -157,7 +154,9 @@ class DiscordEndToEndTest {
         JsonNode departure = res.path("options").get(7).path("options").get(0);
         assertThat(departure.path("name").asText()).isEqualTo("departure");
         assertThat(departure.path("required").asBoolean()).isTrue();
-        assertThat(departure.path("choices").get(1).path("name").asText()).isEqualTo("Pushed out · إقصاء");
+        assertThat(departure.path("choices").get(1).path("name").asText()).isEqualTo("Pushed out");
+        assertThat(departure.path("choices").get(1).path("name_localizations").path("ar").asText()).isEqualTo("إقصاء");
+        assertThat(departure.path("name_localizations").path("ar").asText()).isEqualTo("طريقة_المغادرة");
         assertThat(departure.path("choices").get(1).path("value").asText()).isEqualTo("pushed_out");
         JsonNode format = res.path("options").get(5).path("options").get(0);
         assertThat(format.path("name").asText()).isEqualTo("format");
@@ -166,7 +165,13 @@ class DiscordEndToEndTest {
         JsonNode who = res.path("options").get(0);
         assertThat(who.path("type").asInt()).isEqualTo(1);
         assertThat(who.path("description").asText())
-                .isEqualTo(t.get(Lang.EN, "cmd.who") + " · " + t.get(Lang.AR, "cmd.who"));
+                .isEqualTo(t.get(Lang.EN, "cmd.who"));
+        // clients in Arabic see Arabic names and descriptions; the interaction still carries "who"
+        assertThat(who.path("name_localizations").path("ar").asText()).isEqualTo(t.get(Lang.AR, "discord.name.who"));
+        assertThat(who.path("description_localizations").path("ar").asText()).isEqualTo(t.get(Lang.AR, "cmd.who"));
+        assertThat(res.path("name_localizations").path("ar").asText()).isEqualTo("استقالات");
+        assertThat(res.path("description_localizations").path("ar").asText()).isEqualTo(t.get(Lang.AR, "cmd.resignations"));
+        assertThat(cmds.get(4).path("name_localizations").path("ar").asText()).isEqualTo("تدقيق الرسالة");
         JsonNode name = who.path("options").get(0);
         assertThat(name.path("name").asText()).isEqualTo("name");
         assertThat(name.path("type").asInt()).isEqualTo(3);

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.newsdesk.resignations.app.Application;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.discord.fake.Canned;
@@ -21,16 +21,13 @@ class DiscordLifecycleEndToEndTest {
 
     static final Duration WAIT = Duration.ofSeconds(10);
 
+    @RegisterExtension
+    final FakeDiscordExtension discord = new FakeDiscordExtension();
     FakeDiscord fake;
 
     @BeforeEach
-    void fake() throws Exception {
-        fake = FakeDiscord.start();
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
+    void fake() {
+        fake = discord.fake();
     }
 
     Recorded ask(String sub, Map<String, String> options) throws InterruptedException {
@@ -60,7 +57,7 @@ class DiscordLifecycleEndToEndTest {
                 slowly(app, app.replies().timeline(app.snapshot(), queries.timeline(), lang)));
         app.router().on("resignations stats", (req, lang) ->
                 slowly(app, app.replies().userError(lang, "error.range_reversed")));
-        try (DiscordBot bot = DiscordBot.start(app, "fake-token",
+        try (DiscordBot bot = DiscordBot.start(app.discord(), "fake-token",
                 TestBots.against(fake).withDeferAfter(Duration.ofMillis(150)))) {
             assertThat(bot.jda().getGuilds()).hasSize(1);
             // an answer: "thinking…" first, then the original response is edited into the answer
@@ -100,7 +97,7 @@ class DiscordLifecycleEndToEndTest {
 
     @Test
     void aRateLimitedReplyIsSentAgainAfterRetryAfter() throws Exception {
-        try (DiscordBot bot = DiscordBot.start(TestBots.app(), "fake-token", TestBots.against(fake))) {
+        try (DiscordBot bot = DiscordBot.start(TestBots.app().discord(), "fake-token", TestBots.against(fake))) {
             assertThat(bot.jda().getGuilds()).hasSize(1);
             fake.failNext("POST", "/interactions/\\d+/[^/]+/callback", Canned.rateLimited(0.2, false));
             ObjectNode i = fake.interaction(2, FakeDiscord.REPORTER_ID, "en-US",
@@ -117,14 +114,14 @@ class DiscordLifecycleEndToEndTest {
     @Test
     void pageButtonsKeepWorkingAfterARestart() throws Exception {
         Recorded shown;
-        try (DiscordBot before = DiscordBot.start(TestBots.app(), "fake-token", TestBots.against(fake))) {
+        try (DiscordBot before = DiscordBot.start(TestBots.app().discord(), "fake-token", TestBots.against(fake))) {
             assertThat(before.jda().getGuilds()).hasSize(1);
             shown = ask("list", Map.of("lang", "ar"));
         }
         String last = shown.json().path("data").path("components").get(0).path("components").get(3).path("custom_id").asText();
         assertThat(last).isEqualTo("pl:1:0:list|lang=ar");
 
-        try (DiscordBot after = DiscordBot.start(TestBots.app(), "fake-token", TestBots.against(fake))) {
+        try (DiscordBot after = DiscordBot.start(TestBots.app().discord(), "fake-token", TestBots.against(fake))) {
             assertThat(after.jda().getGuilds()).hasSize(1);
             ObjectNode click = fake.buttonClick(fake.messageFrom(shown), last, FakeDiscord.OTHER_USER_ID, "en-US");
             fake.interact(click);

@@ -1,11 +1,6 @@
 package org.newsdesk.resignations.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.doReturn;
-import static org.mockito.Mockito.doThrow;
-import static org.mockito.Mockito.spy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.newsdesk.resignations.app.Application;
 import org.newsdesk.resignations.dataset.Lang;
@@ -36,6 +32,8 @@ class FactCheckMenuEndToEndTest {
     static final String CLAIM_AR = "استقالت ليلي غرينبرغ كول في 8 مايو 2024";
     static final String BOOM = "this text makes the (spied) fact-checker throw";
 
+    @RegisterExtension
+    static final FakeDiscordExtension DISCORD = new FakeDiscordExtension();
     FakeDiscord fake;
     DiscordBot bot;
     Application app;
@@ -45,24 +43,24 @@ class FactCheckMenuEndToEndTest {
     @BeforeAll
     void start() throws Exception {
         logs = new LogCapture();
-        fake = FakeDiscord.start();
-        app = spy(TestBots.app());
-        FactCheckCommands checks = spy(app.factcheck());
-        doThrow(new IllegalStateException("simulated bug in the fact-checker")).when(checks).check(eq(BOOM), any());
-        doReturn(checks).when(app).factcheck();
+        fake = DISCORD.fake();
+        app = TestBots.app();
+        BotCore core = app.discord();
+        FactCheckCommands checks = app.factcheck();
+        BotCore.FactCheck failing = (text, lang) -> {
+            if (BOOM.equals(text)) {
+                throw new IllegalStateException("simulated bug in the fact-checker");
+            }
+            return checks.check(text, lang);
+        };
         t = app.templates();
-        bot = DiscordBot.start(app, "fake-token", TestBots.against(fake));
+        bot = DISCORD.start(new BotCore(core.templates(), core.speech(), core.commands(), failing, core.intake(),
+                core.notifier(), core.warmUp()));
     }
 
     @AfterAll
-    void stop() throws Exception {
-        if (bot != null) {
-            bot.close();
-        }
-        if (fake != null) {
-            fake.close();
-        }
-        logs.close();
+    void stop() {
+        logs.close();   // the bot and the fake are closed by the extension
     }
 
     // ---- helpers ---------------------------------------------------------------------------------

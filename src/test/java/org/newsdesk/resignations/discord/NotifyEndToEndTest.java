@@ -63,10 +63,10 @@ class NotifyEndToEndTest {
                     Lang.EN, Optional.of(ADMIN_CHANNEL), Clock.systemUTC(),
                     new Delivery.Backoff(Duration.ofMillis(100), Duration.ofSeconds(1)));
             var snapshot = loader.load(file);
-            app = new Application(snapshot, Lang.EN, Optional.of(() -> loader.load(file)), Optional.of(notifier));
+            app = new Application(snapshot, Application.Setup.standalone(Lang.EN).reloading(Optional.of(() -> loader.load(file)), Optional.of(notifier)));
             notifier.datasetChanged(snapshot);
             watcher = DatasetWatcher.start(List.of(file), app::reload, Duration.ofMillis(100));
-            bot = DiscordBot.start(app, "fake-token", TestBots.against(fake));
+            bot = DiscordBot.start(app.discord(), "fake-token", TestBots.against(fake));
         }
 
         @Override

@@ -31,7 +31,7 @@ public final class TestBots {
     }
 
     public static Application app() {
-        return new Application(fixture(), Lang.EN);
+        return Application.standalone(fixture(), Lang.EN);
     }
 
     public static DiscordOptions against(FakeDiscord fake) {

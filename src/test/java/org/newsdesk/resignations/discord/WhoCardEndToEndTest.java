@@ -8,9 +8,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.newsdesk.resignations.Fixtures;
 import org.newsdesk.resignations.app.Application;
 import org.newsdesk.resignations.dataset.Lang;
@@ -27,22 +27,19 @@ class WhoCardEndToEndTest {
 
     static final Duration WAIT = Duration.ofSeconds(10);
 
+    @RegisterExtension
+    final FakeDiscordExtension discord = new FakeDiscordExtension();
     FakeDiscord fake;
     Templates t;
 
     @BeforeEach
-    void start() throws Exception {
-        fake = FakeDiscord.start();
+    void start() {
+        fake = discord.fake();
         t = Templates.bundled();
     }
 
-    @AfterEach
-    void stop() {
-        fake.close();
-    }
-
     static Application app() {
-        return new Application(Fixtures.bundled(), Lang.EN);
+        return Application.standalone(Fixtures.bundled(), Lang.EN);
     }
 
     Recorded send(ObjectNode interaction) throws InterruptedException {
@@ -76,7 +73,7 @@ class WhoCardEndToEndTest {
         String replay = "who|name=andrew-miller|detail=true|lang=ar";
         Recorded turned;
         Recorded full;
-        try (DiscordBot bot = DiscordBot.start(app(), "fake-token", TestBots.against(fake))) {
+        try (DiscordBot bot = DiscordBot.start(app().discord(), "fake-token", TestBots.against(fake))) {
             assertThat(bot.jda().getGuilds()).hasSize(1);
             Recorded card = send(fake.interaction(2, FakeDiscord.REPORTER_ID, "en-US",
                     fake.command("resignations", "who", Map.of("name", "Andrew Miller", "lang", "ar"), null)));
@@ -110,7 +107,7 @@ class WhoCardEndToEndTest {
             assertThat(embed(turned).path("description").asText()).isNotEqualTo(p1.path("description").asText());
         }
         // a new process: the button carries the command, nothing kept in memory is needed
-        try (DiscordBot after = DiscordBot.start(app(), "fake-token", TestBots.against(fake))) {
+        try (DiscordBot after = DiscordBot.start(app().discord(), "fake-token", TestBots.against(fake))) {
             assertThat(after.jda().getGuilds()).hasSize(1);
             String last = ids(turned).get(3);
             Recorded end = click(turned, last, FakeDiscord.OTHER_USER_ID);

@@ -55,8 +55,8 @@ class EntryIntakeTest {
         DatasetLoader loader = DatasetLoader.standard();
         Reloader.Source source = DatasetSources.of(loader, Optional.of(additions), List.of(dataset), Optional.empty(),
                 DatasetSources.Mode.REPLACE, Clock.systemUTC());
-        app = new Application(source.load(), Lang.EN, Optional.of(source), Optional.empty(),
-                Optional.of(new AdditionsFile(additions, loader)));
+        app = new Application(source.load(), Application.Setup.standalone(Lang.EN).reloading(Optional.of(source), Optional.empty())
+                .withAdditions(Optional.of(new AdditionsFile(additions, loader))));
         intake = app.intake().orElseThrow();
     }
 

@@ -35,7 +35,7 @@ class NotifyCommandsTest {
         DatasetLoader loader = DatasetLoader.standard();
         notifier = new Notifier(Store.open(dir), Templates.bundled(), new EntryCodec(loader.mapper()), Lang.EN,
                 Optional.empty(), Clock.systemUTC());
-        app = new Application(Datasets.load(Datasets.bundled()), Lang.EN, Optional.empty(), Optional.of(notifier));
+        app = new Application(Datasets.load(Datasets.bundled()), Application.Setup.standalone(Lang.EN).reloading(Optional.empty(), Optional.of(notifier)));
     }
 
     @AfterEach
@@ -89,7 +89,7 @@ class NotifyCommandsTest {
     void outsideAServerOrWithoutStoreTheCommandsSaySo() {
         assertThat(text(run("notify", "status", Map.of(), RequestContext.CONSOLE))).isEqualTo(
                 Templates.bundled().get(Lang.EN, "notify.guild_only"));
-        Application plain = new Application(Datasets.load(Datasets.bundled()), Lang.EN);
+        Application plain = Application.standalone(Datasets.load(Datasets.bundled()), Lang.EN);
         Reply r = plain.router().handle(new CommandRequest("notify", "status", Map.of()), in(GUILD, HERE));
         assertThat(text(r)).isEqualTo(Templates.bundled().get(Lang.EN, "notify.unavailable"));
         assertThat(text(plain.router().handle(new CommandRequest("resignations", "reload", Map.of()), in(GUILD, HERE))))

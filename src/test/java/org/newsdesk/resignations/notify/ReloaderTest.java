@@ -61,7 +61,7 @@ class ReloaderTest {
     Application start(Notifier n, Snapshot first) {
         files.set(first);
         n.datasetChanged(first);
-        return new Application(first, Lang.EN, Optional.of(files::get), Optional.of(n));
+        return new Application(first, Application.Setup.standalone(Lang.EN).reloading(Optional.of(files::get), Optional.of(n)));
     }
 
     static String reload(Application app) {
@@ -223,7 +223,7 @@ class ReloaderTest {
 
         Store full = Store.open(dir, List.of("PRAGMA max_page_count = 1"));   // capped at its current size
         Notifier n = notifier(full, settings(false, 0));
-        Application app = new Application(before, Lang.EN, Optional.of(files::get), Optional.of(n));
+        Application app = new Application(before, Application.Setup.standalone(Lang.EN).reloading(Optional.of(files::get), Optional.of(n)));
         Snapshot next = first(4);
         files.set(next);
         assertThat(reload(app)).contains("version " + next.version() + " is served").contains("the disk of the data directory is full");
@@ -237,7 +237,7 @@ class ReloaderTest {
 
         // room again (here: the limit lifted): the next reload records what the served version brought
         Notifier again = notifier(Store.open(dir), settings(false, 0));
-        Application restarted = new Application(next, Lang.EN, Optional.of(files::get), Optional.of(again));
+        Application restarted = new Application(next, Application.Setup.standalone(Lang.EN).reloading(Optional.of(files::get), Optional.of(again)));
         reload(restarted);
         assertThat(again.store().ledger()).hasSize(4);
         assertThat(sendAll(again.store(), codec)).hasSize(2)
