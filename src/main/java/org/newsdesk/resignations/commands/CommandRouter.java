@@ -128,22 +128,9 @@ public final class CommandRouter {
         };
     }
 
-    /** Dates as typed: 2024, 2024-05, 2024-05-15, with Latin or Arabic-Indic digits. */
+    /** Dates as typed in an option: see {@link PartialDate#typed}, where the reading lives so intake shares it. */
     public static Optional<PartialDate> date(String typed) {
-        if (typed == null) {
-            return Optional.empty();
-        }
-        StringBuilder b = new StringBuilder();
-        typed.strip().codePoints().forEach(c -> {
-            if (c >= 0x660 && c <= 0x669) {
-                b.append((char) ('0' + c - 0x660));
-            } else if (c >= 0x6F0 && c <= 0x6F9) {
-                b.append((char) ('0' + c - 0x6F0));
-            } else {
-                b.appendCodePoint(c == '/' ? '-' : c);
-            }
-        });
-        return PartialDate.tryParse(b.toString()).filter(PartialDate::isValid);
+        return PartialDate.typed(typed);
     }
 
     private static String shown(String s) {

@@ -40,10 +40,9 @@ import org.slf4j.LoggerFactory;
 public final class EntryIntake {
 
     private static final Logger LOG = LoggerFactory.getLogger(EntryIntake.class);
-    public static final List<String> DEPARTURES = java.util.Arrays.stream(Departure.values())
-            .map(d -> d.name().toLowerCase(Locale.ROOT)).toList();
-    public static final List<String> SOURCE_KINDS = List.of("press_report", "own_statement", "official_statement");
-    public static final List<String> SOURCE_LANGUAGES = List.of("en", "ar", "es", "fr", "de");
+    private static final List<String> DEPARTURES = Departure.choices();
+    private static final List<String> SOURCE_KINDS = SourceKind.choices();
+    private static final List<String> SOURCE_LANGUAGES = Lang.sourceChoices();
 
     private final Supplier<Directory> current;
     private final AdditionsFile additions;

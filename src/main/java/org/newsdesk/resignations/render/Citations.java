@@ -9,7 +9,7 @@ import org.newsdesk.resignations.dataset.Snapshot;
 import org.newsdesk.resignations.dataset.Source;
 
 /** Numbers the sources of one reply in the order they are first cited: [1], [2]… */
-final class Citations {
+public final class Citations {
     private final Snapshot snapshot;
     private final java.util.function.UnaryOperator<String> safeUrl;
     private final Map<String, Integer> numbers = new LinkedHashMap<>();
@@ -20,7 +20,7 @@ final class Citations {
     }
 
     /** "[1](url)[2](url)"; a source without URL is cited as a plain [n]. */
-    String cite(List<String> sourceIds) {
+    public String cite(List<String> sourceIds) {
         StringBuilder b = new StringBuilder();
         for (String id : sourceIds) {
             int n = numbers.computeIfAbsent(id, k -> numbers.size() + 1);

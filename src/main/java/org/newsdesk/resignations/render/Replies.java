@@ -44,7 +44,7 @@ public final class Replies {
     }
 
     /** Numbering for the sources of one reply, sharing the link-safe URL cache. */
-    Citations citations(Snapshot s) {
+    public Citations citations(Snapshot s) {
         return new Citations(s, this::safeUrl);
     }
 
@@ -87,7 +87,7 @@ public final class Replies {
     }
 
     /** The numbered list of the sources a reply cited, with links, dates and kinds. */
-    String sourceList(Citations c, Lang lang) {
+    public String sourceList(Citations c, Lang lang) {
         StringBuilder b = new StringBuilder();
         for (Source s : c.cited()) {
             b.append("\\[").append(c.number(s.id())).append("\\] ");
@@ -278,7 +278,7 @@ public final class Replies {
 
     // ---- shared ------------------------------------------------------------------------------
 
-    java.util.function.BiFunction<Integer, Integer, String> footer(Snapshot s, Lang lang) {
+    public java.util.function.BiFunction<Integer, Integer, String> footer(Snapshot s, Lang lang) {
         return (page, pages) -> {
             String base = t.get(lang, "footer", "version", s.version(), "entries", s.entries().size());
             return pages > 1 ? base + " · " + t.get(lang, "footer.page", "page", page, "pages", pages) : base;
@@ -291,7 +291,7 @@ public final class Replies {
     }
 
     /** Wraps each run of Latin words inside Arabic text in isolates so punctuation stays put. */
-    static String isolateLatinRuns(String s) {
+    public static String isolateLatinRuns(String s) {
         if (!org.newsdesk.resignations.dataset.Scripts.hasLatin(s)
                 || !org.newsdesk.resignations.dataset.Scripts.mostlyArabic(s)) {
             return s;

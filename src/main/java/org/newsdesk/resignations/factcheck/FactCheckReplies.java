@@ -1,4 +1,4 @@
-package org.newsdesk.resignations.render;
+package org.newsdesk.resignations.factcheck;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -14,13 +14,16 @@ import org.newsdesk.resignations.dataset.Snapshot;
 import org.newsdesk.resignations.dataset.Source;
 import org.newsdesk.resignations.dataset.Standing;
 import org.newsdesk.resignations.dataset.Text;
-import org.newsdesk.resignations.factcheck.Aspect;
-import org.newsdesk.resignations.factcheck.Claimed;
-import org.newsdesk.resignations.factcheck.Evidence;
-import org.newsdesk.resignations.factcheck.FactCheckResult;
-import org.newsdesk.resignations.factcheck.Judgement;
-import org.newsdesk.resignations.factcheck.PersonCheck;
-import org.newsdesk.resignations.factcheck.Verdict;
+import org.newsdesk.resignations.render.Bidi;
+import org.newsdesk.resignations.render.Card;
+import org.newsdesk.resignations.render.Citations;
+import org.newsdesk.resignations.render.Dates;
+import org.newsdesk.resignations.render.Fit;
+import org.newsdesk.resignations.render.Markdown;
+import org.newsdesk.resignations.render.Paginator;
+import org.newsdesk.resignations.render.Replies;
+import org.newsdesk.resignations.render.Reply;
+import org.newsdesk.resignations.render.Templates;
 
 /**
  * Turns a fact-check result into a reply, the answer first: the overall verdict and the one point
