@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.newsdesk.resignations.dataset.Entry;
 import org.newsdesk.resignations.dataset.Snapshot;
+import org.newsdesk.resignations.sourcing.Changes;
 import org.newsdesk.resignations.store.Store;
 import org.newsdesk.resignations.store.StoreException;
 import org.slf4j.Logger;
@@ -47,7 +48,7 @@ public final class ChangeDetector {
      *                   0): why; it is retried (see {@link Notifier#datasetChanged})
      */
     public record Outcome(boolean baseline, int added, int corrected, int removed, int withheld, int queued,
-                          boolean summarised, Optional<StoreException.Kind> delayed) {
+                          boolean summarised, Optional<StoreException.Kind> delayed) implements Changes {
 
         public Outcome(boolean baseline, int added, int corrected, int removed, int withheld, int queued) {
             this(baseline, added, corrected, removed, withheld, queued, false, Optional.empty());

@@ -16,6 +16,7 @@ import org.newsdesk.resignations.dataset.Snapshot;
 import org.newsdesk.resignations.render.Card;
 import org.newsdesk.resignations.render.Notifications;
 import org.newsdesk.resignations.render.Templates;
+import org.newsdesk.resignations.sourcing.Datasets;
 import org.newsdesk.resignations.store.Store;
 
 class ChangeDetectorTest {

@@ -1,4 +1,4 @@
-package org.newsdesk.resignations.notify;
+package org.newsdesk.resignations.sourcing;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
