@@ -5,9 +5,12 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyP
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.TryCatchBlock;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -17,6 +20,10 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.NullMarked;
 
 /**
  * The layers of docs/ARCHITECTURE.md, checked on the main classes: a package cycle, a JDA type
@@ -82,4 +89,13 @@ class ArchitectureTest {
                     ROOT + ".render..", ROOT + ".commands..", ROOT + ".chart..", ROOT + ".export..")
             .should().dependOnClassesThat(resideInAnyPackage(ROOT + ".notify..", ROOT + ".store..", ROOT + ".intake..",
                     ROOT + ".discord..", ROOT + ".app..", ROOT + ".sourcing.."));
+
+    /** Every package says that nothing is null unless marked (package-info.java with {@code @NullMarked}). */
+    @ArchTest
+    static void everyPackageIsNullMarked(JavaClasses classes) {
+        Set<String> packages = classes.stream().map(JavaClass::getPackageName)
+                .filter(n -> n.startsWith(ROOT + ".")).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(packages).isNotEmpty().allSatisfy(n -> assertThat(classes.getPackage(n).isAnnotatedWith(NullMarked.class))
+                .as("%s has a package-info.java annotated @NullMarked", n).isTrue());
+    }
 }

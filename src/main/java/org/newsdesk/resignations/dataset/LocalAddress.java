@@ -7,6 +7,7 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Tells whether a source URL names this machine or a private network by its host alone:
@@ -78,7 +79,7 @@ public final class LocalAddress {
     }
 
     /** The host part of an http(s) URL, decoded and normalised as a browser would, lower case. */
-    private static String host(String url) {
+    private static @Nullable String host(String url) {
         int scheme = url.indexOf("://");
         if (scheme < 0) {
             return null;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the loader says when a file goes past one of the parser's limits (a string, a field
@@ -67,7 +68,7 @@ final class ReadLimits {
     }
 
     /** The JSON pointer of the value being read, or null when it would be too long to be of use. */
-    private static String pointer(JsonParser p) {
+    private static @Nullable String pointer(JsonParser p) {
         try {
             String s = p.getParsingContext().pathAsPointer().toString();
             return s.length() > MAX_POINTER ? null : s;

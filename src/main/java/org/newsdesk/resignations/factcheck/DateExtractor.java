@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.newsdesk.resignations.dataset.DatePart;
 
 /**
@@ -129,7 +130,7 @@ final class DateExtractor {
         return first.capitalized() || intro;
     }
 
-    private static Claimed.DateOf numeric(String s) {
+    private static Claimed.@Nullable DateOf numeric(String s) {
         Matcher iso = ISO.matcher(s);
         if (iso.matches()) {
             return checked(Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)), Integer.parseInt(iso.group(3)));
@@ -152,7 +153,7 @@ final class DateExtractor {
         return null;   // 5/6/2024: day-month or month-day? Not guessed.
     }
 
-    private static Claimed.DateOf checked(int year, int month, int day) {
+    private static Claimed.@Nullable DateOf checked(int year, int month, int day) {
         if (year < 1900 || year > 2100 || month < 1 || month > 12 || day < 1 || day > 31) {
             return null;
         }

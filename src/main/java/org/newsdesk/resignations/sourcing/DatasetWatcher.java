@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -206,7 +207,7 @@ public final class DatasetWatcher implements AutoCloseable {
     }
 
     /** The file as it is now, or null when it cannot be read; the hash is reused when nothing moved. */
-    private static Seen look(Path f, Seen before) {
+    private static @Nullable Seen look(Path f, @Nullable Seen before) {
         try {
             Path real = f.toRealPath();
             BasicFileAttributes a = Files.readAttributes(real, BasicFileAttributes.class);
