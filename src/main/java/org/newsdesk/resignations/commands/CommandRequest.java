@@ -1,5 +1,6 @@
 package org.newsdesk.resignations.commands;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +12,7 @@ import java.util.Optional;
 public record CommandRequest(String command, String subcommand, Map<String, String> options) {
 
     public CommandRequest {
-        options = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(options));
+        options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
     }
 
     public Optional<String> option(String name) {

@@ -3,12 +3,14 @@ package org.newsdesk.resignations.commands;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.dataset.PartialDate;
+import org.newsdesk.resignations.render.Markdown;
 import org.newsdesk.resignations.render.Replies;
 import org.newsdesk.resignations.render.Reply;
 import org.newsdesk.resignations.search.EditDistance;
@@ -134,11 +136,11 @@ public final class CommandRouter {
     }
 
     private static String shown(String s) {
-        return org.newsdesk.resignations.render.Markdown.userText(CommandLineParser.visible(s), 60);
+        return Markdown.userText(CommandLineParser.visible(s), 60);
     }
 
     private static String nearest(String typed, List<String> options, String prefix) {
-        String t = typed == null ? "" : typed.toLowerCase(java.util.Locale.ROOT);
+        String t = typed == null ? "" : typed.toLowerCase(Locale.ROOT);
         return options.stream()
                 .sorted(Comparator.comparingInt(o -> EditDistance.osa(t, o, 50)))
                 .map(o -> prefix + o)

@@ -1,6 +1,7 @@
 package org.newsdesk.resignations.dataset;
 
 import java.net.InetAddress;
+import java.net.URLDecoder;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
@@ -112,7 +113,7 @@ public final class LocalAddress {
             return s;
         }
         try {
-            return java.net.URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+            return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             return s;
         }

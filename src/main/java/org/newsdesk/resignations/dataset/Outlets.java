@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -64,7 +65,7 @@ public final class Outlets {
             return Optional.ofNullable(h).map(x -> x.toLowerCase(Locale.ROOT));
         } catch (URISyntaxException e) {
             // Arabic paths are often written unencoded; the host is what the lint needs
-            java.util.regex.Matcher m = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://([^/?#:@]+)").matcher(url.strip());
+            Matcher m = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://([^/?#:@]+)").matcher(url.strip());
             return m.find() ? Optional.of(m.group(1).toLowerCase(Locale.ROOT)) : Optional.empty();
         }
     }

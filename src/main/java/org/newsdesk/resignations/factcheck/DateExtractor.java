@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.newsdesk.resignations.dataset.DatePart;
+import org.newsdesk.resignations.search.Normalizer;
 
 /**
  * Reads dates as reporters write them: "May 8", "8 May 2024", "June 21, 2024", "the 8th of May",
@@ -185,7 +186,7 @@ final class DateExtractor {
 
     private static boolean isWord(ClaimText c, int i, String... words) {
         for (String w : words) {
-            if (c.at(i).has(org.newsdesk.resignations.search.Normalizer.normalize(w))) {
+            if (c.at(i).has(Normalizer.normalize(w))) {
                 return true;
             }
         }

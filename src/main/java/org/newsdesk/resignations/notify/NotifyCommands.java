@@ -1,7 +1,12 @@
 package org.newsdesk.resignations.notify;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.newsdesk.resignations.commands.CommandCatalog;
 import org.newsdesk.resignations.commands.CommandHandler;
@@ -103,7 +108,7 @@ public final class NotifyCommands {
             return answer(lang, t.get(lang, "notify.status.none"));
         }
         List<String> lines = new ArrayList<>();
-        java.util.Map<Long, Long> last = n.store().lastDeliveries(guild);
+        Map<Long, Long> last = n.store().lastDeliveries(guild);
         for (Store.Subscription s : subs) {
             String state = s.active()
                     ? t.get(lang, "notify.status.active", "corrections",
@@ -111,8 +116,8 @@ public final class NotifyCommands {
                     : t.get(lang, "notify.status.disabled", "reason", s.disabledReason().orElse("?"));
             Long at = last.get(s.channelId());
             String when = at == null ? t.get(lang, "notify.status.never")
-                    : t.get(lang, "notify.status.last", "when", java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-                            .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.ofEpochMilli(at)));
+                    : t.get(lang, "notify.status.last", "when", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                            .withZone(ZoneOffset.UTC).format(Instant.ofEpochMilli(at)));
             lines.add(t.get(lang, "notify.status.line", "channel", s.channelId(), "state", state) + " · " + when);
         }
         int pending = n.store().pendingFor(guild);
@@ -152,7 +157,7 @@ public final class NotifyCommands {
         if (delayed.isPresent()) {
             // reloaded and served; only the notifications wait for the database
             return answer(lang, t.get(lang, "notify.reload.delayed", "version", ok.snapshot().version(),
-                    "reason", t.get(lang, "notify.reload.delayed." + delayed.get().name().toLowerCase(java.util.Locale.ROOT))));
+                    "reason", t.get(lang, "notify.reload.delayed." + delayed.get().name().toLowerCase(Locale.ROOT))));
         }
         int added = ok.changes().map(Changes::added).orElse(0);
         int corrected = ok.changes().map(Changes::corrected).orElse(0);

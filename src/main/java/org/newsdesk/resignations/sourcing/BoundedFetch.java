@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -217,7 +218,7 @@ public final class BoundedFetch {
 
     private Failure failure(URI url, Path temp, Throwable cause) {
         Throwable c = cause;
-        while (c instanceof java.util.concurrent.CompletionException && c.getCause() != null) {
+        while (c instanceof CompletionException && c.getCause() != null) {
             c = c.getCause();
         }
         if (c instanceof TooLarge) {

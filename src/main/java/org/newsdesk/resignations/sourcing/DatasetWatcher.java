@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,7 +70,7 @@ public final class DatasetWatcher implements AutoCloseable {
     private DatasetWatcher(List<Path> files, List<Path> optional, Runnable reload, Duration debounce, Duration check,
                            Alarms alarms) throws IOException {
         this.required = files.stream().map(p -> p.toAbsolutePath().normalize()).toList();
-        this.files = java.util.stream.Stream.concat(files.stream(), optional.stream())
+        this.files = Stream.concat(files.stream(), optional.stream())
                 .map(p -> p.toAbsolutePath().normalize()).distinct().toList();
         this.reload = reload;
         this.debounce = debounce;

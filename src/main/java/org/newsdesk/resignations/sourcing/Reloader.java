@@ -1,5 +1,6 @@
 package org.newsdesk.resignations.sourcing;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -42,7 +43,7 @@ public final class Reloader {
      * @param problem what failed, where (never what a server sent)
      * @param retry   when it is tried again
      */
-    public record Unavailable(Said problem, java.time.Duration retry) {
+    public record Unavailable(Said problem, Duration retry) {
     }
 
     public sealed interface Result permits Loaded, Invalid {
