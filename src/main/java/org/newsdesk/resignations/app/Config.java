@@ -27,8 +27,9 @@ import org.newsdesk.resignations.dataset.Lang;
  *
  * @param guilds             servers to register the commands in instantly (else global registration)
  * @param defaultLanguage    reply language when nothing else decides it
- * @param editorRole         role id of the newsroom's editors (used by later commands)
- * @param adminChannel       channel id where the bot reports problems to the admins (later issues)
+ * @param editorRole         role id of the newsroom's editors, who may add entries ({@code /resignations add})
+ * @param adminChannel       channel id where the bot tells the admins what failed (a refused dataset, an
+ *                           unreachable dataset URL, a background task that failed)
  * @param apiBaseUrl         Discord's REST base URL, or a proxy's
  * @param gatewayUrl         Discord's gateway URL, or a proxy's
  * @param gatewayCompression zlib-stream on the gateway (on by default; off for simple proxies and tests)

@@ -45,7 +45,7 @@ public final class CommandCatalog {
     public static final String NOTIFY = "notify";
     public static final String SETTINGS = "settings";
 
-    /** Notifications (issue 4): subscriptions, the server's language, reloading the dataset. */
+    /** Notifications: subscriptions, the server's language, reloading the dataset. */
     public static List<CommandSpec> notifications() {
         OptionSpec channel = new OptionSpec("channel", OptionSpec.Type.CHANNEL, false, false, "notify.cmd.channel", 20);
         return List.of(
@@ -61,7 +61,7 @@ public final class CommandCatalog {
                 new CommandSpec(RESIGNATIONS, "reload", "notify.cmd.reload", List.of(), CommandSpec.Access.MANAGE_SERVER));
     }
 
-    /** Editors adding an entry (issue 4): the options choose; a two-step form asks the rest. */
+    /** Editors adding an entry: the options choose; a two-step form asks the rest. */
     public static List<CommandSpec> editing() {
         return List.of(new CommandSpec(RESIGNATIONS, "add", "add.cmd", List.of(
                 new OptionSpec("departure", OptionSpec.Type.STRING, true, false, "add.cmd.departure", 30,

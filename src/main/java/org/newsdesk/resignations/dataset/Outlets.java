@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 public final class Outlets {
 
-    /** Sites found republishing other outlets' reporting in this dataset's research (issue 13). */
+    /** Sites found republishing other outlets' reporting while this dataset was researched. */
     static final Set<String> COPY_SITES = Set.of(
             "write2rule.com", "wikinews.live", "voiceofvienna.org", "menanews.today", "webtimes.uk",
             "globetimeline.com", "newsready.com", "decensored.news", "positiveeyenews.co.zw",
