@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.newsdesk.resignations.commands.CommandLineParser;
 import org.newsdesk.resignations.commands.CommandRouter;
 import org.newsdesk.resignations.commands.LanguagePolicy;
@@ -34,7 +35,7 @@ public final class ConsoleSession {
     private final CommandRouter router;
     private final Replies replies;
     private final LanguagePolicy languages;
-    private Path outDir;
+    private @Nullable Path outDir;
     private int unsaved;
 
     /** Files go to a new temporary directory, made on the first file (the command line passes ./out). */
@@ -42,9 +43,9 @@ public final class ConsoleSession {
         this(parser, router, replies, languages, null);
     }
 
-    /** @param outDir where files are saved; created when needed */
+    /** @param outDir where files are saved; created when needed (null: a temporary directory on first save) */
     public ConsoleSession(CommandLineParser parser, CommandRouter router, Replies replies, LanguagePolicy languages,
-                          Path outDir) {
+                          @Nullable Path outDir) {
         this.parser = parser;
         this.router = router;
         this.replies = replies;

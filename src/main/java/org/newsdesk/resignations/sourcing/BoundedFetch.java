@@ -34,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLException;
+import org.jspecify.annotations.Nullable;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.render.Templates;
 
@@ -404,7 +405,7 @@ public final class BoundedFetch {
         private final long max;
         private final MessageDigest digest;
         private final CompletableFuture<Path> result = new CompletableFuture<>();
-        private Flow.Subscription subscription;
+        private Flow.@Nullable Subscription subscription;
         private long count;
         private boolean done;
 
