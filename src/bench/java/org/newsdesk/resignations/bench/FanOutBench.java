@@ -10,10 +10,10 @@ import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.discord.DiscordBot;
 import org.newsdesk.resignations.discord.TestBots;
 import org.newsdesk.resignations.discord.fake.FakeDiscord;
-import org.newsdesk.resignations.notify.Datasets;
 import org.newsdesk.resignations.notify.EntryCodec;
 import org.newsdesk.resignations.notify.Notifier;
 import org.newsdesk.resignations.render.Templates;
+import org.newsdesk.resignations.sourcing.Datasets;
 import org.newsdesk.resignations.store.Store;
 
 /**

@@ -29,7 +29,7 @@ import org.newsdesk.resignations.intake.Drafts;
 import org.newsdesk.resignations.intake.EntryIntake;
 import org.newsdesk.resignations.notify.Notifier;
 import org.newsdesk.resignations.notify.NotifyCommands;
-import org.newsdesk.resignations.notify.Reloader;
+import org.newsdesk.resignations.sourcing.Reloader;
 import org.newsdesk.resignations.query.Queries;
 import org.newsdesk.resignations.render.Replies;
 import org.newsdesk.resignations.render.Templates;

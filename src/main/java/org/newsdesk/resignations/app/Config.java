@@ -2,16 +2,21 @@ package org.newsdesk.resignations.app;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.newsdesk.resignations.dataset.DatasetLoader;
 import org.newsdesk.resignations.dataset.Lang;
 
 /**
@@ -22,8 +27,9 @@ import org.newsdesk.resignations.dataset.Lang;
  *
  * @param guilds             servers to register the commands in instantly (else global registration)
  * @param defaultLanguage    reply language when nothing else decides it
- * @param editorRole         role id of the newsroom's editors (used by later commands)
- * @param adminChannel       channel id where the bot reports problems to the admins (later issues)
+ * @param editorRole         role id of the newsroom's editors, who may add entries ({@code /resignations add})
+ * @param adminChannel       channel id where the bot tells the admins what failed (a refused dataset, an
+ *                           unreachable dataset URL, a background task that failed)
  * @param apiBaseUrl         Discord's REST base URL, or a proxy's
  * @param gatewayUrl         Discord's gateway URL, or a proxy's
  * @param gatewayCompression zlib-stream on the gateway (on by default; off for simple proxies and tests)
@@ -43,7 +49,7 @@ import org.newsdesk.resignations.dataset.Lang;
 public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> editorRole, Optional<Long> adminChannel,
                      Optional<String> apiBaseUrl, Optional<String> gatewayUrl, boolean gatewayCompression,
                      List<Path> datasets, Path dataDir, boolean mergeBundled, Optional<String> datasetUrl,
-                     java.time.Duration pollEvery, java.time.Duration fetchTimeout, long fetchMaxBytes,
+                     Duration pollEvery, Duration fetchTimeout, long fetchMaxBytes,
                      boolean allowPrivateHosts, Optional<String> claimReviewBaseUrl, int maxAnnouncedAdditions,
                      boolean allowEmpty) {
 
@@ -78,7 +84,7 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
         k.put("export.claimreview_base_url", "BOT_CLAIMREVIEW_BASE_URL");
         k.put("notify.max_announced_additions", "BOT_NOTIFY_MAX_ANNOUNCED_ADDITIONS");
         k.put("dataset.allow_empty", "BOT_DATASET_ALLOW_EMPTY");
-        KEYS = java.util.Collections.unmodifiableMap(k);
+        KEYS = Collections.unmodifiableMap(k);
     }
 
     /** Names the first releases used, and what they are called now (a clear message beats "unknown key"). */
@@ -93,8 +99,8 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
 
     public static Config defaults() {
         return new Config(List.of(), Lang.EN, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                true, List.of(), DEFAULT_DATA_DIR, false, Optional.empty(), java.time.Duration.ofSeconds(60),
-                java.time.Duration.ofSeconds(60), DEFAULT_FETCH_MAX_BYTES, false, Optional.empty(), 10, false);
+                true, List.of(), DEFAULT_DATA_DIR, false, Optional.empty(), Duration.ofSeconds(60),
+                Duration.ofSeconds(60), DEFAULT_FETCH_MAX_BYTES, false, Optional.empty(), 10, false);
     }
 
     /**
@@ -125,8 +131,8 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
         Path dataDir = c.dataDir();
         boolean merge = c.mergeBundled();
         Optional<String> datasetUrl = c.datasetUrl();
-        java.time.Duration poll = c.pollEvery();
-        java.time.Duration fetchTimeout = c.fetchTimeout();
+        Duration poll = c.pollEvery();
+        Duration fetchTimeout = c.fetchTimeout();
         long fetchMax = c.fetchMaxBytes();
         boolean allowPrivate = c.allowPrivateHosts();
         Optional<String> claimReviewBase = c.claimReviewBaseUrl();
@@ -150,15 +156,15 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
                 case "dataset.paths" -> datasets = paths(key, v);
                 case "storage.dir" -> dataDir = Path.of(v.value());
                 case "dataset.url" -> datasetUrl = Optional.of(url(key, v, List.of("http", "https")));
-                case "dataset.poll_seconds" -> poll = java.time.Duration.ofSeconds(number(key, v, 10, 86_400, "seconds"));
+                case "dataset.poll_seconds" -> poll = Duration.ofSeconds(number(key, v, 10, 86_400, "seconds"));
                 case "dataset.mode" -> merge = switch (v.value().toLowerCase(Locale.ROOT)) {
                     case "merge" -> true;
                     case "replace" -> false;
                     default -> throw bad(key, v, "replace or merge");
                 };
                 case "dataset.fetch_timeout_seconds" ->
-                        fetchTimeout = java.time.Duration.ofSeconds(number(key, v, 1, 3600, "seconds"));
-                case "dataset.max_bytes" -> fetchMax = number(key, v, 1024, org.newsdesk.resignations.dataset.DatasetLoader.MAX_FILE_BYTES,
+                        fetchTimeout = Duration.ofSeconds(number(key, v, 1, 3600, "seconds"));
+                case "dataset.max_bytes" -> fetchMax = number(key, v, 1024, DatasetLoader.MAX_FILE_BYTES,
                         "bytes");
                 case "notify.max_announced_additions" -> maxAdditions = (int) number(key, v, 0, 100_000, "entries");
                 case "dataset.allow_empty" -> allowEmpty = switch (v.value().toLowerCase(Locale.ROOT)) {
@@ -324,7 +330,7 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
             }
             try {
                 out.add(Path.of(part.strip()));
-            } catch (java.nio.file.InvalidPathException e) {
+            } catch (InvalidPathException e) {
                 throw bad(key, v, "file paths separated by commas");
             }
         }
@@ -353,7 +359,7 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
                 throw bad(key, v, "a " + String.join(" or ", schemes) + " URL");
             }
             return v.value();
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw bad(key, v, "a " + String.join(" or ", schemes) + " URL");
         }
     }

@@ -2,6 +2,7 @@ package org.newsdesk.resignations.app;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Takes secrets out of text before it is printed or logged: the user-info of URLs
@@ -17,7 +18,7 @@ public final class Redact {
     }
 
     /** The text with every URL's user-info replaced by {@code ***}. */
-    public static String urls(String text) {
+    public static @Nullable String urls(@Nullable String text) {
         if (text == null) {
             return null;
         }

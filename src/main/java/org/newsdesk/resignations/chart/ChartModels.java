@@ -2,6 +2,7 @@ package org.newsdesk.resignations.chart;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,7 +67,7 @@ public final class ChartModels {
         List<ChartModel.Series> series = new ArrayList<>();
         for (StatsResult.AgencyCount a : stats.byAgency()) {
             int[] row = counts.get(a.agency().id());
-            List<Integer> values = java.util.Arrays.stream(row).boxed().toList();
+            List<Integer> values = Arrays.stream(row).boxed().toList();
             if (values.stream().anyMatch(v -> v > 0)) {
                 series.add(new ChartModel.Series(a.agency().id(), a.agency().shortName().in(lang), colour(s, a.agency()), values));
             }

@@ -13,8 +13,12 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -112,7 +116,7 @@ public final class ChartRenderer {
         // Time reads in the direction of the language: the first month on the right in Arabic.
         List<Key> shown = new ArrayList<>(columns);
         if (rtl && !bars) {
-            java.util.Collections.reverse(shown);
+            Collections.reverse(shown);
         }
         for (ChartModel.Series s : m.series()) {
             Key row = new Key(s.key(), s.label());
@@ -143,7 +147,7 @@ public final class ChartRenderer {
 
         NumberAxis valueAxis = new NumberAxis(null);
         valueAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        valueAxis.setNumberFormatOverride(java.text.NumberFormat.getIntegerInstance(java.util.Locale.ROOT));
+        valueAxis.setNumberFormatOverride(java.text.NumberFormat.getIntegerInstance(Locale.ROOT));
         valueAxis.setTickLabelFont(fonts.regular(TICK));
         valueAxis.setTickLabelPaint(INK);
         valueAxis.setAxisLineVisible(false);
@@ -200,7 +204,7 @@ public final class ChartRenderer {
         }
         // Bottom titles are laid out from the edge inwards: the last note goes in first.
         List<String> notes = new ArrayList<>(m.notes());
-        java.util.Collections.reverse(notes);
+        Collections.reverse(notes);
         for (String note : notes) {
             TextTitle t = new TextTitle(note, fonts.regular(NOTE), MUTED, RectangleEdge.BOTTOM, start,
                     VerticalAlignment.CENTER, new RectangleInsets(2, 0, 0, 0));
@@ -218,7 +222,7 @@ public final class ChartRenderer {
      */
     record LabelFit(float size, int step) {
         boolean shows(ChartModel.Category c) {
-            return step == 1 || (java.time.YearMonth.parse(c.key()).getMonthValue() - 1) % step == 0;
+            return step == 1 || (YearMonth.parse(c.key()).getMonthValue() - 1) % step == 0;
         }
     }
 
@@ -274,7 +278,7 @@ public final class ChartRenderer {
 
     /** Totals on top of each month's column; the count at the end of each agency's bar. */
     private void addValueLabels(ChartModel m, CategoryPlot plot, List<Key> shown, boolean bars, boolean rtl, int max) {
-        java.util.Map<String, Integer> totals = m.categoryTotals();
+        Map<String, Integer> totals = m.categoryTotals();
         for (Key col : shown) {
             int total = totals.getOrDefault(col.key(), 0);
             if (total == 0) {
@@ -314,7 +318,7 @@ public final class ChartRenderer {
             rows.add(row);
         }
         if (rtl) {
-            rows.forEach(java.util.Collections::reverse);
+            rows.forEach(Collections::reverse);
         }
         return rows;
     }

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.dataset.Snapshot;
 import org.newsdesk.resignations.query.StatsResult;
@@ -86,7 +87,7 @@ public final class Charts {
     /** A supplier that builds its value on first use, once, even when asked from several threads. */
     static <T> Supplier<T> once(Supplier<T> make) {
         return new Supplier<>() {
-            private volatile T value;
+            private volatile @Nullable T value;
 
             @Override
             public T get() {

@@ -3,6 +3,9 @@ package org.newsdesk.resignations.commands;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.newsdesk.resignations.dataset.Departure;
+import org.newsdesk.resignations.dataset.Lang;
+import org.newsdesk.resignations.dataset.SourceKind;
 
 /** The commands this bot answers; Discord registration and console parsing both read this list. */
 public final class CommandCatalog {
@@ -42,7 +45,7 @@ public final class CommandCatalog {
     public static final String NOTIFY = "notify";
     public static final String SETTINGS = "settings";
 
-    /** Notifications (issue 4): subscriptions, the server's language, reloading the dataset. */
+    /** Notifications: subscriptions, the server's language, reloading the dataset. */
     public static List<CommandSpec> notifications() {
         OptionSpec channel = new OptionSpec("channel", OptionSpec.Type.CHANNEL, false, false, "notify.cmd.channel", 20);
         return List.of(
@@ -58,15 +61,15 @@ public final class CommandCatalog {
                 new CommandSpec(RESIGNATIONS, "reload", "notify.cmd.reload", List.of(), CommandSpec.Access.MANAGE_SERVER));
     }
 
-    /** Editors adding an entry (issue 4): the options choose; a two-step form asks the rest. */
+    /** Editors adding an entry: the options choose; a two-step form asks the rest. */
     public static List<CommandSpec> editing() {
         return List.of(new CommandSpec(RESIGNATIONS, "add", "add.cmd", List.of(
                 new OptionSpec("departure", OptionSpec.Type.STRING, true, false, "add.cmd.departure", 30,
-                        org.newsdesk.resignations.intake.EntryIntake.DEPARTURES),
+                        Departure.choices()),
                 new OptionSpec("source_kind", OptionSpec.Type.STRING, false, false, "add.cmd.source_kind", 30,
-                        org.newsdesk.resignations.intake.EntryIntake.SOURCE_KINDS),
+                        SourceKind.choices()),
                 new OptionSpec("source_language", OptionSpec.Type.STRING, false, false, "add.cmd.source_language", 2,
-                        org.newsdesk.resignations.intake.EntryIntake.SOURCE_LANGUAGES),
+                        Lang.sourceChoices()),
                 OptionSpec.lang()), CommandSpec.Access.EDITOR));
     }
 

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Reads a console line in the syntax a Discord user types: {@code /resignations who name:"Andrew Miller"}.
@@ -62,7 +64,7 @@ public final class CommandLineParser {
         }
         // builders, not strings: appending word after word to a string copies it each time
         Map<String, StringBuilder> options = new LinkedHashMap<>();
-        java.util.Optional<CommandSpec> spec = catalog.find(command, sub);
+        Optional<CommandSpec> spec = catalog.find(command, sub);
         String last = null;
         for (; i < tokens.size(); i++) {
             String tok = tokens.get(i);
@@ -131,7 +133,7 @@ public final class CommandLineParser {
     }
 
     private static String optionList(CommandSpec spec) {
-        return spec.options().stream().map(o -> o.name() + ":").collect(java.util.stream.Collectors.joining(", "));
+        return spec.options().stream().map(o -> o.name() + ":").collect(Collectors.joining(", "));
     }
 
     /** Splits on spaces outside quotes; quotes are removed. An unclosed quote is an error. */

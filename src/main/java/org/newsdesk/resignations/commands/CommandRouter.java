@@ -3,12 +3,14 @@ package org.newsdesk.resignations.commands;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.dataset.PartialDate;
+import org.newsdesk.resignations.render.Markdown;
 import org.newsdesk.resignations.render.Replies;
 import org.newsdesk.resignations.render.Reply;
 import org.newsdesk.resignations.search.EditDistance;
@@ -128,30 +130,17 @@ public final class CommandRouter {
         };
     }
 
-    /** Dates as typed: 2024, 2024-05, 2024-05-15, with Latin or Arabic-Indic digits. */
+    /** Dates as typed in an option: see {@link PartialDate#typed}, where the reading lives so intake shares it. */
     public static Optional<PartialDate> date(String typed) {
-        if (typed == null) {
-            return Optional.empty();
-        }
-        StringBuilder b = new StringBuilder();
-        typed.strip().codePoints().forEach(c -> {
-            if (c >= 0x660 && c <= 0x669) {
-                b.append((char) ('0' + c - 0x660));
-            } else if (c >= 0x6F0 && c <= 0x6F9) {
-                b.append((char) ('0' + c - 0x6F0));
-            } else {
-                b.appendCodePoint(c == '/' ? '-' : c);
-            }
-        });
-        return PartialDate.tryParse(b.toString()).filter(PartialDate::isValid);
+        return PartialDate.typed(typed);
     }
 
     private static String shown(String s) {
-        return org.newsdesk.resignations.render.Markdown.userText(CommandLineParser.visible(s), 60);
+        return Markdown.userText(CommandLineParser.visible(s), 60);
     }
 
     private static String nearest(String typed, List<String> options, String prefix) {
-        String t = typed == null ? "" : typed.toLowerCase(java.util.Locale.ROOT);
+        String t = typed == null ? "" : typed.toLowerCase(Locale.ROOT);
         return options.stream()
                 .sorted(Comparator.comparingInt(o -> EditDistance.osa(t, o, 50)))
                 .map(o -> prefix + o)

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.newsdesk.resignations.dataset.Agency;
 import org.newsdesk.resignations.dataset.Entry;
 import org.newsdesk.resignations.dataset.Lang;
@@ -59,8 +61,8 @@ public final class Completions {
 
     /** Distinct records, at most Discord's 25: the idle list when nothing is typed, else the matches. */
     private static <T> List<Reply.Choice> choices(String typed, List<T> idle,
-                                                  java.util.function.Supplier<List<FuzzyIndex.Match<T>>> matches,
-                                                  java.util.function.Function<T, Reply.Choice> choice) {
+                                                  Supplier<List<FuzzyIndex.Match<T>>> matches,
+                                                  Function<T, Reply.Choice> choice) {
         Set<T> picked = new LinkedHashSet<>();
         if (typed.isBlank()) {
             picked.addAll(idle);

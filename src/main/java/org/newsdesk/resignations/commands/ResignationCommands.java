@@ -1,10 +1,12 @@
 package org.newsdesk.resignations.commands;
 
+import java.util.List;
 import java.util.Optional;
 import org.newsdesk.resignations.chart.Charts;
 import org.newsdesk.resignations.dataset.Agency;
 import org.newsdesk.resignations.dataset.Entry;
 import org.newsdesk.resignations.dataset.Lang;
+import org.newsdesk.resignations.dataset.Snapshot;
 import org.newsdesk.resignations.query.DateRange;
 import org.newsdesk.resignations.query.Lookup;
 import org.newsdesk.resignations.query.Queries;
@@ -55,7 +57,7 @@ public final class ResignationCommands {
         return charts == null ? text : charts.withAgencyChart(text, s, stats, lang);
     }
 
-    private org.newsdesk.resignations.dataset.Snapshot snapshot() {
+    private Snapshot snapshot() {
         return queries.directory().snapshot();
     }
 
@@ -63,7 +65,7 @@ public final class ResignationCommands {
         String name = req.option("name").orElse("");
         var dir = queries.directory();
         if (name.length() > MAX_NAME_QUERY) {
-            return replies.personNotFound(name, java.util.List.of(), lang);
+            return replies.personNotFound(name, List.of(), lang);
         }
         Lookup<Entry> found = queries.who(name);
         if (found instanceof Lookup.Found<Entry> f) {

@@ -7,11 +7,14 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.newsdesk.resignations.commands.CommandLineParser;
 import org.newsdesk.resignations.commands.CommandRouter;
 import org.newsdesk.resignations.commands.LanguagePolicy;
@@ -32,7 +35,7 @@ public final class ConsoleSession {
     private final CommandRouter router;
     private final Replies replies;
     private final LanguagePolicy languages;
-    private Path outDir;
+    private @Nullable Path outDir;
     private int unsaved;
 
     /** Files go to a new temporary directory, made on the first file (the command line passes ./out). */
@@ -40,9 +43,9 @@ public final class ConsoleSession {
         this(parser, router, replies, languages, null);
     }
 
-    /** @param outDir where files are saved; created when needed */
+    /** @param outDir where files are saved; created when needed (null: a temporary directory on first save) */
     public ConsoleSession(CommandLineParser parser, CommandRouter router, Replies replies, LanguagePolicy languages,
-                          Path outDir) {
+                          @Nullable Path outDir) {
         this.parser = parser;
         this.router = router;
         this.replies = replies;
@@ -58,7 +61,7 @@ public final class ConsoleSession {
                 continue;
             }
             Reply reply = read.cut()
-                    ? replies.userError(languages.choose(java.util.Optional.empty(), RequestContext.CONSOLE, line),
+                    ? replies.userError(languages.choose(Optional.empty(), RequestContext.CONSOLE, line),
                             "error.line_too_long", "max", CommandLineParser.MAX_LINE)
                     : answer(line);
             out.println(PlainText.render(reply.withoutAttachments()));
@@ -76,7 +79,7 @@ public final class ConsoleSession {
             return router.handle(ok.request(), RequestContext.CONSOLE);
         }
         CommandLineParser.Parsed.Error err = (CommandLineParser.Parsed.Error) parsed;
-        return replies.userError(languages.choose(java.util.Optional.empty(), RequestContext.CONSOLE, line),
+        return replies.userError(languages.choose(Optional.empty(), RequestContext.CONSOLE, line),
                 err.key(), err.args());
     }
 
@@ -90,7 +93,7 @@ public final class ConsoleSession {
             Files.createDirectories(outDir);
             Path target = outDir.resolve(name).toAbsolutePath().normalize();
             // created like any new file (not the owner-only mode of a temporary file)
-            Path tmp = outDir.resolve(".part-" + java.util.UUID.randomUUID() + "-" + name);
+            Path tmp = outDir.resolve(".part-" + UUID.randomUUID() + "-" + name);
             try {
                 Files.write(tmp, a.data(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
                 try {

@@ -2,6 +2,7 @@ package org.newsdesk.resignations.dataset;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One value of a fact as some sources give it.
@@ -10,7 +11,8 @@ import java.util.List;
  * @param tags labels the fact-checker matches against (reason categories)
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Attested<T>(T value, DatePart part, List<String> sources, Standing standing, Text note, List<String> tags) {
+public record Attested<T>(T value, @Nullable DatePart part, List<String> sources, Standing standing, @Nullable Text note,
+                          @Nullable List<String> tags) {
     public Attested {
         sources = sources == null ? List.of() : List.copyOf(sources);
         tags = tags == null ? null : List.copyOf(tags);

@@ -1,4 +1,6 @@
 package org.newsdesk.resignations.dataset;
 
-public record DatasetInfo(Text title, String maintainer, Text citation) {
+import org.jspecify.annotations.Nullable;
+
+public record DatasetInfo(Text title, String maintainer, @Nullable Text citation) {
 }

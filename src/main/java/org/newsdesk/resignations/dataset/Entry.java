@@ -3,6 +3,7 @@ package org.newsdesk.resignations.dataset;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** One official who resigned or was pushed out. {@code effective} is null when no source dates it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -10,16 +11,16 @@ public record Entry(
         String id,
         LocalDate added,
         Text name,
-        List<String> aliases,
+        @Nullable List<String> aliases,
         String agency,
-        Boolean inArticle,
+        @Nullable Boolean inArticle,
         Confidence confidence,
-        Text confidenceNote,
+        @Nullable Text confidenceNote,
         Fact<Departure> departure,
         Fact<Text> office,
         Fact<Text> title,
         Fact<PartialDate> announced,
-        Fact<PartialDate> effective,
+        @Nullable Fact<PartialDate> effective,
         Fact<Text> statedReason,
         Fact<Text> reportedReason,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Note> notes) {

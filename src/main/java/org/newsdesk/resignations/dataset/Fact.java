@@ -4,10 +4,11 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** A sourced fact: every value attested for it, each with its sources and standing. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Fact<T>(List<Attested<T>> values, Text note) {
+public record Fact<T>(List<Attested<T>> values, @Nullable Text note) {
 
     /** Whether the sources settle the point. */
     public enum Status {

@@ -1,11 +1,22 @@
 package org.newsdesk.resignations.dataset;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** The two reply languages of the newsroom. */
 public enum Lang {
     EN, AR;
+
+    /**
+     * The languages a source may be written in when an editor adds an entry: the two the bot
+     * speaks, and the other languages the newsroom reads.
+     */
+    public static List<String> sourceChoices() {
+        return Stream.concat(Arrays.stream(values()).map(Lang::code), Stream.of("es", "fr", "de")).toList();
+    }
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -1,12 +1,14 @@
 package org.newsdesk.resignations.dataset;
 
 import java.net.InetAddress;
+import java.net.URLDecoder;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Tells whether a source URL names this machine or a private network by its host alone:
@@ -78,7 +80,7 @@ public final class LocalAddress {
     }
 
     /** The host part of an http(s) URL, decoded and normalised as a browser would, lower case. */
-    private static String host(String url) {
+    private static @Nullable String host(String url) {
         int scheme = url.indexOf("://");
         if (scheme < 0) {
             return null;
@@ -111,7 +113,7 @@ public final class LocalAddress {
             return s;
         }
         try {
-            return java.net.URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+            return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             return s;
         }

@@ -3,6 +3,7 @@ package org.newsdesk.resignations.dataset;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A news outlet as the dataset's outlet table declares it: its names, its own domains and the
@@ -10,7 +11,7 @@ import java.util.Locale;
  * outlet by its English name; Arabic replies show {@code nameAr} where the outlet has one.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Outlet(String id, String name, String nameAr, List<String> domains, List<String> partners) {
+public record Outlet(String id, String name, @Nullable String nameAr, List<String> domains, List<String> partners) {
     public Outlet {
         domains = domains == null ? List.of() : List.copyOf(domains);
         partners = partners == null ? List.of() : List.copyOf(partners);

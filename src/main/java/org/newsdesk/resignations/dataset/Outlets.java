@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
  */
 public final class Outlets {
 
-    /** Sites found republishing other outlets' reporting in this dataset's research (issue 13). */
+    /** Sites found republishing other outlets' reporting while this dataset was researched. */
     static final Set<String> COPY_SITES = Set.of(
             "write2rule.com", "wikinews.live", "voiceofvienna.org", "menanews.today", "webtimes.uk",
             "globetimeline.com", "newsready.com", "decensored.news", "positiveeyenews.co.zw",
@@ -64,7 +65,7 @@ public final class Outlets {
             return Optional.ofNullable(h).map(x -> x.toLowerCase(Locale.ROOT));
         } catch (URISyntaxException e) {
             // Arabic paths are often written unencoded; the host is what the lint needs
-            java.util.regex.Matcher m = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://([^/?#:@]+)").matcher(url.strip());
+            Matcher m = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://([^/?#:@]+)").matcher(url.strip());
             return m.find() ? Optional.of(m.group(1).toLowerCase(Locale.ROOT)) : Optional.empty();
         }
     }

@@ -78,6 +78,27 @@ public record PartialDate(int year, int month, int day) implements Comparable<Pa
         }
     }
 
+    /**
+     * A date as a person types it (an option, a form field): 2024, 2024-05, 2024-05-15 or
+     * 2024/05/15, with Latin or Arabic-Indic digits; empty when it is no valid date.
+     */
+    public static Optional<PartialDate> typed(String typed) {
+        if (typed == null) {
+            return Optional.empty();
+        }
+        StringBuilder b = new StringBuilder();
+        typed.strip().codePoints().forEach(c -> {
+            if (c >= 0x660 && c <= 0x669) {
+                b.append((char) ('0' + c - 0x660));
+            } else if (c >= 0x6F0 && c <= 0x6F9) {
+                b.append((char) ('0' + c - 0x6F0));
+            } else {
+                b.appendCodePoint(c == '/' ? '-' : c);
+            }
+        });
+        return tryParse(b.toString()).filter(PartialDate::isValid);
+    }
+
     public static PartialDate of(LocalDate date) {
         return new PartialDate(date.getYear(), date.getMonthValue(), date.getDayOfMonth());
     }

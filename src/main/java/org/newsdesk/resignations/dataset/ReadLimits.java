@@ -11,9 +11,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the loader says when a file goes past one of the parser's limits (a string, a field
@@ -67,7 +69,7 @@ final class ReadLimits {
     }
 
     /** The JSON pointer of the value being read, or null when it would be too long to be of use. */
-    private static String pointer(JsonParser p) {
+    private static @Nullable String pointer(JsonParser p) {
         try {
             String s = p.getParsingContext().pathAsPointer().toString();
             return s.length() > MAX_POINTER ? null : s;
@@ -77,7 +79,7 @@ final class ReadLimits {
     }
 
     private static String grouped(int n) {
-        return String.format(java.util.Locale.ROOT, "%,d", n);
+        return String.format(Locale.ROOT, "%,d", n);
     }
 
     /**

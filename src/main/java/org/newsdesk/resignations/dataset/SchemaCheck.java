@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -123,7 +124,7 @@ public final class SchemaCheck {
 
     /** One sentence for a value of the wrong type, naming every type allowed there. */
     private static String wrongType(List<ValidationMessage> list) {
-        java.util.Set<String> expected = new java.util.LinkedHashSet<>();
+        Set<String> expected = new LinkedHashSet<>();
         String found = "";
         boolean date = false;
         boolean fullDate = false;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The rules the JSON Schema cannot say: ids unique and resolvable, dates real and not in the
@@ -22,7 +23,7 @@ public final class SemanticCheck {
     }
 
     public List<Problem> check(String file, Dataset d) {
-        return check(file, d, java.util.stream.IntStream.range(0, d.entries().size()).boxed().toList());
+        return check(file, d, IntStream.range(0, d.entries().size()).boxed().toList());
     }
 
     /** @param positions index in the file of each entry (some may have been unreadable) */

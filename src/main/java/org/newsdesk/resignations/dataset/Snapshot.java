@@ -1,10 +1,14 @@
 package org.newsdesk.resignations.dataset;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -37,16 +41,16 @@ public final class Snapshot {
     private static List<Entry> chronological(List<Entry> entries) {
         record Keyed(PartialDate date, String name, Entry entry) {
         }
-        List<Keyed> keyed = new java.util.ArrayList<>(entries.size());
+        List<Keyed> keyed = new ArrayList<>(entries.size());
         for (Entry e : entries) {
             keyed.add(new Keyed(e.sortDate(), e.name().en(), e));
         }
         keyed.sort(Comparator.comparing(Keyed::date).thenComparing(Keyed::name));
-        List<Entry> out = new java.util.ArrayList<>(keyed.size());
+        List<Entry> out = new ArrayList<>(keyed.size());
         for (Keyed k : keyed) {
             out.add(k.entry());
         }
-        return java.util.Collections.unmodifiableList(out);
+        return Collections.unmodifiableList(out);
     }
 
     private static <T> Map<String, T> index(List<T> items, Function<T, String> id) {
@@ -55,7 +59,7 @@ public final class Snapshot {
 
     /** A version as replies and files cite it: the first 12 hex digits of a SHA-256 digest. */
     public static String version(byte[] sha256) {
-        return java.util.HexFormat.of().formatHex(sha256, 0, 6);
+        return HexFormat.of().formatHex(sha256, 0, 6);
     }
 
     public Dataset dataset() {
@@ -107,6 +111,6 @@ public final class Snapshot {
 
     /** The most recent date an entry was added, if any. */
     public Optional<LocalDate> lastAdded() {
-        return dataset.entries().stream().map(Entry::added).filter(java.util.Objects::nonNull).max(Comparator.naturalOrder());
+        return dataset.entries().stream().map(Entry::added).filter(Objects::nonNull).max(Comparator.naturalOrder());
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A cited source. {@code url} is null only for the article under review; {@code published} may be unknown.
@@ -14,9 +15,9 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Source(String id, String outlet,
-                     @JsonInclude(JsonInclude.Include.ALWAYS) @JsonSetter(nulls = Nulls.SET) String url,
-                     @JsonInclude(JsonInclude.Include.ALWAYS) @JsonSetter(nulls = Nulls.SET) PartialDate published,
-                     String language, SourceKind kind, Text note, List<String> relays, Boolean copy) {
+                     @JsonInclude(JsonInclude.Include.ALWAYS) @JsonSetter(nulls = Nulls.SET) @Nullable String url,
+                     @JsonInclude(JsonInclude.Include.ALWAYS) @JsonSetter(nulls = Nulls.SET) @Nullable PartialDate published,
+                     String language, SourceKind kind, @Nullable Text note, List<String> relays, @Nullable Boolean copy) {
     public Source {
         relays = relays == null ? List.of() : List.copyOf(relays);
     }

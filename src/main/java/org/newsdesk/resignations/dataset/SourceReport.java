@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Locale;
 
 /** {@code validate --report}: the source lint's per-entry view, as a plain-text table or as JSON. */
 public final class SourceReport {
@@ -48,7 +49,7 @@ public final class SourceReport {
         ArrayNode f = root.putArray("findings");
         for (SourceLint.Finding x : findings) {
             ObjectNode n = f.addObject();
-            n.put("level", x.level().name().toLowerCase(java.util.Locale.ROOT));
+            n.put("level", x.level().name().toLowerCase(Locale.ROOT));
             n.put("pointer", x.pointer());
             if (x.sourceId() != null) {
                 n.put("source", x.sourceId());

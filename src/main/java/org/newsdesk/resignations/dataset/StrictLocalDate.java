@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 
 /** A full date only as the string "YYYY-MM-DD", as the schema says; no arrays, no epoch numbers. */
@@ -25,7 +26,7 @@ final class StrictLocalDate extends StdDeserializer<LocalDate> {
         }
         try {
             return LocalDate.of(PartialDate.number(t, 0, 4), PartialDate.number(t, 5, 7), PartialDate.number(t, 8, 10));
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             return (LocalDate) ctx.handleWeirdStringValue(LocalDate.class, t, "not a calendar date");
         }
     }

@@ -9,6 +9,7 @@ import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.dataset.Snapshot;
 import org.newsdesk.resignations.render.Bidi;
 import org.newsdesk.resignations.render.Card;
+import org.newsdesk.resignations.render.Markdown;
 import org.newsdesk.resignations.render.Replies;
 import org.newsdesk.resignations.render.Reply;
 import org.newsdesk.resignations.render.Templates;
@@ -47,7 +48,7 @@ public final class ExportCommands {
         Optional<ExportFormat> format = ExportFormat.parse(typed);
         if (format.isEmpty()) {
             return replies.userError(lang, "export.bad_format",
-                    "value", org.newsdesk.resignations.render.Markdown.userText(typed, 40),
+                    "value", Markdown.userText(typed, 40),
                     "formats", String.join(", ", ExportFormat.options()));
         }
         Snapshot s = current.get();

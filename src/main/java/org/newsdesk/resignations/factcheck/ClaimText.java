@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.newsdesk.resignations.dataset.Scripts;
 import org.newsdesk.resignations.search.Normalizer;
 
@@ -157,7 +158,7 @@ final class ClaimText {
         return last.norm().length() == 1 || ABBREVIATIONS.contains(last.norm());
     }
 
-    private static Token token(String raw, int start, int end, int sentence, boolean breakBefore, boolean digits,
+    private static @Nullable Token token(String raw, int start, int end, int sentence, boolean breakBefore, boolean digits,
                                boolean numericSeparated) {
         String r = raw;
         if (r.endsWith("'s") && r.length() > 2) {

@@ -2,6 +2,7 @@ package org.newsdesk.resignations.factcheck;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The lexicon's matches in one claim, sorted by kind. Built once per claim from one pass over the words. */
 final class Cues {
@@ -127,7 +128,7 @@ final class Cues {
         }
     }
 
-    PhraseMatcher.Match<Cue> endingAt(List<PhraseMatcher.Match<Cue>> list, int end) {
+    PhraseMatcher.@Nullable Match<Cue> endingAt(List<PhraseMatcher.Match<Cue>> list, int end) {
         for (PhraseMatcher.Match<Cue> m : list) {
             if (m.end() == end) {
                 return m;

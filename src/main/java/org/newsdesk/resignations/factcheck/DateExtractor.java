@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.newsdesk.resignations.dataset.DatePart;
+import org.newsdesk.resignations.search.Normalizer;
 
 /**
  * Reads dates as reporters write them: "May 8", "8 May 2024", "June 21, 2024", "the 8th of May",
@@ -129,7 +131,7 @@ final class DateExtractor {
         return first.capitalized() || intro;
     }
 
-    private static Claimed.DateOf numeric(String s) {
+    private static Claimed.@Nullable DateOf numeric(String s) {
         Matcher iso = ISO.matcher(s);
         if (iso.matches()) {
             return checked(Integer.parseInt(iso.group(1)), Integer.parseInt(iso.group(2)), Integer.parseInt(iso.group(3)));
@@ -152,7 +154,7 @@ final class DateExtractor {
         return null;   // 5/6/2024: day-month or month-day? Not guessed.
     }
 
-    private static Claimed.DateOf checked(int year, int month, int day) {
+    private static Claimed.@Nullable DateOf checked(int year, int month, int day) {
         if (year < 1900 || year > 2100 || month < 1 || month > 12 || day < 1 || day > 31) {
             return null;
         }
@@ -184,7 +186,7 @@ final class DateExtractor {
 
     private static boolean isWord(ClaimText c, int i, String... words) {
         for (String w : words) {
-            if (c.at(i).has(org.newsdesk.resignations.search.Normalizer.normalize(w))) {
+            if (c.at(i).has(Normalizer.normalize(w))) {
                 return true;
             }
         }

@@ -5,7 +5,6 @@ import java.util.function.Supplier;
 import org.newsdesk.resignations.commands.CommandRequest;
 import org.newsdesk.resignations.commands.CommandRouter;
 import org.newsdesk.resignations.dataset.Lang;
-import org.newsdesk.resignations.render.FactCheckReplies;
 import org.newsdesk.resignations.render.Replies;
 import org.newsdesk.resignations.render.Reply;
 import org.newsdesk.resignations.search.Directory;

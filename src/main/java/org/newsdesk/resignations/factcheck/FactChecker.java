@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.newsdesk.resignations.dataset.Agency;
 import org.newsdesk.resignations.dataset.Entry;
+import org.newsdesk.resignations.dataset.Scripts;
 import org.newsdesk.resignations.dataset.Snapshot;
 import org.newsdesk.resignations.dataset.Source;
 import org.newsdesk.resignations.search.Directory;
@@ -73,7 +74,7 @@ public final class FactChecker {
      */
     private static String guard(String alias) {
         String[] words = alias.strip().split("\\s+");
-        if (words.length != 1 || alias.codePoints().noneMatch(org.newsdesk.resignations.dataset.Scripts::isLatinLetter)) {
+        if (words.length != 1 || alias.codePoints().noneMatch(Scripts::isLatinLetter)) {
             return alias;
         }
         boolean acronym = alias.length() <= 4 && alias.chars().filter(Character::isLetter).allMatch(Character::isUpperCase);

@@ -3,6 +3,7 @@ package org.newsdesk.resignations.factcheck;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,7 +56,7 @@ final class SourceOutlets {
         if (cut >= 0) {
             lead = lead.substring(0, cut);
         }
-        int citing = lead.toLowerCase(java.util.Locale.ROOT).indexOf(", citing ");
+        int citing = lead.toLowerCase(Locale.ROOT).indexOf(", citing ");
         if (citing >= 0) {
             parts.add(lead.substring(0, citing));
             parts.add(lead.substring(citing + ", citing ".length()));

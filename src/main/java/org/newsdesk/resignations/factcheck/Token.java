@@ -1,9 +1,11 @@
 package org.newsdesk.resignations.factcheck;
 
+import org.newsdesk.resignations.search.Normalizer;
+
 /**
  * One word of a claim.
  *
- * @param norm        folded by {@link org.newsdesk.resignations.search.Normalizer} (numeric dates keep
+ * @param norm        folded by {@link Normalizer} (numeric dates keep
  *                    their separators as '-')
  * @param forms       {@code norm} first, then the word without Arabic clitics (و، ف، ب، ل، ك، ال)
  * @param stem        the shortest form; for Latin words a crude singular

@@ -3,6 +3,7 @@ package org.newsdesk.resignations.factcheck;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Names of people the dataset does not hold, so the reply can say so plainly instead of ignoring
@@ -83,7 +84,7 @@ final class UnknownNames {
     }
 
     /** Two or three name-like Arabic words starting at {@code from} going in direction {@code step}. */
-    private static int[] arabicRun(ClaimText c, Cues cues, Set<String> vocabulary, int from, int step, boolean[] taken) {
+    private static int @Nullable [] arabicRun(ClaimText c, Cues cues, Set<String> vocabulary, int from, int step, boolean[] taken) {
         if (from < 0 || from >= c.size()) {
             return null;
         }

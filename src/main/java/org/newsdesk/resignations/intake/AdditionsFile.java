@@ -1,12 +1,14 @@
 package org.newsdesk.resignations.intake;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +18,10 @@ import org.newsdesk.resignations.dataset.Agency;
 import org.newsdesk.resignations.dataset.Dataset;
 import org.newsdesk.resignations.dataset.DatasetInfo;
 import org.newsdesk.resignations.dataset.DatasetLoader;
+import org.newsdesk.resignations.dataset.Entry;
 import org.newsdesk.resignations.dataset.InvalidDatasetException;
 import org.newsdesk.resignations.dataset.Snapshot;
+import org.newsdesk.resignations.dataset.Source;
 import org.newsdesk.resignations.dataset.Text;
 
 /**
@@ -61,8 +65,8 @@ public final class AdditionsFile {
     /** @param now the file as it is (as {@link #read} gave it) */
     public Candidate with(EntryBuilder.Built added, DatasetInfo about, Optional<Snapshot> now) throws InvalidDatasetException {
         Map<String, Agency> agencies = new LinkedHashMap<>();
-        List<org.newsdesk.resignations.dataset.Source> sources = new ArrayList<>();
-        List<org.newsdesk.resignations.dataset.Entry> entries = new ArrayList<>();
+        List<Source> sources = new ArrayList<>();
+        List<Entry> entries = new ArrayList<>();
         now.ifPresent(s -> {
             s.dataset().agencies().forEach(a -> agencies.put(a.id(), a));
             sources.addAll(s.dataset().sources());
@@ -122,12 +126,12 @@ public final class AdditionsFile {
                 // the file keeps the permissions it has (an operator may let the desk's group edit it);
                 // a new one is readable by the desk's other accounts, like the dataset files
                 Files.setPosixFilePermissions(tmp, Files.exists(path) ? Files.getPosixFilePermissions(path)
-                        : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                        : PosixFilePermissions.fromString("rw-r--r--"));
             } catch (UnsupportedOperationException e) {
                 // not a POSIX file system
             }
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(c.bytes());
+                ByteBuffer buf = ByteBuffer.wrap(c.bytes());
                 while (buf.hasRemaining()) {
                     ch.write(buf);
                 }

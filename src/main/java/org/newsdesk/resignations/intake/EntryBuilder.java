@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import org.newsdesk.resignations.dataset.Agency;
 import org.newsdesk.resignations.dataset.Attested;
 import org.newsdesk.resignations.dataset.Confidence;
@@ -43,7 +44,7 @@ public final class EntryBuilder {
     }
 
     /** @param taken ids used elsewhere too (the additions file, when it is not being served) */
-    public Built build(Draft draft, Directory dir, LocalDate today, java.util.function.Predicate<String> taken) {
+    public Built build(Draft draft, Directory dir, LocalDate today, Predicate<String> taken) {
         Snapshot s = dir.snapshot();
         Agency agency = dir.agency(draft.value(Field.AGENCY)).orElseThrow(
                 () -> new IllegalArgumentException("the agency was checked before building"));
@@ -99,7 +100,7 @@ public final class EntryBuilder {
         return s.isEmpty() ? "entry" : s;
     }
 
-    private static String unique(String base, java.util.function.Predicate<String> taken) {
+    private static String unique(String base, Predicate<String> taken) {
         String id = base;
         for (int n = 2; taken.test(id); n++) {
             id = base + "-" + n;

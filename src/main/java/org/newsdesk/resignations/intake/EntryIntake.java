@@ -16,17 +16,17 @@ import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.dataset.Problem;
 import org.newsdesk.resignations.dataset.Snapshot;
 import org.newsdesk.resignations.dataset.SourceKind;
-import org.newsdesk.resignations.notify.DatasetSources;
-import org.newsdesk.resignations.notify.Reloader;
 import org.newsdesk.resignations.render.Card;
 import org.newsdesk.resignations.render.Fit;
 import org.newsdesk.resignations.render.Limits;
 import org.newsdesk.resignations.render.Markdown;
+import org.newsdesk.resignations.render.Refs;
 import org.newsdesk.resignations.render.Replies;
 import org.newsdesk.resignations.render.Reply;
-import org.newsdesk.resignations.render.Refs;
 import org.newsdesk.resignations.render.Templates;
 import org.newsdesk.resignations.search.Directory;
+import org.newsdesk.resignations.sourcing.DatasetSources;
+import org.newsdesk.resignations.sourcing.Reloader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,10 +40,9 @@ import org.slf4j.LoggerFactory;
 public final class EntryIntake {
 
     private static final Logger LOG = LoggerFactory.getLogger(EntryIntake.class);
-    public static final List<String> DEPARTURES = java.util.Arrays.stream(Departure.values())
-            .map(d -> d.name().toLowerCase(Locale.ROOT)).toList();
-    public static final List<String> SOURCE_KINDS = List.of("press_report", "own_statement", "official_statement");
-    public static final List<String> SOURCE_LANGUAGES = List.of("en", "ar", "es", "fr", "de");
+    private static final List<String> DEPARTURES = Departure.choices();
+    private static final List<String> SOURCE_KINDS = SourceKind.choices();
+    private static final List<String> SOURCE_LANGUAGES = Lang.sourceChoices();
 
     private final Supplier<Directory> current;
     private final AdditionsFile additions;

@@ -2,6 +2,7 @@ package org.newsdesk.resignations.intake;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -31,7 +32,7 @@ public enum Field {
         }
 
         public String id() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
 
         public int number() {
@@ -68,7 +69,7 @@ public enum Field {
 
     /** The input's id in a form, and the suffix of its label's template key ({@code add.field.<id>}). */
     public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public static Optional<Field> byId(String id) {

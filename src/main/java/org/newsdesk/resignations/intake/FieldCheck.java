@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.newsdesk.resignations.commands.CommandRouter;
 import org.newsdesk.resignations.dataset.Agency;
 import org.newsdesk.resignations.dataset.Entry;
 import org.newsdesk.resignations.dataset.LocalAddress;
@@ -142,7 +141,7 @@ public final class FieldCheck {
 
     /** The date as the dataset writes it, when the editor's text is one. */
     public static Optional<PartialDate> date(String v) {
-        return CommandRouter.date(v).filter(PartialDate::isValid);
+        return PartialDate.typed(v);
     }
 
     private static Optional<Flaw> date(String v, LocalDate today) {

@@ -13,6 +13,8 @@ import org.newsdesk.resignations.store.EventKind;
 import org.newsdesk.resignations.store.Ledger;
 import org.newsdesk.resignations.store.Ledger.LedgerRow;
 import org.newsdesk.resignations.store.Ledger.NewEvent;
+import org.newsdesk.resignations.sourcing.Changes;
+import org.newsdesk.resignations.store.Store;
 import org.newsdesk.resignations.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +51,7 @@ public final class ChangeDetector {
      *                   0): why; it is retried (see {@link Notifier#datasetChanged})
      */
     public record Outcome(boolean baseline, int added, int corrected, int removed, int withheld, int queued,
-                          boolean summarised, Optional<StoreException.Kind> delayed) {
+                          boolean summarised, Optional<StoreException.Kind> delayed) implements Changes {
 
         public Outcome(boolean baseline, int added, int corrected, int removed, int withheld, int queued) {
             this(baseline, added, corrected, removed, withheld, queued, false, Optional.empty());

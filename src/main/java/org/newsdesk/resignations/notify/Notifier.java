@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.dataset.Snapshot;
 import org.newsdesk.resignations.render.Templates;
+import org.newsdesk.resignations.sourcing.ReloadListener;
 import org.newsdesk.resignations.store.Store;
 import org.newsdesk.resignations.store.StoreException;
 import org.slf4j.Logger;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * snapshot, server settings (language, cached in memory) and the delivery worker once a
  * {@link ChannelSender} exists (after the bot has connected).
  */
-public final class Notifier implements AutoCloseable {
+public final class Notifier implements AutoCloseable, ReloadListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
 
@@ -89,6 +90,11 @@ public final class Notifier implements AutoCloseable {
         return settings;
     }
 
+    @Override
+    public boolean allowEmpty() {
+        return settings.allowEmpty();
+    }
+
     /** Set by the Discord layer once connected. */
     public void channelCheck(ChannelCheck check) {
         this.channelCheck = check;
@@ -118,6 +124,7 @@ public final class Notifier implements AutoCloseable {
      * background, backing off, a bounded number of times; after that the next reload or poll
      * records it (the ledger is compared with the served version each time, so it catches up).
      */
+    @Override
     public ChangeDetector.Outcome datasetChanged(Snapshot snapshot) {
         synchronized (ledgerLock) {
             latest = snapshot;
@@ -201,6 +208,7 @@ public final class Notifier implements AutoCloseable {
      * Queues a note for the admin channel, when one is configured. When the database cannot take
      * it (busy, full) the note is logged instead: the caller's own work is not failed for it.
      */
+    @Override
     public void tellAdmins(String text) {
         adminChannel.ifPresent(c -> {
             try {
@@ -213,10 +221,12 @@ public final class Notifier implements AutoCloseable {
         });
     }
 
+    @Override
     public Lang fallback() {
         return fallback;
     }
 
+    @Override
     public Templates templates() {
         return templates;
     }

@@ -19,6 +19,9 @@ import org.newsdesk.resignations.render.Replies;
 import org.newsdesk.resignations.render.Reply;
 import org.newsdesk.resignations.render.Templates;
 import org.newsdesk.resignations.store.Subscriptions.Subscription;
+import org.newsdesk.resignations.sourcing.Changes;
+import org.newsdesk.resignations.sourcing.Reloader;
+import org.newsdesk.resignations.store.Store;
 import org.newsdesk.resignations.store.StoreException;
 
 /**
@@ -151,21 +154,21 @@ public final class NotifyCommands {
                     "problems", Reloader.problems(bad.problems()));
         }
         Reloader.Loaded ok = (Reloader.Loaded) r;
-        Optional<StoreException.Kind> delayed = ok.changes().flatMap(ChangeDetector.Outcome::delayed);
+        Optional<Enum<?>> delayed = ok.changes().flatMap(Changes::delayed);
         if (delayed.isPresent()) {
             // reloaded and served; only the notifications wait for the database
             return answer(lang, t.get(lang, "notify.reload.delayed", "version", ok.snapshot().version(),
                     "reason", t.get(lang, "notify.reload.delayed." + delayed.get().name().toLowerCase(Locale.ROOT))));
         }
-        int added = ok.changes().map(ChangeDetector.Outcome::added).orElse(0);
-        int corrected = ok.changes().map(ChangeDetector.Outcome::corrected).orElse(0);
-        int removed = ok.changes().map(ChangeDetector.Outcome::removed).orElse(0);
-        int withheld = ok.changes().map(ChangeDetector.Outcome::withheld).orElse(0);
+        int added = ok.changes().map(Changes::added).orElse(0);
+        int corrected = ok.changes().map(Changes::corrected).orElse(0);
+        int removed = ok.changes().map(Changes::removed).orElse(0);
+        int withheld = ok.changes().map(Changes::withheld).orElse(0);
         String version = ok.snapshot().version();
         String said = added + corrected + removed == 0 ? t.get(lang, "notify.reload.unchanged", "version", version)
                 : t.get(lang, "notify.reload.done", "version", version, "added", added, "corrected", corrected,
                         "removed", removed);
-        if (ok.changes().map(ChangeDetector.Outcome::summarised).orElse(false)) {
+        if (ok.changes().map(Changes::summarised).orElse(false)) {
             said += "\n" + t.get(lang, "notify.reload.summarised", "count", added, "max", maxAnnouncedAdditions());
         }
         if (withheld > 0) {

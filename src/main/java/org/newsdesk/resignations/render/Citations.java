@@ -4,23 +4,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.dataset.Snapshot;
 import org.newsdesk.resignations.dataset.Source;
 
 /** Numbers the sources of one reply in the order they are first cited: [1], [2]… */
-final class Citations {
+public final class Citations {
     private final Snapshot snapshot;
-    private final java.util.function.UnaryOperator<String> safeUrl;
+    private final UnaryOperator<String> safeUrl;
     private final Map<String, Integer> numbers = new LinkedHashMap<>();
 
-    Citations(Snapshot snapshot, java.util.function.UnaryOperator<String> safeUrl) {
+    Citations(Snapshot snapshot, UnaryOperator<String> safeUrl) {
         this.snapshot = snapshot;
         this.safeUrl = safeUrl;
     }
 
     /** "[1](url)[2](url)"; a source without URL is cited as a plain [n]. */
-    String cite(List<String> sourceIds) {
+    public String cite(List<String> sourceIds) {
         StringBuilder b = new StringBuilder();
         for (String id : sourceIds) {
             int n = numbers.computeIfAbsent(id, k -> numbers.size() + 1);

@@ -1,6 +1,7 @@
 package org.newsdesk.resignations.render;
 
 import java.time.LocalDate;
+import java.util.Locale;
 import org.newsdesk.resignations.dataset.DatePart;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.dataset.PartialDate;
@@ -19,7 +20,7 @@ public final class Dates {
             case YEAR -> t.get(lang, "date.year", "year", d.year());
             case MONTH -> part == null
                     ? t.get(lang, "date.month", "month", month(d.month(), lang), "year", d.year())
-                    : t.get(lang, "date.part." + part.name().toLowerCase(java.util.Locale.ROOT),
+                    : t.get(lang, "date.part." + part.name().toLowerCase(Locale.ROOT),
                     "month", month(d.month(), lang), "year", d.year());
             case DAY -> t.get(lang, "date.day", "day", d.day(), "month", month(d.month(), lang), "year", d.year());
         };

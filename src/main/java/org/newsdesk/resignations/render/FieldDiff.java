@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.newsdesk.resignations.dataset.Entry;
 
 /**
  * What changed in an entry, field by field, in the order of the {@code Entry} record's
@@ -16,7 +17,7 @@ public final class FieldDiff {
     public record Change(String field, JsonNode before, JsonNode after) {
     }
 
-    /** JSON names of {@link org.newsdesk.resignations.dataset.Entry}'s components, in order. */
+    /** JSON names of {@link Entry}'s components, in order. */
     static final List<String> FIELDS = List.of("id", "added", "name", "aliases", "agency", "in_article", "confidence",
             "confidence_note", "departure", "office", "title", "announced", "effective", "stated_reason",
             "reported_reason", "notes");

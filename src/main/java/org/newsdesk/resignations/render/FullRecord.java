@@ -3,6 +3,7 @@ package org.newsdesk.resignations.render;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.newsdesk.resignations.dataset.Agency;
 import org.newsdesk.resignations.dataset.Attested;
@@ -76,7 +77,7 @@ final class FullRecord {
     }
 
     /** Sections in order, as many to a page as fit; a section longer than a page is split at lines or words. */
-    static List<Card> pages(String title, List<String> sections, java.util.function.BiFunction<Integer, Integer, String> footer) {
+    static List<Card> pages(String title, List<String> sections, BiFunction<Integer, Integer, String> footer) {
         // Room for the text of a page: Discord's description limit, and the embed total less title and footer.
         int room = Math.min(Limits.DESCRIPTION, Limits.EMBED_TOTAL - title.length() - footer.apply(99, 99).length());
         List<String> texts = new ArrayList<>();

@@ -2,6 +2,7 @@ package org.newsdesk.resignations.render;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Makes text from the dataset or from a user safe to put in a Discord message: markdown is
@@ -54,7 +55,7 @@ public final class Markdown {
             return ascii.replace("(", "%28").replace(")", "%29").replace(" ", "%20");
         } catch (URISyntaxException e) {
             StringBuilder b = new StringBuilder();
-            for (byte x : url.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            for (byte x : url.getBytes(StandardCharsets.UTF_8)) {
                 int v = x & 0xFF;
                 if (v > 0x20 && v < 0x7F && v != '(' && v != ')' && v != '<' && v != '>') {
                     b.append((char) v);

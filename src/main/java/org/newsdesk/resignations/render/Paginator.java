@@ -9,7 +9,7 @@ import java.util.function.BiFunction;
  * long values continue in a second field without a heading of their own (never "Sources (2)"), a
  * full card continues on the next page. Nothing is cut.
  */
-final class Paginator {
+public final class Paginator {
 
     /** The name of a field that goes on with the value of the one before: shown as no heading. */
     static final String CONTINUED = "\u200B";
@@ -18,7 +18,7 @@ final class Paginator {
     }
 
     /** @param footer builds the footer from (page number, page count), both 1-based */
-    static List<Card> pack(String title, String description, List<Card.Field> fields,
+    public static List<Card> pack(String title, String description, List<Card.Field> fields,
                            BiFunction<Integer, Integer, String> footer) {
         String t = Fit.shorten(title, Limits.TITLE);
         List<Card.Field> split = new ArrayList<>();

@@ -3,6 +3,7 @@ package org.newsdesk.resignations.render;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.newsdesk.resignations.dataset.Agency;
 import org.newsdesk.resignations.dataset.Attested;
 import org.newsdesk.resignations.dataset.Departure;
@@ -10,6 +11,7 @@ import org.newsdesk.resignations.dataset.Entry;
 import org.newsdesk.resignations.dataset.Fact;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.dataset.PartialDate;
+import org.newsdesk.resignations.dataset.Scripts;
 import org.newsdesk.resignations.dataset.Snapshot;
 import org.newsdesk.resignations.dataset.Source;
 import org.newsdesk.resignations.query.AboutResult;
@@ -44,7 +46,7 @@ public final class Replies {
     }
 
     /** Numbering for the sources of one reply, sharing the link-safe URL cache. */
-    Citations citations(Snapshot s) {
+    public Citations citations(Snapshot s) {
         return new Citations(s, this::safeUrl);
     }
 
@@ -87,7 +89,7 @@ public final class Replies {
     }
 
     /** The numbered list of the sources a reply cited, with links, dates and kinds. */
-    String sourceList(Citations c, Lang lang) {
+    public String sourceList(Citations c, Lang lang) {
         StringBuilder b = new StringBuilder();
         for (Source s : c.cited()) {
             b.append("\\[").append(c.number(s.id())).append("\\] ");
@@ -278,7 +280,7 @@ public final class Replies {
 
     // ---- shared ------------------------------------------------------------------------------
 
-    java.util.function.BiFunction<Integer, Integer, String> footer(Snapshot s, Lang lang) {
+    public BiFunction<Integer, Integer, String> footer(Snapshot s, Lang lang) {
         return (page, pages) -> {
             String base = t.get(lang, "footer", "version", s.version(), "entries", s.entries().size());
             return pages > 1 ? base + " · " + t.get(lang, "footer.page", "page", page, "pages", pages) : base;
@@ -291,9 +293,9 @@ public final class Replies {
     }
 
     /** Wraps each run of Latin words inside Arabic text in isolates so punctuation stays put. */
-    static String isolateLatinRuns(String s) {
-        if (!org.newsdesk.resignations.dataset.Scripts.hasLatin(s)
-                || !org.newsdesk.resignations.dataset.Scripts.mostlyArabic(s)) {
+    public static String isolateLatinRuns(String s) {
+        if (!Scripts.hasLatin(s)
+                || !Scripts.mostlyArabic(s)) {
             return s;
         }
         return s.replaceAll("([A-Za-z][A-Za-z0-9.'’\\- ]*[A-Za-z0-9.])|([A-Za-z])", "\u2068$0\u2069");

@@ -1,5 +1,6 @@
 package org.newsdesk.resignations.render;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -87,7 +88,7 @@ public record Reply(Kind kind, List<Card> pages, List<Choice> suggestions, List<
         if (more.isEmpty()) {
             return this;
         }
-        List<Attachment> all = new java.util.ArrayList<>(attachments);
+        List<Attachment> all = new ArrayList<>(attachments);
         all.addAll(more);
         return new Reply(kind, pages, suggestions, all, replay, actions);
     }

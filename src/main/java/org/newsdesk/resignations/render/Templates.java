@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -69,7 +70,7 @@ public final class Templates {
         if (namesAndValues.length == 0) {
             return template;
         }
-        Map<String, String> values = new java.util.HashMap<>();
+        Map<String, String> values = new HashMap<>();
         for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
             values.put(String.valueOf(namesAndValues[i]), String.valueOf(namesAndValues[i + 1]));
         }

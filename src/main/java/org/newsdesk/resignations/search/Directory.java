@@ -3,6 +3,7 @@ package org.newsdesk.resignations.search;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import org.newsdesk.resignations.dataset.Agency;
@@ -112,7 +113,7 @@ public final class Directory {
 
     /** The close matches first, then the looser ones, each record once. */
     private static <T> List<T> suggest(List<FuzzyIndex.Match<T>> close, List<FuzzyIndex.Match<T>> loose, int limit) {
-        java.util.LinkedHashSet<T> out = new java.util.LinkedHashSet<>();
+        LinkedHashSet<T> out = new LinkedHashSet<>();
         for (List<FuzzyIndex.Match<T>> list : List.of(close, loose)) {
             for (FuzzyIndex.Match<T> m : list) {
                 if (out.size() < limit) {

@@ -2,6 +2,7 @@ package org.newsdesk.resignations.search;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -158,7 +159,7 @@ public final class FuzzyIndex<T> {
         }
         List<Match<T>> found = new ArrayList<>();
         int visited = 0;
-        java.util.BitSet seen = new java.util.BitSet(items.size());
+        BitSet seen = new BitSet(items.size());
         // Best-matching words first, so the candidate caps never drop an exact hit for a completion.
         List<Map.Entry<Integer, Double>> seeds = new ArrayList<>(perWord.get(rarest).entrySet());
         seeds.sort((a, b) -> Double.compare(b.getValue(), a.getValue()));

@@ -23,11 +23,11 @@ import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.discord.fake.FakeDiscord;
 import org.newsdesk.resignations.discord.fake.Recorded;
 import org.newsdesk.resignations.intake.AdditionsFile;
-import org.newsdesk.resignations.notify.DatasetSources;
-import org.newsdesk.resignations.notify.Datasets;
+import org.newsdesk.resignations.sourcing.DatasetSources;
+import org.newsdesk.resignations.sourcing.Datasets;
 import org.newsdesk.resignations.notify.EntryCodec;
 import org.newsdesk.resignations.notify.Notifier;
-import org.newsdesk.resignations.notify.Reloader;
+import org.newsdesk.resignations.sourcing.Reloader;
 import org.newsdesk.resignations.render.Templates;
 import org.newsdesk.resignations.store.Store;
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsdesk.resignations.discord.fake.FakeDiscord;
 import org.newsdesk.resignations.discord.fake.Recorded;
-import org.newsdesk.resignations.notify.Datasets;
+import org.newsdesk.resignations.sourcing.Datasets;
 
 /**
  * The bot as a process, killed (SIGKILL) while a notification is on its way: Discord has created

@@ -13,7 +13,6 @@ import org.newsdesk.resignations.commands.CommandRequest;
 import org.newsdesk.resignations.commands.RequestContext;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.render.Card;
-import org.newsdesk.resignations.render.FactCheckReplies;
 import org.newsdesk.resignations.render.Limits;
 import org.newsdesk.resignations.render.PlainText;
 import org.newsdesk.resignations.render.Reply;

@@ -25,11 +25,11 @@ import org.newsdesk.resignations.dataset.Entry;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.dataset.Snapshot;
 import org.newsdesk.resignations.dataset.SourceKind;
-import org.newsdesk.resignations.notify.DatasetSources;
-import org.newsdesk.resignations.notify.Datasets;
-import org.newsdesk.resignations.notify.Reloader;
 import org.newsdesk.resignations.render.PlainText;
 import org.newsdesk.resignations.render.Reply;
+import org.newsdesk.resignations.sourcing.DatasetSources;
+import org.newsdesk.resignations.sourcing.Datasets;
+import org.newsdesk.resignations.sourcing.Reloader;
 
 /**
  * The "add an entry" flow without Discord: each step checked field by field (English and Arabic

@@ -20,6 +20,7 @@ import org.newsdesk.resignations.render.Notifications;
 import org.newsdesk.resignations.render.Templates;
 import org.newsdesk.resignations.store.EventKind;
 import org.newsdesk.resignations.store.Outbox;
+import org.newsdesk.resignations.sourcing.Datasets;
 import org.newsdesk.resignations.store.Store;
 
 class ChangeDetectorTest {

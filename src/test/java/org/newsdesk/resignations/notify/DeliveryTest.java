@@ -25,6 +25,7 @@ import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.render.Card;
 import org.newsdesk.resignations.render.Templates;
 import org.newsdesk.resignations.store.Outbox;
+import org.newsdesk.resignations.sourcing.Datasets;
 import org.newsdesk.resignations.store.Store;
 
 class DeliveryTest {

@@ -18,6 +18,7 @@ import org.newsdesk.resignations.dataset.DatasetLoader;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.render.Reply;
 import org.newsdesk.resignations.render.Templates;
+import org.newsdesk.resignations.sourcing.Datasets;
 import org.newsdesk.resignations.store.Store;
 
 class NotifyCommandsTest {

@@ -26,6 +26,8 @@ import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.dataset.Snapshot;
 import org.newsdesk.resignations.render.Card;
 import org.newsdesk.resignations.render.Templates;
+import org.newsdesk.resignations.sourcing.Datasets;
+import org.newsdesk.resignations.sourcing.Reloader;
 import org.newsdesk.resignations.store.Store;
 
 /** Reloading at the limits: many new entries, an empty file, a busy or full database. */

@@ -1,4 +1,4 @@
-package org.newsdesk.resignations.notify;
+package org.newsdesk.resignations.sourcing;
 
 import java.io.IOException;
 import java.net.URI;
@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.newsdesk.resignations.dataset.DatasetLoader;
 import org.newsdesk.resignations.dataset.InvalidDatasetException;
 import org.newsdesk.resignations.dataset.Problem;
@@ -57,12 +58,12 @@ public final class UrlDatasetSource implements Reloader.Source {
     private final ReentrantLock fetching = new ReentrantLock();
 
     // guarded by this
-    private BoundedFetch.Body pending;
-    private Snapshot last;
-    private String lastHash;
+    private BoundedFetch.@Nullable Body pending;
+    private @Nullable Snapshot last;
+    private @Nullable String lastHash;
     private Optional<String> etag = Optional.empty();
     /** The hash of the last body that failed validation: already reported, not again. */
-    private String rejected;
+    private @Nullable String rejected;
     private boolean swept;
 
     /**

@@ -1,4 +1,4 @@
-package org.newsdesk.resignations.notify;
+package org.newsdesk.resignations.sourcing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

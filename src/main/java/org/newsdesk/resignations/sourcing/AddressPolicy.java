@@ -1,10 +1,11 @@
-package org.newsdesk.resignations.notify;
+package org.newsdesk.resignations.sourcing;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which addresses the bot may fetch a dataset from. A dataset URL (or a server answering it)
@@ -71,7 +72,7 @@ public record AddressPolicy(boolean allowPrivate) {
         }
     }
 
-    private static String ipv4(byte[] b) {
+    private static @Nullable String ipv4(byte[] b) {
         int a0 = b[0] & 0xff;
         int a1 = b[1] & 0xff;
         if (a0 == 0) {
@@ -96,7 +97,7 @@ public record AddressPolicy(boolean allowPrivate) {
         return null;
     }
 
-    private static String ipv6(byte[] b) {
+    private static @Nullable String ipv6(byte[] b) {
         boolean zeroUpTo15 = true;
         for (int i = 0; i < 15; i++) {
             zeroUpTo15 &= b[i] == 0;
@@ -125,7 +126,7 @@ public record AddressPolicy(boolean allowPrivate) {
     }
 
     /** The IPv4 address inside ::ffff:a.b.c.d, ::a.b.c.d and 64:ff9b::a.b.c.d, else null. */
-    private static byte[] embeddedIpv4(byte[] b) {
+    private static byte @Nullable [] embeddedIpv4(byte[] b) {
         byte[] head = Arrays.copyOfRange(b, 0, 12);
         byte[] mapped = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff};
         byte[] compatible = new byte[12];

@@ -1,4 +1,4 @@
-package org.newsdesk.resignations.notify;
+package org.newsdesk.resignations.sourcing;
 
 import java.util.Optional;
 import java.util.Set;
@@ -33,7 +33,7 @@ public final class Alarms {
     }
 
     /** Through the notifier's admin channel, or only the log without one. */
-    public static Alarms of(Optional<Notifier> notifier) {
+    public static Alarms of(Optional<? extends AdminChannel> notifier) {
         return notifier.map(n -> new Alarms(n.templates(), n.fallback(), n::tellAdmins))
                 .orElseGet(() -> new Alarms(Templates.bundled(), Lang.EN, text -> { }));
     }

@@ -1,8 +1,9 @@
-package org.newsdesk.resignations.render;
+package org.newsdesk.resignations.factcheck;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.newsdesk.resignations.dataset.Agency;
@@ -12,15 +13,19 @@ import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.dataset.PartialDate;
 import org.newsdesk.resignations.dataset.Snapshot;
 import org.newsdesk.resignations.dataset.Source;
+import org.newsdesk.resignations.dataset.SourceKind;
 import org.newsdesk.resignations.dataset.Standing;
 import org.newsdesk.resignations.dataset.Text;
-import org.newsdesk.resignations.factcheck.Aspect;
-import org.newsdesk.resignations.factcheck.Claimed;
-import org.newsdesk.resignations.factcheck.Evidence;
-import org.newsdesk.resignations.factcheck.FactCheckResult;
-import org.newsdesk.resignations.factcheck.Judgement;
-import org.newsdesk.resignations.factcheck.PersonCheck;
-import org.newsdesk.resignations.factcheck.Verdict;
+import org.newsdesk.resignations.render.Bidi;
+import org.newsdesk.resignations.render.Card;
+import org.newsdesk.resignations.render.Citations;
+import org.newsdesk.resignations.render.Dates;
+import org.newsdesk.resignations.render.Fit;
+import org.newsdesk.resignations.render.Markdown;
+import org.newsdesk.resignations.render.Paginator;
+import org.newsdesk.resignations.render.Replies;
+import org.newsdesk.resignations.render.Reply;
+import org.newsdesk.resignations.render.Templates;
 
 /**
  * Turns a fact-check result into a reply, the answer first: the overall verdict and the one point
@@ -82,7 +87,7 @@ public final class FactCheckReplies {
         String shown = Markdown.userText(r.claim(), CLAIM_SHOWN);
         d.append(t.get(lang, "factcheck.claim", "claim", quote(shown, lang))).append('\n');
         if (r.truncated()) {
-            d.append(t.get(lang, "factcheck.truncated", "max", org.newsdesk.resignations.factcheck.FactChecker.MAX_CLAIM))
+            d.append(t.get(lang, "factcheck.truncated", "max", FactChecker.MAX_CLAIM))
                     .append('\n');
         }
         d.append(t.get(lang, "factcheck.scope"));
@@ -190,7 +195,7 @@ public final class FactCheckReplies {
         b.append('\n').append(t.get(lang, "factcheck.why." + j.why(), "outlet", outlet));
         // Long values (dataset texts, citation links) are appended, not passed through a template.
         for (Evidence e : j.ours()) {
-            b.append("\n• ").append(t.get(lang, "factcheck.standing." + e.standing().name().toLowerCase(java.util.Locale.ROOT)))
+            b.append("\n• ").append(t.get(lang, "factcheck.standing." + e.standing().name().toLowerCase(Locale.ROOT)))
                     .append(" (").append(field(e.field(), lang)).append("): ").append(value(e, lang)).append(' ')
                     .append(c.cite(e.sources()));
             if (e.standing() != Standing.PREFERRED && e.note() != null) {
@@ -224,7 +229,7 @@ public final class FactCheckReplies {
         }
         if (a == Aspect.DATE && j.assertion().claimed() instanceof Claimed.DateOf d && d.role() != Claimed.DateRole.UNSPECIFIED) {
             return t.get(lang, "factcheck.aspect.date") + " (" + t.get(lang, "factcheck.date."
-                    + d.role().name().toLowerCase(java.util.Locale.ROOT)) + ")";
+                    + d.role().name().toLowerCase(Locale.ROOT)) + ")";
         }
         return t.get(lang, "factcheck.aspect." + a.key());
     }
@@ -235,7 +240,7 @@ public final class FactCheckReplies {
     }
 
     private String field(Evidence.Field f, Lang lang) {
-        return t.get(lang, "factcheck.field." + f.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        return t.get(lang, "factcheck.field." + f.name().toLowerCase(Locale.ROOT).replace('_', '-'));
     }
 
     private String value(Evidence e, Lang lang) {
@@ -259,7 +264,7 @@ public final class FactCheckReplies {
     private String outlets(Snapshot s, List<String> ids, Lang lang) {
         Set<String> names = new LinkedHashSet<>();
         for (String id : ids) {
-            s.source(id).ifPresent(src -> names.add(src.kind() == org.newsdesk.resignations.dataset.SourceKind.ARTICLE_UNDER_REVIEW
+            s.source(id).ifPresent(src -> names.add(src.kind() == SourceKind.ARTICLE_UNDER_REVIEW
                     ? t.get(lang, "source.kind.article-under-review")
                     : Markdown.escape(Bidi.isolate(Fit.shorten(lead(s.outletName(src, lang)), 60), lang))));
         }

@@ -1,4 +1,4 @@
-package org.newsdesk.resignations.notify;
+package org.newsdesk.resignations.sourcing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,7 +70,7 @@ public final class DatasetWatcher implements AutoCloseable {
     private DatasetWatcher(List<Path> files, List<Path> optional, Runnable reload, Duration debounce, Duration check,
                            Alarms alarms) throws IOException {
         this.required = files.stream().map(p -> p.toAbsolutePath().normalize()).toList();
-        this.files = java.util.stream.Stream.concat(files.stream(), optional.stream())
+        this.files = Stream.concat(files.stream(), optional.stream())
                 .map(p -> p.toAbsolutePath().normalize()).distinct().toList();
         this.reload = reload;
         this.debounce = debounce;
@@ -206,7 +208,7 @@ public final class DatasetWatcher implements AutoCloseable {
     }
 
     /** The file as it is now, or null when it cannot be read; the hash is reused when nothing moved. */
-    private static Seen look(Path f, Seen before) {
+    private static @Nullable Seen look(Path f, @Nullable Seen before) {
         try {
             Path real = f.toRealPath();
             BasicFileAttributes a = Files.readAttributes(real, BasicFileAttributes.class);

@@ -1,4 +1,4 @@
-package org.newsdesk.resignations.notify;
+package org.newsdesk.resignations.sourcing;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;

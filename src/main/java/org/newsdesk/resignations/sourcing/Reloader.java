@@ -1,5 +1,6 @@
-package org.newsdesk.resignations.notify;
+package org.newsdesk.resignations.sourcing;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -42,13 +43,13 @@ public final class Reloader {
      * @param problem what failed, where (never what a server sent)
      * @param retry   when it is tried again
      */
-    public record Unavailable(Said problem, java.time.Duration retry) {
+    public record Unavailable(Said problem, Duration retry) {
     }
 
     public sealed interface Result permits Loaded, Invalid {
     }
 
-    public record Loaded(Snapshot snapshot, Optional<ChangeDetector.Outcome> changes) implements Result {
+    public record Loaded(Snapshot snapshot, Optional<Changes> changes) implements Result {
     }
 
     public record Invalid(List<Problem> problems) implements Result {
@@ -57,10 +58,11 @@ public final class Reloader {
     private final Source source;
     private final Supplier<Snapshot> current;
     private final Consumer<Snapshot> swap;
-    private final Optional<Notifier> notifier;
+    private final Optional<? extends ReloadListener> notifier;
     private final Alarms alarms;
 
-    public Reloader(Source source, Supplier<Snapshot> current, Consumer<Snapshot> swap, Optional<Notifier> notifier) {
+    public Reloader(Source source, Supplier<Snapshot> current, Consumer<Snapshot> swap,
+                    Optional<? extends ReloadListener> notifier) {
         this.source = source;
         this.current = current;
         this.swap = swap;
@@ -89,7 +91,7 @@ public final class Reloader {
         }
         Snapshot before = current.get();
         Optional<Problem> empty = refusedAsEmpty(s, before.entries().size(),
-                notifier.map(n -> n.settings().allowEmpty()).orElse(false));
+                notifier.map(n -> n.allowEmpty()).orElse(false));
         if (empty.isPresent()) {
             LOG.warn("Dataset not reloaded: the new files hold no entry; the bot keeps version {} ({} entries). "
                     + "Set dataset.allow_empty=true if that is intended", before.version(), before.entries().size());
@@ -99,7 +101,7 @@ public final class Reloader {
         }
         // the ledger first: a version is served once its changes are recorded (or, when the
         // database cannot take them now, once their recording is scheduled to be retried)
-        Optional<ChangeDetector.Outcome> changes = notifier.map(n -> n.datasetChanged(s));
+        Optional<Changes> changes = notifier.map(n -> n.datasetChanged(s));
         if (!s.version().equals(before.version())) {
             swap.accept(s);
             LOG.info("Dataset reloaded: version {} ({} entries)", s.version(), s.entries().size());

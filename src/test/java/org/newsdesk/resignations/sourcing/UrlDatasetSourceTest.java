@@ -1,4 +1,4 @@
-package org.newsdesk.resignations.notify;
+package org.newsdesk.resignations.sourcing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,6 +24,8 @@ import org.newsdesk.resignations.dataset.InvalidDatasetException;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.dataset.Problem;
 import org.newsdesk.resignations.dataset.Snapshot;
+import org.newsdesk.resignations.notify.EntryCodec;
+import org.newsdesk.resignations.notify.Notifier;
 import org.newsdesk.resignations.render.Templates;
 import org.newsdesk.resignations.store.Outbox;
 import org.newsdesk.resignations.store.Store;

@@ -1,4 +1,4 @@
-package org.newsdesk.resignations.notify;
+package org.newsdesk.resignations.sourcing;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -33,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLException;
+import org.jspecify.annotations.Nullable;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.render.Templates;
 
@@ -217,7 +219,7 @@ public final class BoundedFetch {
 
     private Failure failure(URI url, Path temp, Throwable cause) {
         Throwable c = cause;
-        while (c instanceof java.util.concurrent.CompletionException && c.getCause() != null) {
+        while (c instanceof CompletionException && c.getCause() != null) {
             c = c.getCause();
         }
         if (c instanceof TooLarge) {
@@ -403,7 +405,7 @@ public final class BoundedFetch {
         private final long max;
         private final MessageDigest digest;
         private final CompletableFuture<Path> result = new CompletableFuture<>();
-        private Flow.Subscription subscription;
+        private Flow.@Nullable Subscription subscription;
         private long count;
         private boolean done;
 

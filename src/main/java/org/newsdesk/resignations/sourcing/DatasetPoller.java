@@ -1,6 +1,7 @@
-package org.newsdesk.resignations.notify;
+package org.newsdesk.resignations.sourcing;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +20,7 @@ public final class DatasetPoller implements AutoCloseable {
     });
 
     public DatasetPoller(Runnable reload, Duration every) {
-        this(reload, every, Alarms.of(java.util.Optional.empty()));
+        this(reload, every, Alarms.of(Optional.empty()));
     }
 
     public DatasetPoller(Runnable reload, Duration every, Alarms alarms) {

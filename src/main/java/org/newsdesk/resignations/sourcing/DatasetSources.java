@@ -1,6 +1,7 @@
-package org.newsdesk.resignations.notify;
+package org.newsdesk.resignations.sourcing;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,13 +11,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
+import org.newsdesk.resignations.dataset.Agency;
 import org.newsdesk.resignations.dataset.Dataset;
 import org.newsdesk.resignations.dataset.DatasetLoader;
+import org.newsdesk.resignations.dataset.Entry;
 import org.newsdesk.resignations.dataset.InvalidDatasetException;
+import org.newsdesk.resignations.dataset.Outlet;
 import org.newsdesk.resignations.dataset.Problem;
 import org.newsdesk.resignations.dataset.SemanticCheck;
 import org.newsdesk.resignations.dataset.Snapshot;
+import org.newsdesk.resignations.dataset.Source;
 
 /**
  * The dataset the bot serves: the bundled one, one file, or several files merged in order (on
@@ -34,13 +40,13 @@ public final class DatasetSources {
     }
 
     public static Reloader.Source of(DatasetLoader loader, List<Path> files, Mode mode, Clock clock) {
-        return of(loader, files, java.util.Optional.empty(), mode, clock);
+        return of(loader, files, Optional.empty(), mode, clock);
     }
 
     /** @param url a dataset published over http(s), after the files (it wins over them by id) */
-    public static Reloader.Source of(DatasetLoader loader, List<Path> files, java.util.Optional<Reloader.Source> url, Mode mode,
+    public static Reloader.Source of(DatasetLoader loader, List<Path> files, Optional<Reloader.Source> url, Mode mode,
                                      Clock clock) {
-        return of(loader, java.util.Optional.empty(), files, url, mode, clock);
+        return of(loader, Optional.empty(), files, url, mode, clock);
     }
 
     /**
@@ -48,8 +54,8 @@ public final class DatasetSources {
      *                  files win over it by id; skipped while it does not exist
      * @param url       a dataset published over http(s), after the files (it wins over them by id)
      */
-    public static Reloader.Source of(DatasetLoader loader, java.util.Optional<Path> additions, List<Path> files,
-                                     java.util.Optional<Reloader.Source> url, Mode mode, Clock clock) {
+    public static Reloader.Source of(DatasetLoader loader, Optional<Path> additions, List<Path> files,
+                                     Optional<Reloader.Source> url, Mode mode, Clock clock) {
         List<Reloader.Source> sources = new ArrayList<>();
         if (mode == Mode.MERGE) {
             sources.add(loader::loadBundled);
@@ -66,7 +72,7 @@ public final class DatasetSources {
         }
         return new Reloader.Source() {
             @Override
-            public java.util.Optional<Reloader.Unavailable> fetch() {
+            public Optional<Reloader.Unavailable> fetch() {
                 return url.flatMap(Reloader.Source::fetch);
             }
 
@@ -74,7 +80,7 @@ public final class DatasetSources {
             public Snapshot load() throws InvalidDatasetException {
                 List<Snapshot> parts = new ArrayList<>();
                 List<Problem> problems = new ArrayList<>();
-                if (additions.isPresent() && java.nio.file.Files.exists(additions.get())) {
+                if (additions.isPresent() && Files.exists(additions.get())) {
                     try {
                         parts.add(loader.load(additions.get()));
                     } catch (InvalidDatasetException e) {
@@ -111,10 +117,10 @@ public final class DatasetSources {
         Dataset merged = new Dataset(
                 parts.stream().mapToInt(p -> p.dataset().schemaVersion()).max().orElse(last.schemaVersion()),
                 last.dataset(),
-                byId(parts, Dataset::agencies, org.newsdesk.resignations.dataset.Agency::id),
-                byId(parts, Dataset::outlets, org.newsdesk.resignations.dataset.Outlet::id),
-                byId(parts, Dataset::sources, org.newsdesk.resignations.dataset.Source::id),
-                byId(parts, Dataset::entries, org.newsdesk.resignations.dataset.Entry::id));
+                byId(parts, Dataset::agencies, Agency::id),
+                byId(parts, Dataset::outlets, Outlet::id),
+                byId(parts, Dataset::sources, Source::id),
+                byId(parts, Dataset::entries, Entry::id));
         String name = "merged(" + String.join(" + ", parts.stream().map(Snapshot::version).toList()) + ")";
         List<Problem> problems = new SemanticCheck(LocalDate.now(clock)).check(name, merged);
         if (!problems.isEmpty()) {
