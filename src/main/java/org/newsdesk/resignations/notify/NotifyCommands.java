@@ -174,6 +174,12 @@ public final class NotifyCommands {
         if (withheld > 0) {
             said += "\n" + t.get(lang, "notify.reload.withheld", "count", withheld, "max", ChangeDetector.MAX_ANNOUNCED_REMOVALS);
         }
+        if (ok.unavailable().isPresent()) {
+            // "nothing changed" alone would hide that the URL was not read at all
+            Reloader.Unavailable down = ok.unavailable().get();
+            said += "\n" + t.get(lang, "notify.reload.url_down", "problem", down.problem().in(t, lang),
+                    "seconds", down.retry().toSeconds());
+        }
         return answer(lang, said);
     }
 

@@ -49,7 +49,15 @@ public final class Reloader {
     public sealed interface Result permits Loaded, Invalid {
     }
 
-    public record Loaded(Snapshot snapshot, Optional<Changes> changes) implements Result {
+    /**
+     * @param unavailable what could not be fetched this time (the URL down): the reload went on with
+     *                    what was at hand, and the answer says so instead of "nothing changed"
+     */
+    public record Loaded(Snapshot snapshot, Optional<Changes> changes, Optional<Unavailable> unavailable) implements Result {
+
+        public Loaded(Snapshot snapshot, Optional<Changes> changes) {
+            this(snapshot, changes, Optional.empty());
+        }
     }
 
     public record Invalid(List<Problem> problems) implements Result {
@@ -75,7 +83,7 @@ public final class Reloader {
         Optional<Unavailable> down = source.fetch();
         Result r = loadAndSwap();
         alarms.fetched(down, current.get().version());
-        return r;
+        return r instanceof Loaded ok && down.isPresent() ? new Loaded(ok.snapshot(), ok.changes(), down) : r;
     }
 
     private synchronized Result loadAndSwap() {

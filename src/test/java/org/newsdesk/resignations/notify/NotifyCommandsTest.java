@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +12,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsdesk.resignations.sourcing.Said;
+import org.newsdesk.resignations.sourcing.Reloader;
+import org.newsdesk.resignations.dataset.Snapshot;
 import org.newsdesk.resignations.app.Application;
 import org.newsdesk.resignations.commands.CommandRequest;
 import org.newsdesk.resignations.commands.RequestContext;
@@ -95,5 +99,33 @@ class NotifyCommandsTest {
         assertThat(text(r)).isEqualTo(Templates.bundled().get(Lang.EN, "notify.unavailable"));
         assertThat(text(plain.router().handle(new CommandRequest("resignations", "reload", Map.of()), in(GUILD, HERE))))
                 .isEqualTo(Templates.bundled().get(Lang.EN, "notify.unavailable"));
+    }
+
+    @Test
+    void aReloadWhileTheDatasetUrlIsDownSaysSoInsteadOfNothingChanged() {
+        Snapshot bundled = Datasets.load(Datasets.bundled());
+        Reloader.Source down = new Reloader.Source() {
+            @Override
+            public Optional<Reloader.Unavailable> fetch() {
+                return Optional.of(new Reloader.Unavailable(Said.of("notify.url.status", "url", "https://desk.example.org/data.json",
+                        "status", "500 Internal Server Error"), Duration.ofSeconds(60)));
+            }
+
+            @Override
+            public Snapshot load() {
+                return bundled;
+            }
+        };
+        Application withUrl = new Application(bundled, Application.Setup.standalone(Lang.EN)
+                .reloading(Optional.of(down), Optional.of(notifier)));
+        for (Lang lang : Lang.values()) {
+            // the reply speaks the server's language
+            RequestContext where = new RequestContext(Optional.of(lang), Optional.empty(), Optional.of(GUILD), Optional.of(HERE),
+                    Optional.of(7L));
+            String said = text(withUrl.router().handle(new CommandRequest("resignations", "reload", Map.of()), where));
+            assertThat(said).contains(bundled.version())
+                    .contains("https://desk.example.org/data.json").contains("500 Internal Server Error")
+                    .contains(lang == Lang.AR ? "يواصل البوت تقديم ما لديه" : "the bot serves what it had");
+        }
     }
 }

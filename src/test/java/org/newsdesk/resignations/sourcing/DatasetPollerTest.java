@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.newsdesk.resignations.LogCapture;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.render.Templates;
 

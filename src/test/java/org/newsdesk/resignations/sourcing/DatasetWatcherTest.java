@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsdesk.resignations.LogCapture;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.render.Templates;
 

@@ -1,4 +1,4 @@
-package org.newsdesk.resignations.discord;
+package org.newsdesk.resignations;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -7,23 +7,23 @@ import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
-/** Captures log events of the application (not JDA) for assertions on ERROR lines and refs. */
-final class LogCapture implements AutoCloseable {
+/** Captures log events of the application (not JDA) for assertions on ERROR lines, refs and what a log must never carry. */
+public final class LogCapture implements AutoCloseable {
 
     private final Logger logger = (Logger) LoggerFactory.getLogger("org.newsdesk.resignations");
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-    LogCapture() {
+    public LogCapture() {
         appender.start();
         logger.addAppender(appender);
     }
 
-    List<String> errors() {
+    public List<String> errors() {
         return appender.list.stream().filter(e -> e.getLevel() == Level.ERROR)
                 .map(ILoggingEvent::getFormattedMessage).toList();
     }
 
-    List<String> all() {
+    public List<String> all() {
         return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
     }
 
