@@ -213,7 +213,7 @@ final class WhoCard {
     }
 
     private String text(String s, Lang lang, Level level) {
-        return Replies.esc(text(s, level.sentences(), level.text()), lang);
+        return Replies.esc(text(s, level.sentences(), 2 * level.text()), lang);
     }
 
     private static String text(String s, int sentences, int max) {
@@ -238,10 +238,12 @@ final class WhoCard {
         correct(s, e.effective(), date, false, lang, level, c, article, others);
         correct(s, e.statedReason(), reason, true, lang, level, c, article, others);
         correct(s, e.reportedReason(), reason, true, lang, level, c, article, others);
-        // errors of the article the dataset records as notes: the note says what it said and what is right
+        // errors of the article the dataset records as notes: the note says what it said and what
+        // is right, so it gets the room of both halves of a rejected value's line
         for (Note n : e.notes()) {
             if (n.correctsArticle()) {
-                article.add(text(n.text().in(lang), lang, level) + cite(s, n.sources(), c, false));
+                article.add(Replies.esc(text(n.text().in(lang), level.sentences(), 2 * level.text()), lang)
+                        + cite(s, n.sources(), c, false));
             }
         }
         if (level.others()) {

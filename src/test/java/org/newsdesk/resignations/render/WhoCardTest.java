@@ -152,6 +152,15 @@ class WhoCardTest {
         }
     }
 
+    @Test
+    void gilbertsCardCorrectsTheArticlesWordingOfTheReportWithWhatIsRight() {
+        String en = plain(card("stacy-gilbert", Lang.EN).description());
+        assertThat(en).containsPattern("Correction: The source article's wording, that the report found Israel "
+                + "'did not obstruct food or other aid'.*did not find a breach of the US law.*\\[\\d+]");
+        String ar = plain(card("stacy-gilbert", Lang.AR).description());
+        assertThat(ar).containsPattern("تصحيح: صيغة المقال المصدر.*لم يخلص إلى أنها انتهكت القانون الأمريكي.*\\[\\d+]");
+    }
+
     private static List<Fact<?>> facts(Entry e) {
         List<Fact<?>> out = new ArrayList<>();
         for (Fact<?> f : List.<Fact<?>>of(e.departure(), e.office(), e.title(), e.announced(), e.statedReason(), e.reportedReason())) {
