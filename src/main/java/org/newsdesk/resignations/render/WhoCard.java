@@ -213,7 +213,7 @@ final class WhoCard {
     }
 
     private String text(String s, Lang lang, Level level) {
-        return Replies.esc(text(s, level.sentences(), 2 * level.text()), lang);
+        return Replies.esc(text(s, level.sentences(), level.text()), lang);
     }
 
     private static String text(String s, int sentences, int max) {
