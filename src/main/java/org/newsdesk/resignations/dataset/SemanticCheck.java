@@ -146,6 +146,10 @@ public final class SemanticCheck {
                 Note n = e.notes().get(i);
                 text(p.then("/notes/", i).then("/text"), n.text());
                 cites(p.then("/notes/", i).then("/sources"), n.sources());
+                if (n.correctsArticle() && (!citesTheArticle(n.sources()) || onlyTheArticle(n.sources()))) {
+                    add(p.then("/notes/", i).then("/sources"), "a note that corrects the article under review must cite"
+                            + " the article and at least one other source (the one for what is right).");
+                }
             }
         }
 
@@ -192,6 +196,17 @@ public final class SemanticCheck {
             if (preferred == 0 && alternatives < 2) {
                 add(p.then("/values"), "no value is marked preferred; mark the one the dataset stands behind, or give at least two alternatives if the point is contested.");
             }
+        }
+
+        /** True when one cited source is the article under review. */
+        boolean citesTheArticle(List<String> ids) {
+            for (String id : ids) {
+                Source s = sources.get(id);
+                if (s != null && s.kind() == SourceKind.ARTICLE_UNDER_REVIEW) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** True when no cited source is anything but the article under review (or unknown). */

@@ -11,6 +11,7 @@ import org.newsdesk.resignations.dataset.Confidence;
 import org.newsdesk.resignations.dataset.Entry;
 import org.newsdesk.resignations.dataset.Fact;
 import org.newsdesk.resignations.dataset.Lang;
+import org.newsdesk.resignations.dataset.Note;
 import org.newsdesk.resignations.dataset.PartialDate;
 import org.newsdesk.resignations.dataset.Snapshot;
 import org.newsdesk.resignations.dataset.Source;
@@ -221,7 +222,8 @@ final class WhoCard {
 
     /**
      * One line per value the dataset rejects: the source article's first (what it said, what is
-     * right, the source of what is right), then, when there is room, other outlets' errors.
+     * right, the source of what is right), then the notes marked as correcting the article, then,
+     * when there is room, other outlets' errors.
      */
     private List<String> corrections(Snapshot s, Entry e, Lang lang, Level level, Citations c) {
         List<String> article = new ArrayList<>();
@@ -236,6 +238,14 @@ final class WhoCard {
         correct(s, e.effective(), date, false, lang, level, c, article, others);
         correct(s, e.statedReason(), reason, true, lang, level, c, article, others);
         correct(s, e.reportedReason(), reason, true, lang, level, c, article, others);
+        // errors of the article the dataset records as notes: the note says what it said and what
+        // is right, so it gets the room of both halves of a rejected value's line
+        for (Note n : e.notes()) {
+            if (n.correctsArticle()) {
+                article.add(Replies.esc(text(n.text().in(lang), level.sentences(), 2 * level.text()), lang)
+                        + cite(s, n.sources(), c, false));
+            }
+        }
         if (level.others()) {
             article.addAll(others);
         }

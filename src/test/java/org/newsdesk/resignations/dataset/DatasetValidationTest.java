@@ -157,6 +157,13 @@ class DatasetValidationTest {
                 // one message, not three (one of them "expected null")
                 bad("publication date as a number", t -> obj(t, "/sources/0").put("published", 20240515),
                         "/sources/0/published", "must be a date written as text, like \"2024-05-15\""),
+                // a note that corrects the article says what it said (the article) and what is right (another source)
+                bad("correction note without the article", t -> obj(t, "/entries/1/notes/0").put("corrects_article", true),
+                        "/entries/1/notes/0/sources", "must cite the article and at least one other source"),
+                bad("correction note citing only the article", t -> obj(t, "/entries/1/notes/1").set("sources", arrOf(t, "article")),
+                        "/entries/1/notes/1/sources", "must cite the article and at least one other source"),
+                bad("correction marker that is not a boolean", t -> obj(t, "/entries/1/notes/1").put("corrects_article", "yes"),
+                        "/entries/1/notes/1/corrects_article", "wrong type"),
                 bad("announced date as a number", t -> obj(t, "/entries/0/announced/values/0").put("value", 20240515),
                         "/entries/0/announced/values/0/value", "must be a date written as text, like \"2024-05-15\""));
     }
@@ -325,6 +332,16 @@ class DatasetValidationTest {
         InvalidDatasetException e = catchThrowableOfType(InvalidDatasetException.class,
                 () -> loader.load(java.nio.file.Path.of("does/not/exist.json")));
         assertThat(e.problems()).extracting(Problem::message).containsExactly("no such file.");
+    }
+
+    @Test
+    void aNoteCitingTheArticleAndAnotherSourceMayBeMarkedAsACorrection() {
+        Snapshot s = Fixtures.minimal();
+        assertThat(s.entry("andrew-test").orElseThrow().notes())
+                .extracting(Note::correctsArticle).containsExactly(false, true);
+        assertThat(Fixtures.bundled().entry("stacy-gilbert").orElseThrow().notes())
+                .filteredOn(Note::correctsArticle).singleElement()
+                .satisfies(n -> assertThat(n.sources()).contains("source-article-ar").hasSizeGreaterThan(1));
     }
 
     @Test

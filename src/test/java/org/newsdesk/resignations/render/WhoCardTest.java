@@ -130,6 +130,14 @@ class WhoCardTest {
             String lead = label.substring(0, label.indexOf("@@"));
             assertThat(text).as("correction of %s", wrong).contains(lead + wrong.substring(0, Math.min(wrong.length(), 30)));
         }
+        // and every error the dataset records as a note marked as correcting the article
+        for (Note n : e.notes()) {
+            if (n.correctsArticle()) {
+                String note = n.text().in(lang);
+                assertThat(text).contains(t.get(lang, "card.correction"))
+                        .as("correction note %s", note).contains(note.substring(0, Math.min(note.length(), 30)));
+            }
+        }
         // the sources it cites, numbered and linked, listed under it
         String raw = card(id, lang).description();
         String sources = raw.substring(raw.lastIndexOf("**" + t.get(lang, "card.sources") + "**"));
@@ -142,6 +150,15 @@ class WhoCardTest {
         for (String n : numbers) {
             assertThat(sources).containsPattern("\\\\\\[" + n + "\\\\] (\\[[^\\]]+]\\(https?://|" + Pattern.quote(t.get(lang, "card.article")) + ")");
         }
+    }
+
+    @Test
+    void gilbertsCardCorrectsTheArticlesWordingOfTheReportWithWhatIsRight() {
+        String en = plain(card("stacy-gilbert", Lang.EN).description());
+        assertThat(en).containsPattern("Correction: The source article's wording, that the report found Israel "
+                + "'did not obstruct food or other aid'.*did not find a breach of the US law.*\\[\\d+]");
+        String ar = plain(card("stacy-gilbert", Lang.AR).description());
+        assertThat(ar).containsPattern("تصحيح: صيغة المقال المصدر.*لم يخلص إلى أنها انتهكت القانون الأمريكي.*\\[\\d+]");
     }
 
     private static List<Fact<?>> facts(Entry e) {
