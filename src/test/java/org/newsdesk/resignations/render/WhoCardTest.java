@@ -216,8 +216,11 @@ class WhoCardTest {
         assertThat(ar.lines().findFirst().orElseThrow()).contains("الإعلان: 15 مايو 2024").doesNotContain("8 مايو");
         assertThat(en).contains("Said: She could").contains("Reported: Associated Press: ");
         assertThat(ar).contains("السبب المُعلَن: ").contains("ما نقلته وسائل الإعلام: أسوشيتد برس: ");
-        assertThat(en).containsPattern("Correction: Source article said “8 May 2024”; right: 15 May 2024 \\[\\d+]");
-        assertThat(ar).containsPattern("تصحيح: ورد في المقال المصدر «8 مايو 2024»؛ والصحيح: 15 مايو 2024 \\[\\d+]");
+        // the wrong date, and the military rendering of her title the Arabic desk must not repeat
+        assertThat(en).containsPattern("• Source article said “8 May 2024”; right: 15 May 2024 \\[\\d+]")
+                .containsPattern("• The source article renders her title as 'مساعد خاص لرئيس الأركان'.*'رئيسة الموظفين'\\)\\. \\[\\d+]");
+        assertThat(ar).containsPattern("• ورد في المقال المصدر «8 مايو 2024»؛ والصحيح: 15 مايو 2024 \\[\\d+]")
+                .containsPattern("• يترجم المقال المصدر المسمى إلى «مساعد خاص لرئيس الأركان».*«رئيسة الموظفين»\\)\\. \\[\\d+]");
     }
 
     @Test
