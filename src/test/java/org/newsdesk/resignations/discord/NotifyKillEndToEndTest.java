@@ -28,21 +28,8 @@ class NotifyKillEndToEndTest {
     static final Duration WAIT = Duration.ofSeconds(30);
 
     Process start(FakeDiscord fake, Path dir, Path dataset, String name) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "org.newsdesk.resignations.app.Main", "run", "--data-dir", dir.resolve("data").toString(),
-                "--dataset", dataset.toString())
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve(name + ".log").toFile());
-        Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.startsWith("DISCORD_") || k.startsWith("BOT_"));
-        env.put("DISCORD_TOKEN", "ZmFrZQ.ZmFrZQ.fake-token");
-        env.put("DISCORD_API_BASE_URL", fake.restUrl());
-        env.put("DISCORD_GATEWAY_URL", fake.gatewayUrl());
-        env.put("DISCORD_GATEWAY_COMPRESSION", "none");
-        env.put("DISCORD_GUILDS", Long.toString(FakeDiscord.GUILD_ID));
-        return pb.start();
+        return TestBots.process(fake, dir, "ZmFrZQ.ZmFrZQ.fake-token", dir.resolve(name + ".log"),
+                "--data-dir", dir.resolve("data").toString(), "--dataset", dataset.toString()).start();
     }
 
     List<Recorded> posts(FakeDiscord fake) {

@@ -3,8 +3,11 @@ package org.newsdesk.resignations.discord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.newsdesk.resignations.app.Application;
 import org.newsdesk.resignations.dataset.DatasetLoader;
@@ -40,5 +43,26 @@ public final class TestBots {
                 .withCompression(false)
                 .withGuilds(List.of(FakeDiscord.GUILD_ID))
                 .withDeferAfter(Duration.ofMillis(2000));
+    }
+
+    /**
+     * The bot as a real process ({@code run} and the given arguments) pointed at the fake Discord,
+     * its output in {@code log}; the caller adds its own {@code BOT_*} settings to the environment.
+     */
+    public static ProcessBuilder process(FakeDiscord fake, Path dir, String token, Path log, String... args) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "org.newsdesk.resignations.app.Main", "run"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> env = pb.environment();
+        env.keySet().removeIf(k -> k.startsWith("DISCORD_") || k.startsWith("BOT_"));
+        env.put("DISCORD_TOKEN", token);
+        env.put("DISCORD_API_BASE_URL", fake.restUrl());
+        env.put("DISCORD_GATEWAY_URL", fake.gatewayUrl());
+        env.put("DISCORD_GATEWAY_COMPRESSION", "none");
+        env.put("DISCORD_GUILDS", Long.toString(FakeDiscord.GUILD_ID));
+        return pb;
     }
 }

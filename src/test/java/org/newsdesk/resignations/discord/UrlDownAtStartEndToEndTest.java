@@ -49,19 +49,8 @@ class UrlDownAtStartEndToEndTest {
         String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/data.json";
         Path log = dir.resolve("bot.log");
         try (FakeDiscord fake = FakeDiscord.start()) {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    "org.newsdesk.resignations.app.Main", "run")
-                    .directory(dir.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
+            ProcessBuilder pb = TestBots.process(fake, dir, TOKEN, log);
             Map<String, String> env = pb.environment();
-            env.keySet().removeIf(k -> k.startsWith("DISCORD_") || k.startsWith("BOT_"));
-            env.put("DISCORD_TOKEN", TOKEN);
-            env.put("DISCORD_API_BASE_URL", fake.restUrl());
-            env.put("DISCORD_GATEWAY_URL", fake.gatewayUrl());
-            env.put("DISCORD_GATEWAY_COMPRESSION", "none");
-            env.put("DISCORD_GUILDS", Long.toString(FakeDiscord.GUILD_ID));
             env.put("BOT_DATASET_URL", url);
             env.put("BOT_DATASET_ALLOW_PRIVATE_HOSTS", "true");
             env.put("BOT_DATASET_POLL_SECONDS", "10");
