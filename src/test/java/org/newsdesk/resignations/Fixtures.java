@@ -2,6 +2,7 @@ package org.newsdesk.resignations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,5 +69,17 @@ public final class Fixtures {
         } catch (InvalidDatasetException e) {
             throw new AssertionError(e.problems().toString(), e);
         }
+    }
+
+    /** The minimal dataset with andrew-test's title contested: two alternatives, no preferred value. */
+    public static Snapshot contestedTitle() throws InvalidDatasetException {
+        ObjectNode tree = minimalTree();
+        ArrayNode values = (ArrayNode) tree.at("/entries/1/title/values");
+        ((ObjectNode) values.get(0)).put("standing", "alternative");
+        ObjectNode other = values.addObject();
+        other.putObject("value").put("en", "Director").put("ar", "مدير");
+        other.putArray("sources").add("letter");
+        other.put("standing", "alternative");
+        return loader().load("contested.json", bytes(tree));
     }
 }

@@ -265,14 +265,7 @@ class WhoCardTest {
 
     @Test
     void aContestedTitleIsNotStatedOnTheCard() throws Exception {
-        var tree = Fixtures.minimalTree();
-        var values = (com.fasterxml.jackson.databind.node.ArrayNode) tree.at("/entries/1/title/values");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) values.get(0)).put("standing", "alternative");
-        var other = values.addObject();
-        other.putObject("value").put("en", "Director").put("ar", "مدير");
-        other.putArray("sources").add("letter");
-        other.put("standing", "alternative");
-        Snapshot contested = Fixtures.loader().load("contested.json", Fixtures.bytes(tree));
+        Snapshot contested = Fixtures.contestedTitle();
         Entry andrew = contested.entry("andrew-test").orElseThrow();
         String card = replies.who(contested, andrew, Lang.EN).pages().get(0).description();
         assertThat(card).doesNotContain("Deputy").doesNotContain("Director").contains("title contested");
