@@ -96,8 +96,8 @@ public final class CommandRouter {
             }
         }
         if (s.option("from").isPresent() && s.option("to").isPresent()) {
-            Optional<PartialDate> from = req.option("from").flatMap(CommandRouter::date);
-            Optional<PartialDate> to = req.option("to").flatMap(CommandRouter::date);
+            Optional<PartialDate> from = req.option("from").flatMap(PartialDate::typed);
+            Optional<PartialDate> to = req.option("to").flatMap(PartialDate::typed);
             if (from.isPresent() && to.isPresent() && from.get().earliestDay().isAfter(to.get().latestDay())) {
                 return replies.userError(lang, "error.range_reversed");
             }
@@ -120,7 +120,7 @@ public final class CommandRouter {
         return switch (os.type()) {
             case LANGUAGE -> Lang.parse(value).isPresent() ? Optional.empty()
                     : Optional.of(replies.userError(lang, "error.bad_lang", "value", shown(value)));
-            case DATE -> value.isBlank() || date(value).isPresent() ? Optional.empty()
+            case DATE -> value.isBlank() || PartialDate.typed(value).isPresent() ? Optional.empty()
                     : Optional.of(replies.userError(lang, "error.bad_date", "option", os.name(), "value", shown(value)));
             // Boolean.parseBoolean reads anything else as false: "detail:yes" would silently not show the record
             case BOOLEAN -> value.isBlank() || value.strip().equalsIgnoreCase("true") || value.strip().equalsIgnoreCase("false")
@@ -128,11 +128,6 @@ public final class CommandRouter {
                     : Optional.of(replies.userError(lang, "error.bad_boolean", "option", os.name(), "value", shown(value)));
             default -> Optional.empty();
         };
-    }
-
-    /** Dates as typed in an option: see {@link PartialDate#typed}, where the reading lives so intake shares it. */
-    public static Optional<PartialDate> date(String typed) {
-        return PartialDate.typed(typed);
     }
 
     private static String shown(String s) {

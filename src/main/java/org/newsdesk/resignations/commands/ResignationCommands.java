@@ -6,6 +6,7 @@ import org.newsdesk.resignations.chart.Charts;
 import org.newsdesk.resignations.dataset.Agency;
 import org.newsdesk.resignations.dataset.Entry;
 import org.newsdesk.resignations.dataset.Lang;
+import org.newsdesk.resignations.dataset.PartialDate;
 import org.newsdesk.resignations.dataset.Snapshot;
 import org.newsdesk.resignations.query.DateRange;
 import org.newsdesk.resignations.query.Lookup;
@@ -89,8 +90,8 @@ public final class ResignationCommands {
             }
             agency = Optional.of(((Lookup.Found<Agency>) a).value());
         }
-        DateRange range = new DateRange(req.option("from").flatMap(CommandRouter::date),
-                req.option("to").flatMap(CommandRouter::date));
+        DateRange range = new DateRange(req.option("from").flatMap(PartialDate::typed),
+                req.option("to").flatMap(PartialDate::typed));
         return replies.list(snapshot(), queries.list(agency, range), lang);
     }
 }

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.newsdesk.resignations.commands.CommandCatalog;
 import org.newsdesk.resignations.commands.CommandRequest;
-import org.newsdesk.resignations.commands.CommandRouter;
+import org.newsdesk.resignations.dataset.PartialDate;
 import org.newsdesk.resignations.commands.CommandSpec;
 import org.newsdesk.resignations.commands.OptionSpec;
 import org.newsdesk.resignations.commands.Replay;
@@ -347,7 +347,7 @@ public final class InteractionService implements AutoCloseable {
                 continue;
             }
             Optional<String> v = req.option(o.name()).flatMap(x -> switch (o.type()) {
-                case DATE -> CommandRouter.date(x).map(Object::toString);
+                case DATE -> PartialDate.typed(x).map(Object::toString);
                 default -> Optional.of(x.strip()).filter(s -> SAFE_VALUE.matcher(s).matches());
             });
             v.ifPresent(x -> rest.append('|').append(o.name()).append('=').append(x));

@@ -48,7 +48,7 @@ public final class EntryBuilder {
         Snapshot s = dir.snapshot();
         Agency agency = dir.agency(draft.value(Field.AGENCY)).orElseThrow(
                 () -> new IllegalArgumentException("the agency was checked before building"));
-        PartialDate date = FieldCheck.date(draft.value(Field.DATE)).orElseThrow(
+        PartialDate date = PartialDate.typed(draft.value(Field.DATE)).orElseThrow(
                 () -> new IllegalArgumentException("the date was checked before building"));
         String id = unique(slug(draft.value(Field.NAME_EN)), x -> s.entry(x).isPresent() || taken.test(x));
         String outlet = draft.value(Field.OUTLET);

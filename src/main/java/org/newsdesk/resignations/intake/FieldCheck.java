@@ -139,13 +139,8 @@ public final class FieldCheck {
         return Optional.of(Flaw.of(Field.AGENCY, "add.flaw.agency", "typed", v, "known", String.join(", ", known)));
     }
 
-    /** The date as the dataset writes it, when the editor's text is one. */
-    public static Optional<PartialDate> date(String v) {
-        return PartialDate.typed(v);
-    }
-
     private static Optional<Flaw> date(String v, LocalDate today) {
-        Optional<PartialDate> d = date(v);
+        Optional<PartialDate> d = PartialDate.typed(v);
         if (d.isEmpty()) {
             return Optional.of(Flaw.of(Field.DATE, "add.flaw.date", "typed", v));
         }
