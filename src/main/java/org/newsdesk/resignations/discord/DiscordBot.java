@@ -65,9 +65,9 @@ public final class DiscordBot implements AutoCloseable {
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(named("discord-defer"));
         InteractionService service = new InteractionService(core.speech(), core.commands(), renderer, ids, workers, timers, options.deferAfter(), options.inline(), options.replyCache());
         // one listener routes every interaction: commands, the fact-check menu, the add form
-        InteractionListener listener = new InteractionListener(service,
+        InteractionListener listener = new InteractionListener(service, ids,
                 new FactCheckMenu(core.speech(), service, core.factcheck(), core.templates(), renderer),
-                new AddEntryFlow(core.speech(), core.intake(), renderer, options.editorRole(), options.guilds(), workers),
+                new AddEntryFlow(core.speech(), core.intake(), renderer, service),
                 renderer, core.speech().replies(), core.speech().fallback(), options.leaveAlone(), options.editorRole(),
                 options.guilds());
 

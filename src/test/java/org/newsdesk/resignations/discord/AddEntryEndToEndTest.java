@@ -152,13 +152,13 @@ class AddEntryEndToEndTest {
         assertThat(modal.path("title").asText()).isEqualTo("New entry, step 1 of 2: who");
         assertThat(inputIds(modal)).containsExactly("name_en", "name_ar", "agency", "title_en", "title_ar");
         String first = modal.path("custom_id").asText();
-        assertThat(first).startsWith("add:who:");
+        assertThat(first).startsWith("a:who:");
 
         Recorded step1 = shown(fake.modalSubmit(first, who(), FakeDiscord.EDITOR_ID, "en-US"));
         assertThat(step1.message().path("embeds").get(0).path("title").asText()).isEqualTo("Step 1 of 2 done");
         assertThat(step1.message().path("allowed_mentions").path("parse").size()).isZero();
         String next = button(step1);
-        assertThat(next).isEqualTo(first.replace("add:who:", "add:why:"));
+        assertThat(next).isEqualTo(first.replace("a:who:", "a:why:"));
 
         Recorded second = send(click(step1, FakeDiscord.EDITOR_ID));
         assertThat(second.json().path("type").asInt()).isEqualTo(9);

@@ -119,7 +119,7 @@ class DiscordLifecycleEndToEndTest {
             shown = ask("list", Map.of("lang", "ar"));
         }
         String last = shown.json().path("data").path("components").get(0).path("components").get(3).path("custom_id").asText();
-        assertThat(last).isEqualTo("pl:1:0:list|lang=ar");
+        assertThat(last).isEqualTo("r:pl:1:0:list|lang=ar");
 
         try (DiscordBot after = DiscordBot.start(TestBots.app().discord(), "fake-token", TestBots.against(fake))) {
             assertThat(after.jda().getGuilds()).hasSize(1);

@@ -201,7 +201,7 @@ class InteractionServiceTest {
             return REAL.router().handle(inv.getArgument(0), inv.getArgument(1));
         });
         service(withRouter(router), Duration.ofMillis(50))
-                .component("pn:1:0:list|lang=en", List.of(), Caller.anyone(USER, Optional.empty()), responder);
+                .component(ComponentId.of(ComponentId.Feature.REPLY, "pn", "1", "0", "list|lang=en"), List.of(), Caller.anyone(USER, Optional.empty()), responder);
         InOrder order = inOrder(responder);
         order.verify(responder, timeout(2000)).deferUpdate();
         ArgumentCaptor<MessageEditData> edit = ArgumentCaptor.forClass(MessageEditData.class);
