@@ -1,9 +1,12 @@
 package org.newsdesk.resignations.discord;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import net.dv8tion.jda.api.modals.Modal;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.newsdesk.resignations.dataset.Lang;
+import org.newsdesk.resignations.render.Replay;
 import org.newsdesk.resignations.render.Reply;
 
 /**
@@ -42,16 +45,20 @@ public record Answer(Reply reply, int page, long owner, Optional<Retry> retry, b
     /**
      * Re-runs a command with one option replaced by a suggestion's value.
      *
-     * @param rest the other options, each as "|name=value"
+     * @param rest the command with its other options
      */
-    public record Retry(String subcommand, String option, String rest) {
+    public record Retry(String option, Replay rest) {
+        /** The command with the suggestion's value as {@code option}, written first. */
         public String with(String value) {
-            return subcommand + "|" + option + "=" + value + rest;
+            Map<String, String> options = new LinkedHashMap<>();
+            options.put(option, value);
+            rest.options().forEach(options::putIfAbsent);
+            return Replay.of(rest.subcommand(), options).encode();
         }
 
         /** The command without the option, for a select menu that adds it. */
         public String base() {
-            return subcommand + rest;
+            return rest.encode();
         }
     }
 

@@ -4,9 +4,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.Optional;
-import org.newsdesk.resignations.commands.Replay;
 import org.newsdesk.resignations.discord.ComponentId.Feature;
 import org.newsdesk.resignations.render.Limits;
+import org.newsdesk.resignations.render.Replay;
 import org.newsdesk.resignations.render.Reply;
 
 /**

@@ -3,6 +3,7 @@ package org.newsdesk.resignations.discord;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,10 +23,10 @@ import org.newsdesk.resignations.commands.CommandRequest;
 import org.newsdesk.resignations.dataset.PartialDate;
 import org.newsdesk.resignations.commands.CommandSpec;
 import org.newsdesk.resignations.commands.OptionSpec;
-import org.newsdesk.resignations.commands.Replay;
 import org.newsdesk.resignations.commands.RequestContext;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.render.Refs;
+import org.newsdesk.resignations.render.Replay;
 import org.newsdesk.resignations.render.Reply;
 import net.dv8tion.jda.api.modals.Modal;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
@@ -380,7 +381,7 @@ public final class InteractionService implements AutoCloseable {
         if (target.isEmpty()) {
             return Optional.empty();
         }
-        StringBuilder rest = new StringBuilder();
+        Map<String, String> rest = new LinkedHashMap<>();
         for (OptionSpec o : spec.get().options()) {
             if (o == target.get() || o.type() == OptionSpec.Type.LANGUAGE) {
                 continue;
@@ -389,14 +390,14 @@ public final class InteractionService implements AutoCloseable {
                 case DATE -> PartialDate.typed(x).map(Object::toString);
                 default -> Optional.of(x.strip()).filter(s -> SAFE_VALUE.matcher(s).matches());
             });
-            v.ifPresent(x -> rest.append('|').append(o.name()).append('=').append(x));
+            v.ifPresent(x -> rest.put(o.name(), x));
         }
-        rest.append("|lang=").append(lang.code());
-        return Optional.of(new Answer.Retry(req.subcommand(), target.get().name(), rest.toString()));
+        rest.put("lang", lang.code());
+        return Optional.of(new Answer.Retry(target.get().name(), Replay.of(req.subcommand(), rest)));
     }
 
     private static CommandRequest replayed(String replay) {
-        return Replay.parse(replay).request(CommandCatalog.RESIGNATIONS);
+        return CommandRequest.of(CommandCatalog.RESIGNATIONS, Replay.parse(replay));
     }
 
     private Lang languageOf(String replay, RequestContext ctx) {

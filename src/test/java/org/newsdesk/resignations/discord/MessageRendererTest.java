@@ -13,6 +13,7 @@ import net.dv8tion.jda.api.utils.messages.MessageEditData;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.render.Card;
+import org.newsdesk.resignations.render.Replay;
 import org.newsdesk.resignations.render.Reply;
 import org.newsdesk.resignations.render.Templates;
 
@@ -86,7 +87,7 @@ class MessageRendererTest {
 
     @Test
     void fewSuggestionsAreButtonsManyAreAMenu() {
-        Answer.Retry retry = new Answer.Retry("who", "name", "|lang=ar");
+        Answer.Retry retry = new Answer.Retry("name", Replay.of("who", "lang", "ar"));
         List<Reply.Choice> three = List.of(new Reply.Choice("A", "a"), new Reply.Choice("B", "b"), new Reply.Choice("C", "c"));
         Reply few = Reply.userError(new Card("e", "d", List.of(), ""), three);
         MessageCreateData m = renderer.create(new Answer(few, 0, 0, Optional.of(retry), false, Lang.AR));
