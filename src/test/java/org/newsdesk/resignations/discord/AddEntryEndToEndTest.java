@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsdesk.resignations.app.Application;
 import org.newsdesk.resignations.dataset.DatasetLoader;
@@ -41,6 +42,9 @@ class AddEntryEndToEndTest {
 
     static final Duration WAIT = Duration.ofSeconds(15);
 
+    @RegisterExtension
+    final FakeDiscordExtension discord = new FakeDiscordExtension();
+
     @TempDir
     Path dir;
     Path additions;
@@ -51,7 +55,7 @@ class AddEntryEndToEndTest {
 
     @BeforeEach
     void start() throws Exception {
-        fake = FakeDiscord.start();
+        fake = discord.fake();
         Path dataset = dir.resolve("resignations.json");
         Files.write(dataset, Datasets.bytes(Datasets.bundled()));
         additions = dir.resolve("data").resolve(AdditionsFile.NAME);
@@ -70,9 +74,8 @@ class AddEntryEndToEndTest {
 
     @AfterEach
     void stop() {
-        bot.close();
+        bot.close();   // before the notifier it delivers for; the extension closes the fake Discord
         notifier.close();
-        fake.close();
     }
 
     Recorded send(ObjectNode interaction) throws InterruptedException {
