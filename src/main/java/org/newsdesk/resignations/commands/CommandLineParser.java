@@ -77,13 +77,13 @@ public final class CommandLineParser {
             if (!startsOption) {
                 if (last == null) {
                     return new Parsed.Error("error.unknown_option", new Object[]{"option", visible(tok), "command",
-                            sub == null ? command : command + " " + sub, "options", spec.map(CommandLineParser::optionList).orElse("")});
+                            visible(sub == null ? command : command + " " + sub), "options", spec.map(CommandLineParser::optionList).orElse("")});
                 }
                 options.get(last).append(' ').append(tok);
                 continue;
             }
             if (options.containsKey(key)) {
-                return new Parsed.Error("error.repeated_option", new Object[]{"option", key});
+                return new Parsed.Error("error.repeated_option", new Object[]{"option", visible(key)});
             }
             options.put(key, new StringBuilder(tok.substring(colon + 1)));
             last = key;

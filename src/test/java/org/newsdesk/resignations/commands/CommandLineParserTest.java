@@ -72,6 +72,21 @@ class CommandLineParserTest {
     }
 
     @Test
+    void noPartOfAnErrorEchoesAControlCharacter() {
+        // found by ConsoleHostileInputPropertyTest: a subcommand word or a repeated key made of
+        // control characters came back raw inside the message
+        for (String line : new String[]{"/resignations \u0002\u001D\u0006 \u0015\u0012", "/resignations who\u0007 Miller",
+                "/nope\u0001 k\u0001:a k\u0001:b", "/resignations \u0002 k\u0003:a k\u0003:b"}) {
+            CommandLineParser.Parsed p = parser.parse(line);
+            assertThat(p).as(line).isInstanceOf(CommandLineParser.Parsed.Error.class);
+            for (Object arg : ((CommandLineParser.Parsed.Error) p).args()) {
+                assertThat(String.valueOf(arg).chars().filter(c -> Character.getType(c) == Character.CONTROL))
+                        .as("%s → %s", line, arg).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void invisibleMarksBeforeTheSlashAreDropped() {
         assertThat(ok("\uFEFF/resignations timeline").subcommand()).isEqualTo("timeline");
         assertThat(ok("\u200E\u200F \uFEFF /resignations timeline").subcommand()).isEqualTo("timeline");

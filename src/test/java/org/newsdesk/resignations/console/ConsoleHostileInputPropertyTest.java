@@ -36,7 +36,7 @@ import org.newsdesk.resignations.commands.CommandLineParser;
  * fails ("Something went wrong"), no hang, and every line that is not blank or a comment gets a
  * reply or a message.
  */
-class ConsoleHostileInputProperties {
+class ConsoleHostileInputPropertyTest {
 
     private static final Application APP = Fixtures.bundledApp();
     private static final Path OUT;
