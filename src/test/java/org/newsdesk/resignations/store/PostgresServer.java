@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -122,7 +123,7 @@ public final class PostgresServer {
                 "max_connections = 60",
                 "shared_buffers = 16MB",
                 "log_min_messages = warning",
-                ""), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+                ""), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
 
     /** Starts (again, after {@link #killImmediately}) and waits until it accepts connections. */
