@@ -24,7 +24,8 @@ import java.util.stream.Stream;
 /**
  * A throwaway PostgreSQL server for the tests, started once per test JVM from the binaries on the
  * PATH ({@code initdb}; {@code pg_ctl} next to its real path): a temp data directory, a free port
- * on 127.0.0.1, its unix socket in the temp directory, fsync off. As root (CI) it runs as the
+ * on 127.0.0.1, its unix socket in the temp directory, fsync off (synchronous_commit stays on, so a
+ * server killed with {@code -m immediate} keeps what was committed). As root (CI) it runs as the
  * {@code postgres} user, which PostgreSQL requires. A shutdown hook stops it ({@code -m immediate})
  * and deletes the directory. Host connections need the password ({@link #PASSWORD}, scram), so
  * the store's password path is exercised for real.
@@ -118,7 +119,6 @@ public final class PostgresServer {
                 "listen_addresses = '127.0.0.1'",
                 "unix_socket_directories = '" + dir + "'",
                 "fsync = off",
-                "synchronous_commit = off",
                 "full_page_writes = off",
                 "max_connections = 60",
                 "shared_buffers = 16MB",
