@@ -18,6 +18,7 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The database the tables ({@link ServerSettings}, {@link Subscriptions}, {@link Ledger},
@@ -134,7 +135,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    static SQLException sqlCause(Throwable e) {
+    static @Nullable SQLException sqlCause(@Nullable Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLException s) {
                 return s;
@@ -143,7 +144,7 @@ public final class Database implements AutoCloseable {
         return null;
     }
 
-    static String firstLine(String s) {
+    static String firstLine(@Nullable String s) {
         if (s == null) {
             return "";
         }
