@@ -150,6 +150,23 @@ class FleetStoreTest {
         }
     }
 
+    /** Two processes start at once on an empty PostgreSQL database: both migrate it (Flyway's lock) and both open. */
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = "POSTGRESQL")
+    void twoProcessesMigratingAnEmptyDatabaseAtOnceBothOpen(Backend backend) throws Exception {
+        TestDatabases.Target db = DBS.target(backend, dir);
+        List<Store> both = atOnce(() -> db.open("a", Outbox.DEFAULT_LEASE), () -> db.open("b", Outbox.DEFAULT_LEASE));
+        try (Store a = both.get(0); Store b = both.get(1)) {
+            a.subscribe(1, 100, true, 7, 1);
+            assertThat(b.subscriptions(1)).hasSize(1);
+        }
+        try (Connection c = db.raw(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM flyway_schema_history WHERE version = '4'")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(1);
+        }
+    }
+
     private static Object outcome(Callable<Integer> call) {
         try {
             return call.call();
