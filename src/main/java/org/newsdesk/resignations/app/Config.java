@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.newsdesk.resignations.dataset.DatasetLoader;
 import org.newsdesk.resignations.dataset.Lang;
+import org.newsdesk.resignations.ops.HttpAddress;
+import org.newsdesk.resignations.ops.Logs;
 
 /**
  * The bot's configuration: a {@code key = value} file (see {@code config/bot.example.properties};
@@ -45,13 +47,17 @@ import org.newsdesk.resignations.dataset.Lang;
  *                           (and carry no url when it is not set)
  * @param maxAnnouncedAdditions more new entries than this in one load are announced as one summary message per channel
  * @param allowEmpty         a dataset with no entry may replace one that has entries (else refused like an invalid file)
+ * @param httpAddress        where /healthz, /readyz and /metrics are served; empty when {@code off}
+ * @param logFormat          text lines, or JSON lines for log shippers
+ * @param logLevel           the root log level (TRACE … ERROR); empty: logback.xml's (INFO)
  */
 public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> editorRole, Optional<Long> adminChannel,
                      Optional<String> apiBaseUrl, Optional<String> gatewayUrl, boolean gatewayCompression,
                      List<Path> datasets, Path dataDir, boolean mergeBundled, Optional<String> datasetUrl,
                      Duration pollEvery, Duration fetchTimeout, long fetchMaxBytes,
                      boolean allowPrivateHosts, Optional<String> claimReviewBaseUrl, int maxAnnouncedAdditions,
-                     boolean allowEmpty) {
+                     boolean allowEmpty, Optional<HttpAddress> httpAddress, Logs.Format logFormat,
+                     Optional<String> logLevel) {
 
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
     public static final long DEFAULT_FETCH_MAX_BYTES = 64L * 1024 * 1024;
@@ -84,6 +90,9 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
         k.put("export.claimreview_base_url", "BOT_CLAIMREVIEW_BASE_URL");
         k.put("notify.max_announced_additions", "BOT_NOTIFY_MAX_ANNOUNCED_ADDITIONS");
         k.put("dataset.allow_empty", "BOT_DATASET_ALLOW_EMPTY");
+        k.put("http.address", "BOT_HTTP_ADDRESS");
+        k.put("log.format", "BOT_LOG_FORMAT");
+        k.put("log.level", "BOT_LOG_LEVEL");
         KEYS = Collections.unmodifiableMap(k);
     }
 
@@ -100,7 +109,8 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
     public static Config defaults() {
         return new Config(List.of(), Lang.EN, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 true, List.of(), DEFAULT_DATA_DIR, false, Optional.empty(), Duration.ofSeconds(60),
-                Duration.ofSeconds(60), DEFAULT_FETCH_MAX_BYTES, false, Optional.empty(), 10, false);
+                Duration.ofSeconds(60), DEFAULT_FETCH_MAX_BYTES, false, Optional.empty(), 10, false,
+                Optional.of(HttpAddress.DEFAULT), Logs.Format.TEXT, Optional.empty());
     }
 
     /**
@@ -138,6 +148,9 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
         Optional<String> claimReviewBase = c.claimReviewBaseUrl();
         int maxAdditions = c.maxAnnouncedAdditions();
         boolean allowEmpty = c.allowEmpty();
+        Optional<HttpAddress> http = c.httpAddress();
+        Logs.Format logFormat = c.logFormat();
+        Optional<String> logLevel = c.logLevel();
         for (Map.Entry<String, Valued> e : values.entrySet()) {
             String key = e.getKey();
             Valued v = e.getValue();
@@ -178,11 +191,26 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
                     default -> throw bad(key, v, "true or false");
                 };
                 case "export.claimreview_base_url" -> claimReviewBase = Optional.of(url(key, v, List.of("https")));
+                case "http.address" -> {
+                    try {
+                        http = HttpAddress.parse(v.value());
+                    } catch (IllegalArgumentException notAddress) {
+                        throw bad(key, v, notAddress.getMessage());
+                    }
+                }
+                case "log.format" -> logFormat = Logs.Format.parse(v.value()).orElseThrow(() -> bad(key, v, "text or json"));
+                case "log.level" -> {
+                    String l = v.value().toUpperCase(Locale.ROOT);
+                    if (!Logs.LEVELS.contains(l)) {
+                        throw bad(key, v, String.join(", ", Logs.LEVELS));
+                    }
+                    logLevel = Optional.of(l);
+                }
                 default -> throw new IllegalStateException("unhandled key " + key);
             }
         }
         return new Config(guilds, lang, editor, admin, api, gateway, compression, datasets, dataDir, merge, datasetUrl, poll,
-                fetchTimeout, fetchMax, allowPrivate, claimReviewBase, maxAdditions, allowEmpty);
+                fetchTimeout, fetchMax, allowPrivate, claimReviewBase, maxAdditions, allowEmpty, http, logFormat, logLevel);
     }
 
     /**

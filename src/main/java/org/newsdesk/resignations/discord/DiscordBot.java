@@ -23,6 +23,7 @@ import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import net.dv8tion.jda.api.utils.MemberCachePolicy;
 import org.newsdesk.resignations.notify.Notifier;
+import org.newsdesk.resignations.ops.GatewayStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +31,10 @@ import org.slf4j.LoggerFactory;
  * The bot: one JDA client with no privileged intent and no cache beyond the servers and their
  * roles (JDA always asks for GUILDS, non-privileged: per-server registration, role checks), answering interactions through
  * the {@link InteractionService}. Commands are registered with one bulk overwrite at start-up.
+ * It tells the operator's readiness and metrics its gateway state ({@link GatewayStatus}) and
+ * every 429 Discord answers ({@link DiscordOptions#rateLimited}).
  */
-public final class DiscordBot implements AutoCloseable {
+public final class DiscordBot implements AutoCloseable, GatewayStatus {
 
     private static final Logger LOG = LoggerFactory.getLogger(DiscordBot.class);
 
@@ -79,7 +82,7 @@ public final class DiscordBot implements AutoCloseable {
                 .setChunkingFilter(ChunkingFilter.NONE)
                 .setCompression(options.compressGateway() ? Compression.ZLIB : Compression.NONE)
                 .setEnableShutdownHook(false)
-                .setHttpClientBuilder(httpClient())
+                .setHttpClientBuilder(httpClient(options.rateLimited()))
                 .addEventListeners(listeners.toArray());
         options.apiBaseUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
         options.gatewayUrl().ifPresent(url -> builder.setSessionController(new FixedGateway(url)));
@@ -184,14 +187,38 @@ public final class DiscordBot implements AutoCloseable {
         LOG.info("Disconnected from Discord");
     }
 
-    /** JDA's own settings (25 parallel requests, 5 idle connections), with Nagle's algorithm off. */
-    private static okhttp3.OkHttpClient.Builder httpClient() {
+    /**
+     * JDA's own settings (25 parallel requests, 5 idle connections), with Nagle's algorithm off,
+     * and every 429 told to {@code rateLimited} (JDA's rate limiter waits and retries them itself).
+     */
+    private static okhttp3.OkHttpClient.Builder httpClient(java.util.function.Consumer<String> rateLimited) {
         okhttp3.Dispatcher dispatcher = new okhttp3.Dispatcher();
         dispatcher.setMaxRequestsPerHost(25);
         return new okhttp3.OkHttpClient.Builder()
                 .connectionPool(new okhttp3.ConnectionPool(5, 10, TimeUnit.SECONDS))
                 .dispatcher(dispatcher)
-                .socketFactory(new NoDelaySockets());
+                .socketFactory(new NoDelaySockets())
+                .addInterceptor(chain -> {
+                    okhttp3.Response response = chain.proceed(chain.request());
+                    if (response.code() == 429) {
+                        String scope = response.header("X-RateLimit-Scope");
+                        try {
+                            rateLimited.accept(scope == null ? "" : scope);
+                        } catch (RuntimeException e) {
+                            LOG.warn("Could not count a 429 ({})", e.toString());
+                        }
+                    }
+                    return response;
+                });
+    }
+
+    /** The one shard this client holds (JDA without a shard manager: shard 0 of 1). */
+    @Override
+    public List<GatewayStatus.Shard> shards() {
+        JDA.ShardInfo info = jda.getShardInfo();
+        JDA.Status status = jda.getStatus();
+        return List.of(new GatewayStatus.Shard(info.getShardId(), info.getShardTotal(), status == JDA.Status.CONNECTED,
+                status.name(), jda.getGatewayPing()));
     }
 
     private static ThreadFactory named(String prefix) {
