@@ -84,6 +84,7 @@ public final class FakeDiscord implements AutoCloseable {
     private final Deque<Long> messageWindow = new java.util.ArrayDeque<>();
     private final java.util.concurrent.atomic.AtomicInteger rateLimited = new java.util.concurrent.atomic.AtomicInteger();
     private final Object changed = new Object();
+    private volatile boolean gatewayDown;
 
     private record Failure(String method, String pathRegex, Canned response) {
     }
@@ -225,6 +226,22 @@ public final class FakeDiscord implements AutoCloseable {
     /** 429s given by {@link #limitChannelMessages}. */
     public int rateLimitedCount() {
         return rateLimited.get();
+    }
+
+    /**
+     * Drops every gateway session (close code 4000, which a client answers by reconnecting) and
+     * closes each new one at once, until {@link #restoreGateway}: Discord's gateway unreachable.
+     */
+    public void dropGateway() {
+        gatewayDown = true;
+        for (WebSocket ws : gateway.getConnections()) {
+            ws.close(4000, "fake gateway down");
+        }
+    }
+
+    /** Takes sessions again after {@link #dropGateway}. */
+    public void restoreGateway() {
+        gatewayDown = false;
     }
 
     public boolean awaitIdentify(Duration timeout) throws InterruptedException {
@@ -622,6 +639,10 @@ public final class FakeDiscord implements AutoCloseable {
 
         @Override
         public void onOpen(WebSocket ws, ClientHandshake handshake) {
+            if (gatewayDown) {
+                ws.close(4000, "fake gateway down");
+                return;
+            }
             sequences.put(ws, new AtomicLong());
             ObjectNode hello = JSON.createObjectNode().put("op", 10);
             hello.putObject("d").put("heartbeat_interval", 41250);
