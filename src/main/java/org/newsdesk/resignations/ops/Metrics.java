@@ -25,7 +25,9 @@ import java.util.function.ToDoubleFunction;
 import org.newsdesk.resignations.dataset.Lang;
 
 /**
- * The bot's Prometheus metrics (names in docs/OPERATIONS.md). Labels only ever hold values from a
+ * The bot's Prometheus metrics (names in docs/OPERATIONS.md). Gauges hold their source strongly
+ * (Micrometer's default is a weak reference, which would turn a gauge read through a lambda into
+ * NaN after the next garbage collection). Labels only ever hold values from a
  * short fixed list (a command path from the catalogue, a language, an outcome, a shard number): no
  * user text, no guild, channel or user id.
  */
@@ -116,7 +118,7 @@ public final class Metrics implements AutoCloseable {
                 .register(registry);
         Gauge.builder("resignations.dataset.last.load.timestamp.seconds", health,
                         h -> h.lastLoad().map(t -> t.toEpochMilli() / 1000.0).orElse(Double.NaN))
-                .description("When a dataset load last succeeded (Unix time)").register(registry);
+                .strongReference(true).description("When a dataset load last succeeded (Unix time)").register(registry);
         datasetVersion(version.get());
     }
 
@@ -145,10 +147,10 @@ public final class Metrics implements AutoCloseable {
      */
     public void outbox(Supplier<Optional<Backlog>> waiting) {
         Gauge.builder("resignations.outbox.waiting", waiting, w -> w.get().map(b -> (double) b.rows()).orElse(Double.NaN))
-                .description("Notifications waiting to be delivered (pending or in flight)").register(registry);
+                .strongReference(true).description("Notifications waiting to be delivered (pending or in flight)").register(registry);
         Gauge.builder("resignations.outbox.oldest.age.seconds", waiting,
                         w -> w.get().map(b -> b.oldestAge().toMillis() / 1000.0).orElse(Double.NaN))
-                .description("Age of the oldest notification waiting to be delivered (0 when none waits)").register(registry);
+                .strongReference(true).description("Age of the oldest notification waiting to be delivered (0 when none waits)").register(registry);
     }
 
     /** @param oldestAge zero when nothing waits */
@@ -184,10 +186,10 @@ public final class Metrics implements AutoCloseable {
             int id = s.id();
             Gauge.builder("resignations.gateway.ping.seconds", status, shard(id, sh -> sh.pingMillis() < 0 ? Double.NaN
                             : sh.pingMillis() / 1000.0))
-                    .description("Round trip of the last gateway heartbeat, by shard").tag("shard", Integer.toString(id))
+                    .strongReference(true).description("Round trip of the last gateway heartbeat, by shard").tag("shard", Integer.toString(id))
                     .register(registry);
             Gauge.builder("resignations.gateway.connected", status, shard(id, sh -> sh.connected() ? 1 : 0))
-                    .description("1 when the shard's gateway session is up").tag("shard", Integer.toString(id))
+                    .strongReference(true).description("1 when the shard's gateway session is up").tag("shard", Integer.toString(id))
                     .register(registry);
         }
     }
@@ -200,11 +202,11 @@ public final class Metrics implements AutoCloseable {
 
     /** {@code resignations_ready} (1 or 0) and one {@code resignations_ready_check} per check, read at each scrape. */
     public void readiness(Readiness readiness) {
-        Gauge.builder("resignations.ready", readiness, r -> r.check().ready() ? 1 : 0)
+        Gauge.builder("resignations.ready", readiness, r -> r.check().ready() ? 1 : 0).strongReference(true)
                 .description("1 when every readiness check passes (what /readyz answers 200 to)").register(registry);
         for (String name : readiness.names()) {
             Gauge.builder("resignations.ready.check", readiness, r -> r.problem(name).isPresent() ? 0 : 1)
-                    .description("1 when the readiness check passes, 0 when not").tag("check", name).register(registry);
+                    .strongReference(true).description("1 when the readiness check passes, 0 when not").tag("check", name).register(registry);
         }
     }
 

@@ -230,7 +230,7 @@ public final class FakeDiscord implements AutoCloseable {
 
     /**
      * Drops every gateway session (close code 4000, which a client answers by reconnecting) and
-     * closes each new one at once, until {@link #restoreGateway}: Discord's gateway unreachable.
+     * refuses the upgrade of each new one, until {@link #restoreGateway}: Discord's gateway unreachable.
      */
     public void dropGateway() {
         gatewayDown = true;
@@ -638,11 +638,18 @@ public final class FakeDiscord implements AutoCloseable {
         }
 
         @Override
-        public void onOpen(WebSocket ws, ClientHandshake handshake) {
+        public org.java_websocket.handshake.ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(WebSocket ws,
+                org.java_websocket.drafts.Draft draft, ClientHandshake request) throws org.java_websocket.exceptions.InvalidDataException {
             if (gatewayDown) {
-                ws.close(4000, "fake gateway down");
-                return;
+                // the upgrade is refused: to the client, the gateway cannot be reached
+                throw new org.java_websocket.exceptions.InvalidDataException(org.java_websocket.framing.CloseFrame.TRY_AGAIN_LATER,
+                        "fake gateway down");
             }
+            return super.onWebsocketHandshakeReceivedAsServer(ws, draft, request);
+        }
+
+        @Override
+        public void onOpen(WebSocket ws, ClientHandshake handshake) {
             sequences.put(ws, new AtomicLong());
             ObjectNode hello = JSON.createObjectNode().put("op", 10);
             hello.putObject("d").put("heartbeat_interval", 41250);
