@@ -62,6 +62,8 @@ public final class Readiness {
     }
 
     private final List<ReadinessCheck> checks = new CopyOnWriteArrayList<>();
+    /** Check and exception pairs already logged: probes come every few seconds, the log hears of each once. */
+    private final java.util.Set<String> logged = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public Readiness add(ReadinessCheck check) {
         checks.add(check);
@@ -89,14 +91,17 @@ public final class Readiness {
         return check(checks);
     }
 
-    private static Report check(List<ReadinessCheck> checks) {
+    private Report check(List<ReadinessCheck> checks) {
         Map<String, String> problems = new LinkedHashMap<>();
         for (ReadinessCheck c : checks) {
             Optional<String> p;
             try {
                 p = c.problem();
             } catch (RuntimeException e) {
-                LOG.warn("The readiness check {} failed ({}); it counts as not ready", c.name(), e.getClass().getName(), e);
+                if (logged.add(c.name() + ":" + e.getClass().getName())) {
+                    LOG.warn("The readiness check {} failed ({}); it counts as not ready until it answers", c.name(),
+                            e.getClass().getName(), e);
+                }
                 p = Optional.of("the check itself failed (" + e.getClass().getSimpleName() + "); see the log");
             }
             p.ifPresent(why -> problems.merge(c.name(), why, (a, b) -> a + "; " + b));
