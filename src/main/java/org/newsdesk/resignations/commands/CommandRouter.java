@@ -70,10 +70,21 @@ public final class CommandRouter {
             LOG.error("ref {}: command /{} failed", ref, pathOf(req), e);
             reply = replies.failure(lang, ref);
         }
-        // the catalogue's path, never what was typed: a metric label must not carry user text
-        String path = catalog.find(req.command(), req.subcommand()).map(CommandSpec::path).orElse("unknown");
-        observer.answered(path, lang, reply.kind(), System.nanoTime() - start);
+        observer.answered(path(req), lang, reply.kind(), System.nanoTime() - start);
         return reply;
+    }
+
+    /**
+     * A transport answered {@code req} with a reply it kept from an identical earlier request (the
+     * Discord layer's cache of in-memory lookups): counted as answered, in no time.
+     */
+    public void reused(CommandRequest req, Lang lang, Reply reply) {
+        observer.answered(path(req), lang, reply.kind(), 0);
+    }
+
+    /** The catalogue's path, never what was typed: a metric label must not carry user text. */
+    private String path(CommandRequest req) {
+        return catalog.find(req.command(), req.subcommand()).map(CommandSpec::path).orElse("unknown");
     }
 
     private Reply route(CommandRequest req, Lang lang, RequestContext ctx) {
