@@ -46,9 +46,15 @@ public final class OpsServer implements AutoCloseable {
     }
 
     public static OpsServer start(HttpAddress address, Readiness readiness, Metrics metrics) throws CannotListen {
+        InetSocketAddress bind = new InetSocketAddress(address.host(), address.port());
+        if (bind.isUnresolved()) {
+            throw new CannotListen("Cannot listen on " + address + " for health checks and metrics (http.address): the host "
+                    + address.host() + " is not known here. Set http.address (BOT_HTTP_ADDRESS) to an address of this machine "
+                    + "(127.0.0.1, 0.0.0.0, [::1]) with a port, or to off.", null);
+        }
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(address.host(), address.port()), 16);
+            server = HttpServer.create(bind, 16);
         } catch (BindException e) {
             throw new CannotListen("Cannot listen on " + address + " for health checks and metrics (http.address): "
                     + "the port is in use or the address is not this machine's. Set http.address (BOT_HTTP_ADDRESS) "

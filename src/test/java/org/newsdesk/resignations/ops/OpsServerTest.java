@@ -75,6 +75,22 @@ class OpsServerTest {
     }
 
     @Test
+    void anUnknownHostIsASentenceNotAStackTrace() {
+        try (Metrics metrics = new Metrics(new BuildInfo("1", "x"))) {
+            anUnknownHost(metrics);
+        }
+    }
+
+    private static void anUnknownHost(Metrics metrics) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> OpsServer.start(new HttpAddress("no-such-host.invalid", 0),
+                        new Readiness(), metrics))
+                .isInstanceOf(OpsServer.CannotListen.class)
+                .hasMessage("Cannot listen on no-such-host.invalid:0 for health checks and metrics (http.address): the host "
+                        + "no-such-host.invalid is not known here. Set http.address (BOT_HTTP_ADDRESS) to an address of this "
+                        + "machine (127.0.0.1, 0.0.0.0, [::1]) with a port, or to off.");
+    }
+
+    @Test
     void aBuildOutsideGitSaysUnknown() {
         Properties unfilled = new Properties();
         unfilled.setProperty("version", "0.1.0");
