@@ -28,7 +28,6 @@ import org.newsdesk.resignations.notify.Delivery;
 import org.newsdesk.resignations.notify.EntryCodec;
 import org.newsdesk.resignations.notify.Notifier;
 import org.newsdesk.resignations.ops.BuildInfo;
-import org.newsdesk.resignations.ops.HttpAddress;
 import org.newsdesk.resignations.ops.Operations;
 import org.newsdesk.resignations.ops.OpsServer;
 import org.newsdesk.resignations.sourcing.Reloader;
@@ -42,8 +41,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place the running bot is put together: the data directory's lock, the operator's
  * listener (health, readiness, metrics), the dataset and its sources, the store and notifier, the
- * application, the file watcher and URL poller, and the Discord client, in that order. What was opened is closed in reverse order, on any failure
- * part-way and at shutdown.
+ * application, the file watcher and URL poller, and the Discord client, in that order. What was
+ * opened is closed in reverse order, on any failure part-way and at shutdown.
  */
 final class Assembly implements AutoCloseable {
 
@@ -180,7 +179,8 @@ final class Assembly implements AutoCloseable {
             ops.tasks().add("dataset-poll", poller::alive);
         }
         try {
-            bot = DiscordBot.start(app.discord(), plan.token(), discordOptions(cfg).withRateLimitListener(ops.metrics()::rateLimited));
+            bot = DiscordBot.start(app.discord(), plan.token(),
+                    discordOptions(cfg).withRateLimitListener(ops.metrics()::rateLimited));
         } catch (StartFailure e) {
             if (e.kind() == StartFailure.Kind.TOKEN_REFUSED) {
                 err.println("Discord refused the token in DISCORD_TOKEN: reset it on the Bot page of your application "
@@ -196,11 +196,6 @@ final class Assembly implements AutoCloseable {
         ops.gateway().set(Instrumentation.gateway(bot));
         ops.metrics().gateway(bot);
         ops.tasks().add("notify-delivery", notifier::deliveryAlive);
-    }
-
-    /** Where health, readiness and metrics are served; empty when {@code http.address = off}. */
-    Optional<HttpAddress> opsAddress() {
-        return ops == null ? Optional.empty() : ops.address();
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Guild;
@@ -191,7 +192,7 @@ public final class DiscordBot implements AutoCloseable, GatewayStatus {
      * JDA's own settings (25 parallel requests, 5 idle connections), with Nagle's algorithm off,
      * and every 429 told to {@code rateLimited} (JDA's rate limiter waits and retries them itself).
      */
-    private static okhttp3.OkHttpClient.Builder httpClient(java.util.function.Consumer<String> rateLimited) {
+    private static okhttp3.OkHttpClient.Builder httpClient(Consumer<String> rateLimited) {
         okhttp3.Dispatcher dispatcher = new okhttp3.Dispatcher();
         dispatcher.setMaxRequestsPerHost(25);
         return new okhttp3.OkHttpClient.Builder()

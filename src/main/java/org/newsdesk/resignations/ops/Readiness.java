@@ -1,9 +1,12 @@
 package org.newsdesk.resignations.ops;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +25,7 @@ public final class Readiness {
      */
     public record Report(Map<String, String> problems, List<String> checks) {
         public Report {
-            problems = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(problems));
+            problems = Collections.unmodifiableMap(new LinkedHashMap<>(problems));
             checks = List.copyOf(checks);
         }
 
@@ -63,7 +66,7 @@ public final class Readiness {
 
     private final List<ReadinessCheck> checks = new CopyOnWriteArrayList<>();
     /** Check and exception pairs already logged: probes come every few seconds, the log hears of each once. */
-    private final java.util.Set<String> logged = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> logged = ConcurrentHashMap.newKeySet();
 
     public Readiness add(ReadinessCheck check) {
         checks.add(check);

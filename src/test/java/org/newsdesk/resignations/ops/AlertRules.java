@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -78,7 +79,7 @@ final class AlertRules {
             }
             boolean function = after < e.length() && e.charAt(after) == '(';
             boolean number = m.start() > 0 && Character.isDigit(e.charAt(m.start() - 1));
-            if (!function && !number && !KEYWORDS.contains(id.toLowerCase(java.util.Locale.ROOT))) {
+            if (!function && !number && !KEYWORDS.contains(id.toLowerCase(Locale.ROOT))) {
                 out.add(id);
             }
         }

@@ -1,6 +1,7 @@
 package org.newsdesk.resignations.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -40,7 +42,7 @@ class OpsServerTest {
             assertThat(get(a, "/healthz", "GET").statusCode()).isEqualTo(200);
 
             ops.gateway().set(ReadinessCheck.of("gateway", () -> connected.get() ? Optional.empty() : Optional.of("shard 0/1 is DOWN")));
-            ops.dataset().loaded(java.time.Instant.now());
+            ops.dataset().loaded(Instant.now());
             ops.database().set(ReadinessCheck.of("database", () -> {
                 throw new IllegalStateException("boom");
             }));
@@ -82,7 +84,7 @@ class OpsServerTest {
     }
 
     private static void anUnknownHost(Metrics metrics) {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> OpsServer.start(new HttpAddress("no-such-host.invalid", 0),
+        assertThatThrownBy(() -> OpsServer.start(new HttpAddress("no-such-host.invalid", 0),
                         new Readiness(), metrics))
                 .isInstanceOf(OpsServer.CannotListen.class)
                 .hasMessage("Cannot listen on no-such-host.invalid:0 for health checks and metrics (http.address): the host "

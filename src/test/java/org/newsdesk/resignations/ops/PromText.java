@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Reads the Prometheus text exposition format (what {@code /metrics} answers) into samples. */
 final class PromText {
@@ -67,8 +69,8 @@ final class PromText {
     }
 
     /** Every metric family's sample names (counters' _total, histograms' _bucket, _count, _sum…). */
-    static java.util.Set<String> names(String text) {
-        java.util.Set<String> names = new java.util.TreeSet<>();
+    static Set<String> names(String text) {
+        Set<String> names = new TreeSet<>();
         for (Sample s : parse(text)) {
             names.add(s.name());
         }
