@@ -4,10 +4,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.newsdesk.resignations.chart.Charts;
 import org.newsdesk.resignations.commands.CommandCatalog;
 import org.newsdesk.resignations.commands.CommandLineParser;
+import org.newsdesk.resignations.commands.CommandObserver;
 import org.newsdesk.resignations.commands.CommandRouter;
 import org.newsdesk.resignations.commands.Completions;
 import org.newsdesk.resignations.commands.LanguagePolicy;
@@ -24,11 +26,13 @@ import org.newsdesk.resignations.export.CsvExport;
 import org.newsdesk.resignations.export.ExportCommands;
 import org.newsdesk.resignations.export.JsonExport;
 import org.newsdesk.resignations.factcheck.FactCheckCommands;
+import org.newsdesk.resignations.factcheck.FactCheckResult;
 import org.newsdesk.resignations.intake.AdditionsFile;
 import org.newsdesk.resignations.intake.Drafts;
 import org.newsdesk.resignations.intake.EntryIntake;
 import org.newsdesk.resignations.notify.Notifier;
 import org.newsdesk.resignations.notify.NotifyCommands;
+import org.newsdesk.resignations.ops.BuildInfo;
 import org.newsdesk.resignations.sourcing.Reloader;
 import org.newsdesk.resignations.query.Queries;
 import org.newsdesk.resignations.render.Replies;
@@ -106,7 +110,9 @@ public final class Application {
         this.catalog = CommandCatalog.standard().with(CommandCatalog.notifications()).with(CommandCatalog.editing());
         this.router = new CommandRouter(catalog, languages, replies);
         this.charts = new Charts(templates);
-        new ResignationCommands(queries, replies, charts).register(router);
+        BuildInfo build = BuildInfo.current();
+        new ResignationCommands(queries, replies, charts, Optional.of(new Replies.Build(build.version(), build.commit())))
+                .register(router);
         new ExportCommands(this::snapshot, replies, new JsonExport(setup.mapper()),
                 new CsvExport(templates), new ClaimReviewExport(templates, setup.clock(), setup.claimReviewBase()))
                 .register(router);
@@ -121,6 +127,17 @@ public final class Application {
         // the form is Discord's; elsewhere (the console) the command says where entries are added
         router.on(CommandCatalog.RESIGNATIONS + " add", (req, lang) -> replies.userError(lang,
                 intake.isPresent() ? "add.form_only" : "add.unavailable"));
+    }
+
+    /**
+     * The operator's metrics hear of every command and autocomplete (whatever the transport), every
+     * fact-check's verdict and every reload's result.
+     */
+    public void observe(CommandObserver commands, Consumer<FactCheckResult> verdicts, Consumer<Reloader.Result> reloads) {
+        router.observe(commands);
+        completions.observe(commands);
+        factcheck.observe(verdicts);
+        reloader.ifPresent(r -> r.observe(reloads));
     }
 
     /** Editors adding entries, when the bot runs with its data directory. */

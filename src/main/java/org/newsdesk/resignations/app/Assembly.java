@@ -27,6 +27,9 @@ import org.newsdesk.resignations.sourcing.DatasetWatcher;
 import org.newsdesk.resignations.notify.Delivery;
 import org.newsdesk.resignations.notify.EntryCodec;
 import org.newsdesk.resignations.notify.Notifier;
+import org.newsdesk.resignations.ops.BuildInfo;
+import org.newsdesk.resignations.ops.Operations;
+import org.newsdesk.resignations.ops.OpsServer;
 import org.newsdesk.resignations.sourcing.Reloader;
 import org.newsdesk.resignations.sourcing.Said;
 import org.newsdesk.resignations.sourcing.UrlDatasetSource;
@@ -38,10 +41,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place the running bot is put together: the data directory's lock, the dataset and its
- * sources, the store and notifier, the application, the file watcher and URL poller, and the
- * Discord client, in that order. What was opened is closed in reverse order, on any failure
- * part-way and at shutdown.
+ * The one place the running bot is put together: the data directory's lock, the operator's
+ * listener (health, readiness, metrics), the dataset and its sources, the store and notifier, the
+ * application, the file watcher and URL poller, and the Discord client, in that order. What was
+ * opened is closed in reverse order, on any failure part-way and at shutdown.
  */
 final class Assembly implements AutoCloseable {
 
@@ -74,6 +77,7 @@ final class Assembly implements AutoCloseable {
 
     private final List<AutoCloseable> opened = new ArrayList<>();
     private DiscordBot bot;
+    private Operations ops;
     private boolean closed;
 
     private Assembly() {
@@ -98,6 +102,14 @@ final class Assembly implements AutoCloseable {
         Path dir = plan.dir();
         // before anything in the data directory is read or opened
         opened.add(lockDataDir(dir, err));
+        // next, so that /healthz answers during start-up and /readyz says what is still coming
+        try {
+            ops = Operations.start(BuildInfo.current(), cfg.httpAddress());
+        } catch (OpsServer.CannotListen e) {
+            err.println(e.getMessage());
+            throw new NotStarted(2);
+        }
+        opened.add(ops);
         Templates templates = Templates.bundled();
         Clock clock = Clock.systemUTC();
         DatasetLoader loader = DatasetLoader.standard();
@@ -120,6 +132,7 @@ final class Assembly implements AutoCloseable {
             throw new NotStarted(1);
         }
         Snapshot serving = snapshot;
+        Instrumentation.started(ops, down, snapshot.version(), templates, clock);
         down.ifPresent(d -> err.println(Said.of("notify.url.starts", "problem", d.problem(), "version", serving.version(),
                 "seconds", d.retry().toSeconds()).in(templates, Lang.EN)));
         // sources a newsroom should not cite are logged, not refused: validate --strict is where they fail
@@ -151,6 +164,9 @@ final class Assembly implements AutoCloseable {
             throw new NotStarted(1);
         }
         opened.add(notifier);
+        ops.database().set(Instrumentation.database(notifier.store()));
+        ops.metrics().outbox(Instrumentation.backlog(notifier.store(), clock));
+        notifier.observeDeliveries(Instrumentation.deliveries(ops.metrics()));
         // an emptied file must not silently take away the entries the bot had (dataset.allow_empty)
         Optional<Problem> empty = Reloader.refusedAsEmpty(snapshot,
                 snapshot.entries().isEmpty() ? notifier.recordedEntries() : 0, cfg.allowEmpty());
@@ -160,21 +176,29 @@ final class Assembly implements AutoCloseable {
         }
         Application app = new Application(snapshot, new Application.Setup(cfg.defaultLanguage(), templates, clock,
                 loader.mapper(), Optional.of(source), Optional.of(notifier), Optional.of(additions), cfg.claimReviewBaseUrl()));
+        app.observe(Instrumentation.commands(ops.metrics()), Instrumentation.verdicts(ops.metrics()),
+                Instrumentation.reloads(ops, () -> app.snapshot().version(), templates, clock));
+        ops.metrics().dataset(() -> app.snapshot().version(), () -> app.snapshot().entries().size(), ops.dataset());
         // the first run records the baseline; later runs queue what changed while the bot was down
         notifier.datasetChanged(snapshot);
         try {
             // the additions file too: an editor may fix it by hand; it may not exist yet
-            opened.add(DatasetWatcher.start(plan.files(), List.of(additions.path()), app::reload, DatasetWatcher.DEBOUNCE,
-                    DatasetWatcher.CHECK, Alarms.of(Optional.of(notifier))));
+            DatasetWatcher watcher = DatasetWatcher.start(plan.files(), List.of(additions.path()), app::reload,
+                    DatasetWatcher.DEBOUNCE, DatasetWatcher.CHECK, Alarms.of(Optional.of(notifier)));
+            opened.add(watcher);
+            ops.tasks().add("dataset-watch", watcher::alive);
         } catch (IOException e) {
             err.println("Cannot watch " + plan.files() + " and " + additions.path() + " for changes (" + e.getMessage()
                     + "); /resignations reload still reloads them.");
         }
         if (url.isPresent()) {
-            opened.add(new DatasetPoller(app::reload, cfg.pollEvery(), Alarms.of(Optional.of(notifier))));
+            DatasetPoller poller = new DatasetPoller(app::reload, cfg.pollEvery(), Alarms.of(Optional.of(notifier)));
+            opened.add(poller);
+            ops.tasks().add("dataset-poll", poller::alive);
         }
         try {
-            bot = DiscordBot.start(app.discord(), plan.token(), discordOptions(cfg));
+            bot = DiscordBot.start(app.discord(), plan.token(),
+                    discordOptions(cfg).withRateLimitListener(ops.metrics()::rateLimited));
         } catch (StartFailure e) {
             if (e.kind() == StartFailure.Kind.TOKEN_REFUSED) {
                 err.println("Discord refused the token in DISCORD_TOKEN: reset it on the Bot page of your application "
@@ -187,6 +211,9 @@ final class Assembly implements AutoCloseable {
             throw new NotStarted(1);
         }
         opened.add(bot);
+        ops.gateway().set(Instrumentation.gateway(bot));
+        ops.metrics().gateway(bot);
+        ops.tasks().add("notify-delivery", notifier::deliveryAlive);
     }
 
     /**

@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
 import org.newsdesk.resignations.dataset.DatasetLoader;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.store.Storage;
+import org.newsdesk.resignations.ops.HttpAddress;
+import org.newsdesk.resignations.ops.Logs;
 
 /**
  * The bot's configuration: a {@code key = value} file (see {@code config/bot.example.properties};
@@ -48,13 +50,17 @@ import org.newsdesk.resignations.store.Storage;
  * @param allowEmpty         a dataset with no entry may replace one that has entries (else refused like an invalid file)
  * @param storageUrl         a JDBC URL of PostgreSQL holding the state instead of SQLite in {@code dataDir} (a fleet of
  *                           processes); checked to carry no password (that comes from {@link #storagePassword})
+ * @param httpAddress        where /healthz, /readyz and /metrics are served; empty when {@code off}
+ * @param logFormat          text lines, or JSON lines for log shippers
+ * @param logLevel           the root log level (TRACE … ERROR); empty: logback.xml's (INFO)
  */
 public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> editorRole, Optional<Long> adminChannel,
                      Optional<String> apiBaseUrl, Optional<String> gatewayUrl, boolean gatewayCompression,
                      List<Path> datasets, Path dataDir, boolean mergeBundled, Optional<String> datasetUrl,
                      Duration pollEvery, Duration fetchTimeout, long fetchMaxBytes,
                      boolean allowPrivateHosts, Optional<String> claimReviewBaseUrl, int maxAnnouncedAdditions,
-                     boolean allowEmpty, Optional<String> storageUrl) {
+                     boolean allowEmpty, Optional<String> storageUrl, Optional<HttpAddress> httpAddress,
+                     Logs.Format logFormat, Optional<String> logLevel) {
 
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
     public static final long DEFAULT_FETCH_MAX_BYTES = 64L * 1024 * 1024;
@@ -90,6 +96,9 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
         k.put("notify.max_announced_additions", "BOT_NOTIFY_MAX_ANNOUNCED_ADDITIONS");
         k.put("dataset.allow_empty", "BOT_DATASET_ALLOW_EMPTY");
         k.put("storage.url", "BOT_STORAGE_URL");
+        k.put("http.address", "BOT_HTTP_ADDRESS");
+        k.put("log.format", "BOT_LOG_FORMAT");
+        k.put("log.level", "BOT_LOG_LEVEL");
         KEYS = Collections.unmodifiableMap(k);
     }
 
@@ -106,7 +115,8 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
     public static Config defaults() {
         return new Config(List.of(), Lang.EN, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 true, List.of(), DEFAULT_DATA_DIR, false, Optional.empty(), Duration.ofSeconds(60),
-                Duration.ofSeconds(60), DEFAULT_FETCH_MAX_BYTES, false, Optional.empty(), 10, false, Optional.empty());
+                Duration.ofSeconds(60), DEFAULT_FETCH_MAX_BYTES, false, Optional.empty(), 10, false, Optional.empty(),
+                Optional.of(HttpAddress.DEFAULT), Logs.Format.TEXT, Optional.empty());
     }
 
     /**
@@ -145,6 +155,9 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
         int maxAdditions = c.maxAnnouncedAdditions();
         boolean allowEmpty = c.allowEmpty();
         Optional<String> storageUrl = c.storageUrl();
+        Optional<HttpAddress> http = c.httpAddress();
+        Logs.Format logFormat = c.logFormat();
+        Optional<String> logLevel = c.logLevel();
         for (Map.Entry<String, Valued> e : values.entrySet()) {
             String key = e.getKey();
             Valued v = e.getValue();
@@ -193,11 +206,27 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
                     }
                     storageUrl = Optional.of(v.value());
                 }
+                case "http.address" -> {
+                    try {
+                        http = HttpAddress.parse(v.value());
+                    } catch (IllegalArgumentException notAddress) {
+                        throw bad(key, v, notAddress.getMessage());
+                    }
+                }
+                case "log.format" -> logFormat = Logs.Format.parse(v.value()).orElseThrow(() -> bad(key, v, "text or json"));
+                case "log.level" -> {
+                    String l = v.value().toUpperCase(Locale.ROOT);
+                    if (!Logs.LEVELS.contains(l)) {
+                        throw bad(key, v, String.join(", ", Logs.LEVELS));
+                    }
+                    logLevel = Optional.of(l);
+                }
                 default -> throw new IllegalStateException("unhandled key " + key);
             }
         }
         return new Config(guilds, lang, editor, admin, api, gateway, compression, datasets, dataDir, merge, datasetUrl, poll,
-                fetchTimeout, fetchMax, allowPrivate, claimReviewBase, maxAdditions, allowEmpty, storageUrl);
+                fetchTimeout, fetchMax, allowPrivate, claimReviewBase, maxAdditions, allowEmpty, storageUrl, http, logFormat,
+                logLevel);
     }
 
     /**

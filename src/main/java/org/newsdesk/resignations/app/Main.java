@@ -20,13 +20,15 @@ import org.newsdesk.resignations.dataset.Problem;
 import org.newsdesk.resignations.dataset.SourceLint;
 import org.newsdesk.resignations.dataset.SourceReport;
 import org.newsdesk.resignations.dataset.Snapshot;
+import org.newsdesk.resignations.ops.BuildInfo;
+import org.newsdesk.resignations.ops.Logs;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Command-line entry point: run (the Discord bot, the default), validate, console. */
-@Command(name = "resignation-bot", mixinStandardHelpOptions = true, version = "resignation-bot 0.1.0",
+@Command(name = "resignation-bot", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Sourced dataset of US officials who resigned over the administration's Gaza war policy.",
         subcommands = {Main.Run.class, Main.Validate.class, Main.Console.class})
 public final class Main implements Callable<Integer> {
@@ -49,6 +51,14 @@ public final class Main implements Callable<Integer> {
         return cli.execute(args);
     }
 
+    /** {@code --version}: the build's version and the git commit it was built from ("unknown" outside git). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"resignation-bot " + BuildInfo.current().describe()};
+        }
+    }
+
     private static PrintStream utf8(PrintStream s) {
         return new PrintStream(s, true, StandardCharsets.UTF_8);
     }
@@ -68,7 +78,7 @@ public final class Main implements Callable<Integer> {
         return new Run().call();
     }
 
-    @Command(name = "run", mixinStandardHelpOptions = true,
+    @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
             description = "Connect to Discord and answer slash commands (the default). The token comes from "
                     + "DISCORD_TOKEN or DISCORD_TOKEN_FILE; settings from config/bot.properties and the environment.")
     static final class Run implements Callable<Integer> {
@@ -115,6 +125,8 @@ public final class Main implements Callable<Integer> {
                 err.println("Configuration error: " + e.getMessage());
                 return 2;
             }
+            // before anything is logged: log.format (JSON lines for shippers) and log.level
+            Logs.apply(cfg.logFormat(), cfg.logLevel());
             if (token.isEmpty()) {
                 err.println(NO_TOKEN);
                 return 2;
@@ -152,7 +164,7 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    @Command(name = "validate", mixinStandardHelpOptions = true,
+    @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
             description = "Check dataset files (the bundled one when none is given), their sources included. "
                     + "Exit 0 when valid, 1 otherwise.")
     static final class Validate implements Callable<Integer> {
@@ -210,7 +222,7 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    @Command(name = "console", mixinStandardHelpOptions = true,
+    @Command(name = "console", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
             description = "Read commands such as /resignations who name:\"Andrew Miller\" from standard input and print the replies.")
     static final class Console implements Callable<Integer> {
         @Option(names = "--lang", description = "default reply language: en or ar (default: ${DEFAULT-VALUE})", defaultValue = "en")

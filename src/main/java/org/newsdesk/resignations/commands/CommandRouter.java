@@ -31,6 +31,7 @@ public final class CommandRouter {
     private final LanguagePolicy languages;
     private final Replies replies;
     private final Map<String, CommandHandler> handlers = new HashMap<>();
+    private volatile CommandObserver observer = CommandObserver.NONE;
 
     public CommandRouter(CommandCatalog catalog, LanguagePolicy languages, Replies replies) {
         this.catalog = catalog;
@@ -51,17 +52,39 @@ public final class CommandRouter {
         return catalog;
     }
 
+    /** Who hears of each answered command (the metrics); set once at wiring. */
+    public void observe(CommandObserver observer) {
+        this.observer = observer;
+    }
+
     public Reply handle(CommandRequest req, RequestContext ctx) {
+        long start = System.nanoTime();
         String typed = String.join(" ", req.options().values());
         Optional<Lang> explicit = req.option("lang").flatMap(Lang::parse);
         Lang lang = languages.choose(explicit, ctx, typed);
+        Reply reply;
         try {
-            return route(req, lang, ctx);
+            reply = route(req, lang, ctx);
         } catch (RuntimeException e) {
             String ref = UUID.randomUUID().toString().substring(0, 8);
             LOG.error("ref {}: command /{} failed", ref, pathOf(req), e);
-            return replies.failure(lang, ref);
+            reply = replies.failure(lang, ref);
         }
+        observer.answered(path(req), lang, reply.kind(), System.nanoTime() - start);
+        return reply;
+    }
+
+    /**
+     * A transport answered {@code req} with a reply it kept from an identical earlier request (the
+     * Discord layer's cache of in-memory lookups): counted as answered, in no time.
+     */
+    public void reused(CommandRequest req, Lang lang, Reply reply) {
+        observer.answered(path(req), lang, reply.kind(), 0);
+    }
+
+    /** The catalogue's path, never what was typed: a metric label must not carry user text. */
+    private String path(CommandRequest req) {
+        return catalog.find(req.command(), req.subcommand()).map(CommandSpec::path).orElse("unknown");
     }
 
     private Reply route(CommandRequest req, Lang lang, RequestContext ctx) {

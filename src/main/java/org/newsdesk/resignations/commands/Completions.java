@@ -23,12 +23,27 @@ import org.newsdesk.resignations.search.FuzzyIndex;
 public final class Completions {
 
     private final Queries queries;
+    private volatile CommandObserver observer = CommandObserver.NONE;
 
     public Completions(Queries queries) {
         this.queries = queries;
     }
 
+    /** Who hears how long each answer took (the metrics); set once at wiring. */
+    public void observe(CommandObserver observer) {
+        this.observer = observer;
+    }
+
     public List<Reply.Choice> complete(String option, String typed) {
+        long start = System.nanoTime();
+        try {
+            return choices(option, typed);
+        } finally {
+            observer.completed(option.equals("name") || option.equals("agency") ? option : "other", System.nanoTime() - start);
+        }
+    }
+
+    private List<Reply.Choice> choices(String option, String typed) {
         String t = typed == null ? "" : typed;
         if (t.length() > ResignationCommands.MAX_NAME_QUERY) {
             return List.of();

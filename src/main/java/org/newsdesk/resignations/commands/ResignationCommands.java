@@ -23,6 +23,7 @@ public final class ResignationCommands {
     private final Queries queries;
     private final Replies replies;
     private final Charts charts;
+    private final Optional<Replies.Build> build;
 
     /** Without charts: timeline and stats answer in text only. */
     public ResignationCommands(Queries queries, Replies replies) {
@@ -31,9 +32,15 @@ public final class ResignationCommands {
 
     /** @param charts draws the chart attached to the timeline and stats replies; null for none */
     public ResignationCommands(Queries queries, Replies replies, Charts charts) {
+        this(queries, replies, charts, Optional.empty());
+    }
+
+    /** @param build the running bot's version and commit, which /resignations about shows */
+    public ResignationCommands(Queries queries, Replies replies, Charts charts, Optional<Replies.Build> build) {
         this.queries = queries;
         this.replies = replies;
         this.charts = charts;
+        this.build = build;
     }
 
     public void register(CommandRouter router) {
@@ -41,7 +48,7 @@ public final class ResignationCommands {
                 .on("resignations list", this::list)
                 .on("resignations timeline", this::timeline)
                 .on("resignations stats", this::stats)
-                .on("resignations about", (r, l) -> replies.about(snapshot(), queries.about(), l));
+                .on("resignations about", (r, l) -> replies.about(snapshot(), queries.about(), l, build));
     }
 
     /** The timeline, with departures per month by agency drawn from the same counts as /stats. */

@@ -7,6 +7,7 @@ import org.newsdesk.resignations.commands.CommandRequest;
 import org.newsdesk.resignations.commands.CommandRouter;
 import org.newsdesk.resignations.commands.Completions;
 import org.newsdesk.resignations.commands.RequestContext;
+import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.render.Reply;
 
 /** What the slash commands run on: the core's router, its suggestions and the dataset version (for caching). */
@@ -20,6 +21,10 @@ public interface CoreCommands {
 
     /** The version of the dataset being served: a reply depends on it. */
     String version();
+
+    /** A reply kept from an earlier identical request answered this one (counted like a command). */
+    default void reused(CommandRequest request, Lang lang, Reply reply) {
+    }
 
     static CoreCommands of(CommandRouter router, Completions completions, Supplier<String> version) {
         return new CoreCommands() {
@@ -41,6 +46,11 @@ public interface CoreCommands {
             @Override
             public String version() {
                 return version.get();
+            }
+
+            @Override
+            public void reused(CommandRequest request, Lang lang, Reply reply) {
+                router.reused(request, lang, reply);
             }
         };
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.function.Consumer;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Guild;
@@ -26,8 +27,10 @@ import net.dv8tion.jda.api.utils.MemberCachePolicy;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
+import okhttp3.Response;
 import org.newsdesk.resignations.notify.Notifier;
 import org.newsdesk.resignations.render.Refs;
+import org.newsdesk.resignations.ops.GatewayStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +38,10 @@ import org.slf4j.LoggerFactory;
  * The bot: one JDA client with no privileged intent and no cache beyond the servers and their
  * roles (JDA always asks for GUILDS, non-privileged: per-server registration, role checks), answering interactions through
  * the {@link InteractionService}. Commands are registered with one bulk overwrite at start-up.
+ * It tells the operator's readiness and metrics its gateway state ({@link GatewayStatus}) and
+ * every 429 Discord answers ({@link DiscordOptions#rateLimited}).
  */
-public final class DiscordBot implements AutoCloseable {
+public final class DiscordBot implements AutoCloseable, GatewayStatus {
 
     private static final Logger LOG = LoggerFactory.getLogger(DiscordBot.class);
 
@@ -84,7 +89,7 @@ public final class DiscordBot implements AutoCloseable {
                 .setChunkingFilter(ChunkingFilter.NONE)
                 .setCompression(options.compressGateway() ? Compression.ZLIB : Compression.NONE)
                 .setEnableShutdownHook(false)
-                .setHttpClientBuilder(httpClient())
+                .setHttpClientBuilder(httpClient(options.rateLimited()))
                 .addEventListeners(listeners.toArray());
         options.apiBaseUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(url)));
         options.gatewayUrl().ifPresent(url -> builder.setSessionController(new FixedGateway(url)));
@@ -189,14 +194,38 @@ public final class DiscordBot implements AutoCloseable {
         LOG.info("Disconnected from Discord");
     }
 
-    /** JDA's own settings (25 parallel requests, 5 idle connections), with Nagle's algorithm off. */
-    private static OkHttpClient.Builder httpClient() {
+    /**
+     * JDA's own settings (25 parallel requests, 5 idle connections), with Nagle's algorithm off,
+     * and every 429 told to {@code rateLimited} (JDA's rate limiter waits and retries them itself).
+     */
+    private static OkHttpClient.Builder httpClient(Consumer<String> rateLimited) {
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequestsPerHost(25);
         return new OkHttpClient.Builder()
                 .connectionPool(new ConnectionPool(5, 10, TimeUnit.SECONDS))
                 .dispatcher(dispatcher)
-                .socketFactory(new NoDelaySockets());
+                .socketFactory(new NoDelaySockets())
+                .addInterceptor(chain -> {
+                    Response response = chain.proceed(chain.request());
+                    if (response.code() == 429) {
+                        String scope = response.header("X-RateLimit-Scope");
+                        try {
+                            rateLimited.accept(scope == null ? "" : scope);
+                        } catch (RuntimeException e) {
+                            LOG.warn("Could not count a 429 ({})", e.toString());
+                        }
+                    }
+                    return response;
+                });
+    }
+
+    /** The one shard this client holds (JDA without a shard manager: shard 0 of 1). */
+    @Override
+    public List<GatewayStatus.Shard> shards() {
+        JDA.ShardInfo info = jda.getShardInfo();
+        JDA.Status status = jda.getStatus();
+        return List.of(new GatewayStatus.Shard(info.getShardId(), info.getShardTotal(), status == JDA.Status.CONNECTED,
+                status.name(), jda.getGatewayPing()));
     }
 
     private static ThreadFactory named(String prefix) {

@@ -263,6 +263,7 @@ public final class InteractionService implements AutoCloseable {
         ReplyKey key = new ReplyKey(commands.version(), req, lang);
         Reply kept = cache.getIfPresent(key);
         if (kept != null) {
+            commands.reused(req, lang, kept);   // still a command answered, for the operator's metrics
             return kept;
         }
         Reply fresh = commands.handle(req, ctx);

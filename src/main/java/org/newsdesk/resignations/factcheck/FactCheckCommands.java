@@ -1,6 +1,7 @@
 package org.newsdesk.resignations.factcheck;
 
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.newsdesk.resignations.commands.CommandRequest;
 import org.newsdesk.resignations.commands.CommandRouter;
@@ -30,6 +31,7 @@ public final class FactCheckCommands {
     private final Replies replies;
     private final FactCheckReplies render;
     private final AtomicReference<FactChecker> checker = new AtomicReference<>();
+    private volatile Consumer<FactCheckResult> observer = r -> { };
 
     public FactCheckCommands(Supplier<Directory> directory, Replies replies) {
         this.directory = directory;
@@ -49,7 +51,14 @@ public final class FactCheckCommands {
     /** Checks a text (typed, pasted or taken from a message) and renders the reply in {@code lang}. */
     public Reply check(String text, Lang lang) {
         FactChecker c = checker();
-        return render.render(c.snapshot(), c.check(text), lang);
+        FactCheckResult result = c.check(text);
+        observer.accept(result);
+        return render.render(c.snapshot(), result, lang);
+    }
+
+    /** Who hears of each check's result (the verdict metrics); set once at wiring. Quick, never throws. */
+    public void observe(Consumer<FactCheckResult> observer) {
+        this.observer = observer;
     }
 
     /** The plain result, for callers that render it themselves. */

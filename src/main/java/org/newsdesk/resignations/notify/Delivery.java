@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongFunction;
 import java.util.random.RandomGenerator;
 import org.newsdesk.resignations.dataset.Lang;
@@ -69,6 +70,20 @@ public final class Delivery implements AutoCloseable {
         }
     }
 
+    /** How one attempt ended, for the metrics. */
+    public enum Outcome {
+        /** Discord took the message. */
+        SENT,
+        /** A 5xx or network failure: tried again later. */
+        RETRIED,
+        /** A 429: tried again after Retry-After. */
+        RATE_LIMITED,
+        /** 403/404: the channel's subscription was disabled. */
+        DISABLED,
+        /** Discord will never take it (or it could not be rendered): set aside. */
+        FAILED
+    }
+
     private final Outbox outbox;
     private final ChannelSender sender;
     private final Notifications cards;
@@ -87,6 +102,7 @@ public final class Delivery implements AutoCloseable {
     private long nextSendNanos = System.nanoTime();
     private volatile boolean running;
     private Thread thread;
+    private volatile Consumer<Outcome> observer = o -> { };
 
     /**
      * @param languageOf a server's language (its setting, else the bot's default); called with 0
@@ -116,6 +132,16 @@ public final class Delivery implements AutoCloseable {
         thread = new Thread(this::loop, "notify-delivery");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** Who hears how each attempt ended (the metrics); quick, never throws. */
+    public void observe(Consumer<Outcome> observer) {
+        this.observer = observer;
+    }
+
+    /** The sending thread runs (false before {@link #start} and after {@link #close}). */
+    public synchronized boolean alive() {
+        return running && thread != null && thread.isAlive();
     }
 
     /** Something was queued: look at the outbox now instead of at the next tick. */
@@ -211,6 +237,7 @@ public final class Delivery implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("outbox row {} cannot be rendered; it is set aside", d.id(), e);
             outbox.failed(d.id(), d.attemptId(), "render: " + e, now);
+            observer.accept(Outcome.FAILED);
             return 0;
         }
         pace();
@@ -223,6 +250,7 @@ public final class Delivery implements AutoCloseable {
         now = clock.millis();
         if (r instanceof ChannelSender.Sent s) {
             outbox.delivered(d.id(), d.attemptId(), s.messageId(), now);
+            observer.accept(Outcome.SENT);
             recovered(d.channelId(), now);
             return 0;
         }
@@ -230,6 +258,7 @@ public final class Delivery implements AutoCloseable {
             long wait = Math.max(1, rl.retryAfter().toMillis());
             LOG.info("rate limited{} sending to channel {}: waiting {} ms", rl.global() ? " (global)" : "", d.channelId(), wait);
             outbox.retryAt(d.id(), d.attemptId(), now + wait, "429", now);
+            observer.accept(Outcome.RATE_LIMITED);
             return wait;
         }
         if (r instanceof ChannelSender.Transient t) {
@@ -237,6 +266,7 @@ public final class Delivery implements AutoCloseable {
             long delay = backoff.delayMillis(d.attempts(), random);
             LOG.warn("sending to channel {} failed ({}); attempt {} again in {} ms", d.channelId(), t.reason(), d.attempts() + 1, delay);
             outbox.retryAt(d.id(), d.attemptId(), now + delay, t.reason(), now);
+            observer.accept(Outcome.RETRIED);
             failing(d.channelId(), t.reason(), now);
             return 0;
         }
@@ -245,17 +275,20 @@ public final class Delivery implements AutoCloseable {
             LOG.warn("channel {} refused the bot ({}): its subscription is disabled", d.channelId(), g.reason());
             if (d.message() instanceof Outbox.Note) {
                 outbox.failed(d.id(), d.attemptId(), reason, now);
+                observer.accept(Outcome.FAILED);
                 return 0;
             }
             Lang lang = languageOf.apply(d.guildId().orElse(0L));
             String note = templates.get(lang, "notify.admin.disabled", "channel", d.channelId(), "reason", reason);
             outbox.disable(d.id(), d.attemptId(), d.channelId(), reason, adminChannel, note, now);
+            observer.accept(Outcome.DISABLED);
             poke();
             return 0;
         }
         ChannelSender.Rejected x = (ChannelSender.Rejected) r;
         LOG.error("Discord refused outbox row {} for channel {}: {}", d.id(), d.channelId(), x.reason());
         outbox.failed(d.id(), d.attemptId(), x.reason(), now);
+        observer.accept(Outcome.FAILED);
         return 0;
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.dataset.Snapshot;
 import org.newsdesk.resignations.render.Templates;
@@ -52,6 +53,7 @@ public final class Notifier implements AutoCloseable, ReloadListener {
     private final Map<Long, Optional<Lang>> languages = new ConcurrentHashMap<>();
     private final Delivery.Backoff backoff;
     private volatile Delivery delivery;
+    private volatile Consumer<Delivery.Outcome> deliveryObserver = o -> { };
     private volatile ChannelCheck channelCheck = ChannelCheck.NONE;
     private final Settings settings;
     private final ScheduledExecutorService retries;
@@ -236,9 +238,25 @@ public final class Notifier implements AutoCloseable, ReloadListener {
         if (delivery == null) {
             delivery = new Delivery(store.outbox(), sender, templates, codec, this::languageFor, adminChannel, clock,
                     new SplittableRandom(), backoff);
+            delivery.observe(deliveryObserver);
             delivery.start();
         }
         return delivery;
+    }
+
+    /** Who hears how each delivery attempt ended (the metrics); set at wiring, before delivery starts. */
+    public void observeDeliveries(Consumer<Delivery.Outcome> observer) {
+        this.deliveryObserver = observer;
+        Delivery d = delivery;
+        if (d != null) {
+            d.observe(observer);
+        }
+    }
+
+    /** Delivery was started and its thread still runs. */
+    public boolean deliveryAlive() {
+        Delivery d = delivery;
+        return d != null && d.alive();
     }
 
     public void poke() {

@@ -218,7 +218,16 @@ public final class Replies {
         return Reply.answer(pages, Optional.of(Replay.of("stats", "lang", lang.code()).encode()));
     }
 
+    /** The bot's own build, shown by /resignations about: its version and the git commit it was built from. */
+    public record Build(String version, String commit) {
+    }
+
     public Reply about(Snapshot s, AboutResult r, Lang lang) {
+        return about(s, r, lang, Optional.empty());
+    }
+
+    /** @param build the running bot's version and commit, when known to the caller */
+    public Reply about(Snapshot s, AboutResult r, Lang lang, Optional<Build> build) {
         StringBuilder b = new StringBuilder();
         b.append(esc(r.info().title().in(lang), lang)).append("\n\n");
         b.append(t.get(lang, "about.counts", "entries", r.entries(), "agencies", r.agencies(), "sources", r.sources())).append('\n');
@@ -227,6 +236,8 @@ public final class Replies {
                 "names", String.join(lang == Lang.AR ? "، " : ", ",
                         r.addedLast().stream().map(e -> esc(e.name().in(lang), lang)).toList()))).append('\n'));
         b.append(t.get(lang, "about.maintainer", "maintainer", esc(r.info().maintainer(), lang))).append('\n');
+        build.ifPresent(v -> b.append(t.get(lang, "about.build", "version", Bidi.isolate(v.version(), lang),
+                "commit", Bidi.isolate(v.commit(), lang))).append('\n'));
         List<Card.Field> fields = new ArrayList<>();
         if (r.info().citation() != null) {
             fields.add(new Card.Field(t.get(lang, "about.cite"), esc(r.info().citation().in(lang), lang)

@@ -33,6 +33,11 @@ public final class DatasetPoller implements AutoCloseable {
         }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Polls are still scheduled (false once closed). */
+    public boolean alive() {
+        return !timer.isShutdown();
+    }
+
     @Override
     public void close() {
         timer.shutdownNow();

@@ -238,6 +238,11 @@ public final class DatasetWatcher implements AutoCloseable {
         return HexFormat.of().formatHex(d.digest());
     }
 
+    /** The watching thread still runs (false once closed, or if it ever ended otherwise). */
+    public boolean alive() {
+        return thread.isAlive();
+    }
+
     @Override
     public void close() {
         try {

@@ -68,6 +68,7 @@ public final class Reloader {
     private final Consumer<Snapshot> swap;
     private final Optional<? extends ReloadListener> notifier;
     private final Alarms alarms;
+    private volatile Consumer<Result> observer = r -> { };
 
     public Reloader(Source source, Supplier<Snapshot> current, Consumer<Snapshot> swap,
                     Optional<? extends ReloadListener> notifier) {
@@ -83,7 +84,14 @@ public final class Reloader {
         Optional<Unavailable> down = source.fetch();
         Result r = loadAndSwap();
         alarms.fetched(down, current.get().version());
-        return r instanceof Loaded ok && down.isPresent() ? new Loaded(ok.snapshot(), ok.changes(), down) : r;
+        Result out = r instanceof Loaded ok && down.isPresent() ? new Loaded(ok.snapshot(), ok.changes(), down) : r;
+        observer.accept(out);
+        return out;
+    }
+
+    /** Who hears of every reload's result (readiness and metrics); set once at wiring. Quick, never throws. */
+    public void observe(Consumer<Result> observer) {
+        this.observer = observer;
     }
 
     private synchronized Result loadAndSwap() {

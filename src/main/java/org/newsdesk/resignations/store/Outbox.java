@@ -374,6 +374,27 @@ public final class Outbox {
         });
     }
 
+    /**
+     * Rows not yet delivered (pending or in flight) and when the oldest was queued (epoch ms).
+     *
+     * @param oldestQueuedAt empty when nothing waits
+     */
+    public record Waiting(int rows, Optional<Long> oldestQueuedAt) {
+    }
+
+    /** What waits to be delivered: a read-only query, for the operator's metrics and readiness. */
+    public Waiting waiting() {
+        return db.tx(c -> {
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT COUNT(*), MIN(created_at) FROM outbox WHERE state IN ('PENDING', 'SENDING')")) {
+                rs.next();
+                int rows = rs.getInt(1);
+                long oldest = rs.getLong(2);
+                return new Waiting(rows, rs.wasNull() ? Optional.empty() : Optional.of(oldest));
+            }
+        });
+    }
+
     /** The earliest time a pending row is due, if any. */
     public Optional<Long> nextDue() {
         return db.tx(c -> {

@@ -199,6 +199,11 @@ public final class Store implements AutoCloseable {
         return outbox.lastDeliveries(guildId);
     }
 
+    /** What waits to be delivered (read-only; the operator's metrics, and the database readiness probe). */
+    public Outbox.Waiting outboxWaiting() {
+        return outbox.waiting();
+    }
+
     public Optional<Long> nextDue() {
         return outbox.nextDue();
     }

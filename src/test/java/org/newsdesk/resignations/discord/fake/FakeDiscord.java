@@ -84,6 +84,7 @@ public final class FakeDiscord implements AutoCloseable {
     private final Deque<Long> messageWindow = new java.util.ArrayDeque<>();
     private final java.util.concurrent.atomic.AtomicInteger rateLimited = new java.util.concurrent.atomic.AtomicInteger();
     private final Object changed = new Object();
+    private volatile boolean gatewayDown;
 
     private record Failure(String method, String pathRegex, Canned response) {
     }
@@ -225,6 +226,22 @@ public final class FakeDiscord implements AutoCloseable {
     /** 429s given by {@link #limitChannelMessages}. */
     public int rateLimitedCount() {
         return rateLimited.get();
+    }
+
+    /**
+     * Drops every gateway session (close code 4000, which a client answers by reconnecting) and
+     * refuses the upgrade of each new one, until {@link #restoreGateway}: Discord's gateway unreachable.
+     */
+    public void dropGateway() {
+        gatewayDown = true;
+        for (WebSocket ws : gateway.getConnections()) {
+            ws.close(4000, "fake gateway down");
+        }
+    }
+
+    /** Takes sessions again after {@link #dropGateway}. */
+    public void restoreGateway() {
+        gatewayDown = false;
     }
 
     public boolean awaitIdentify(Duration timeout) throws InterruptedException {
@@ -618,6 +635,17 @@ public final class FakeDiscord implements AutoCloseable {
         @Override
         public void onStart() {
             started.countDown();
+        }
+
+        @Override
+        public org.java_websocket.handshake.ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(WebSocket ws,
+                org.java_websocket.drafts.Draft draft, ClientHandshake request) throws org.java_websocket.exceptions.InvalidDataException {
+            if (gatewayDown) {
+                // the upgrade is refused: to the client, the gateway cannot be reached
+                throw new org.java_websocket.exceptions.InvalidDataException(org.java_websocket.framing.CloseFrame.TRY_AGAIN_LATER,
+                        "fake gateway down");
+            }
+            return super.onWebsocketHandshakeReceivedAsServer(ws, draft, request);
         }
 
         @Override
