@@ -104,8 +104,10 @@ final class Assembly implements AutoCloseable {
                 new BoundedFetch(limits, templates), dir, cfg.pollEvery()));
         // entries editors add from Discord: in the data directory, never in the dataset files
         AdditionsFile additions = new AdditionsFile(dir.resolve(AdditionsFile.NAME), loader);
+        // reviewed corrections of entries from the dataset files: merged last (see Application.CORRECTIONS)
+        Path corrections = dir.resolve(Application.CORRECTIONS);
         Reloader.Source source = DatasetSources.of(loader, Optional.of(additions.path()), plan.files(), url,
-                plan.merge() ? DatasetSources.Mode.MERGE : DatasetSources.Mode.REPLACE, clock);
+                plan.merge() ? DatasetSources.Mode.MERGE : DatasetSources.Mode.REPLACE, clock, Optional.of(corrections));
         Snapshot snapshot;
         // a URL that does not answer is no reason to stay down: the last good copy (or the bundled dataset) serves
         Optional<Reloader.Unavailable> down = source.fetch();
@@ -146,7 +148,7 @@ final class Assembly implements AutoCloseable {
         notifier.datasetChanged(snapshot);
         try {
             // the additions file too: an editor may fix it by hand; it may not exist yet
-            opened.add(DatasetWatcher.start(plan.files(), List.of(additions.path()), app::reload, DatasetWatcher.DEBOUNCE,
+            opened.add(DatasetWatcher.start(plan.files(), List.of(additions.path(), corrections), app::reload, DatasetWatcher.DEBOUNCE,
                     DatasetWatcher.CHECK, Alarms.of(Optional.of(notifier))));
         } catch (IOException e) {
             err.println("Cannot watch " + plan.files() + " and " + additions.path() + " for changes (" + e.getMessage()

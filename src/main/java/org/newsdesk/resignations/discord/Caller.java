@@ -27,7 +27,8 @@ public record Caller(long userId, Optional<String> locale, Set<CommandSpec.Acces
 
     /** What the core needs to know of where and by whom a command was used. */
     public org.newsdesk.resignations.commands.RequestContext context(Optional<org.newsdesk.resignations.dataset.Lang> guildLanguage) {
-        return new org.newsdesk.resignations.commands.RequestContext(guildLanguage, locale, guildId, channelId, Optional.of(userId));
+        return new org.newsdesk.resignations.commands.RequestContext(guildLanguage, locale, guildId, channelId, Optional.of(userId),
+                may(CommandSpec.Access.EDITOR));
     }
 
     public boolean may(CommandSpec.Access needed) {

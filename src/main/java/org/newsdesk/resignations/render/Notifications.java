@@ -37,6 +37,14 @@ public final class Notifications {
                 fields.add(new Card.Field(label(f, lang), Fit.shorten(value(f, v, lang), FIELD_VALUE), false));
             }
         }
+        // an entry a second editor approved from Discord says so: readers know the desk checked it
+        JsonNode reviewed = entry.path("reviewed_by");
+        if (reviewed.isObject()) {
+            String day = reviewed.path("at").asText("").length() >= 10 ? reviewed.path("at").asText().substring(0, 10) : "";
+            String when = PartialDate.tryParse(day).filter(PartialDate::isValid).map(d -> dates.format(d, lang)).orElse(day);
+            return new Card(Fit.shorten(t.get(lang, "notify.new.reviewed.title", "name", name), Limits.TITLE),
+                    t.get(lang, "notify.new.reviewed.body", "name", name, "date", when), fields, footer(entry, lang));
+        }
         return new Card(Fit.shorten(t.get(lang, "notify.new.title", "name", name), Limits.TITLE),
                 t.get(lang, "notify.new.body", "name", name), fields, footer(entry, lang));
     }
