@@ -468,8 +468,8 @@ public final class ReviewService {
                 Draft d = p.draft();
                 String en = Normalizer.normalize(d.value(Field.NAME_EN));
                 String ar = Normalizer.normalize(d.value(Field.NAME_AR));
-                boolean match = en.equals(n) || ar.equals(n) || d.target().map(n::equals).orElse(false)
-                        || (n.length() >= 3 && (en.contains(n) || ar.contains(n)));
+                boolean match = en.equals(n) || ar.equals(n) || d.target().map(typed.strip()::equals).orElse(false)
+                        || words(typed, d.value(Field.NAME_EN)) || words(typed, d.value(Field.NAME_AR));
                 if (match && out.size() < 5) {
                     out.add(new Card(t.get(lang, "review.who.title", "name", name(d, lang)),
                             t.get(lang, "review.who", "id", p.id(), "time", TIME.format(p.updated()),
@@ -481,6 +481,21 @@ public final class ReviewService {
             LOG.warn("The pending list could not be read for an editor's who: {}", e.getMessage());
         }
         return out;
+    }
+
+    /** Every word typed begins a word of the name ("Jane Example" finds "Jane Q. Example", "جين" finds "جين كيو إكزامبل"). */
+    private static boolean words(String typed, String name) {
+        List<String> have = List.of(Normalizer.tokens(name));
+        String[] want = Normalizer.tokens(typed);
+        if (want.length == 0) {
+            return false;
+        }
+        for (String w : want) {
+            if (have.stream().noneMatch(h -> h.startsWith(w))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---- reminders ---------------------------------------------------------------------------
