@@ -140,7 +140,7 @@ public final class ReviewService {
                 return new IntakeOutcome.Fix(FixReply.of(t, lang, Field.Step.WHO, who), d, Field.Step.WHO);
             }
             try {
-                Optional<IntakeOutcome> bad = prepare(d, dir, Confidence.MEDIUM, Optional.empty()).problem();
+                Optional<IntakeOutcome> bad = prepare(d, dir, Optional.empty(), Optional.empty()).problem();
                 if (bad.isPresent()) {
                     return bad.get();
                 }
@@ -216,7 +216,8 @@ public final class ReviewService {
     /**
      * Serves the entry at once and lets the reload announce it.
      *
-     * @param confidence "high", "medium" or "low" as the reviewer judges it; medium when not given
+     * @param confidence "high", "medium" or "low" as the reviewer judges it; when not given, medium
+     *                   for a new entry and unchanged for a correction
      */
     public Decision approve(String id, long reviewer, Optional<String> confidence, Lang lang) {
         Optional<Confidence> level = confidence.map(c -> c.strip().toLowerCase(Locale.ROOT)).flatMap(ReviewService::confidence);
@@ -252,7 +253,7 @@ public final class ReviewService {
             ReviewedBy by = new ReviewedBy(reviewerName(reviewer), now.toString());
             Prepared ready;
             try {
-                ready = prepare(p.draft(), dir, level.orElse(Confidence.MEDIUM), Optional.of(by));
+                ready = prepare(p.draft(), dir, level, Optional.of(by));
             } catch (InvalidDatasetException e) {
                 return new Decision(replies.userError(lang, "add.invalid", "count", e.problems().size(),
                         "problems", Reloader.problems(e.problems())), false);
@@ -540,7 +541,8 @@ public final class ReviewService {
         }
     }
 
-    private Prepared prepare(Draft d, Directory dir, Confidence confidence, Optional<ReviewedBy> by)
+    /** @param confidence as the reviewer sets it; else medium for a new entry, unchanged for a correction */
+    private Prepared prepare(Draft d, Directory dir, Optional<Confidence> confidence, Optional<ReviewedBy> by)
             throws InvalidDatasetException, IOException {
         Snapshot now = dir.snapshot();
         Optional<Snapshot> savedAdditions = additions.read();
@@ -549,7 +551,7 @@ public final class ReviewService {
         if (d.target().isEmpty()) {
             EntryBuilder.Built built = builder.build(d, dir, today, id -> savedAdditions.isPresent()
                     && (savedAdditions.get().entry(id).isPresent() || savedAdditions.get().source(id).isPresent()));
-            Entry e = reviewed(built.entry(), confidence, by.isPresent()
+            Entry e = reviewed(built.entry(), confidence.orElse(Confidence.MEDIUM), by.isPresent()
                     ? text("review.entry.confidence", "added", built.entry().added().toString(), "outlet", d.value(Field.OUTLET),
                     "date", day) : built.entry().confidenceNote(), by);
             AdditionsFile.Candidate c = additions.with(e, List.of(built.source()), built.agency(), now.dataset().dataset(),
@@ -579,7 +581,7 @@ public final class ReviewService {
                 departureChanged ? fresh.departure() : old.departure(), agencyChanged ? fresh.office() : old.office(),
                 titleChanged ? fresh.title() : old.title(), dateChanged ? fresh.announced() : old.announced(), old.effective(),
                 reasonChanged ? fresh.statedReason() : old.statedReason(), old.reportedReason(), old.notes(), old.reviewedBy());
-        Entry e = reviewed(corrected, by.isPresent() ? confidence : old.confidence(), by.isPresent()
+        Entry e = reviewed(corrected, confidence.orElse(old.confidence()), by.isPresent()
                 ? text("review.correction.confidence", "date", day, "outlet", d.value(Field.OUTLET)) : old.confidenceNote(), by);
         // the file it goes to: where the entry lives when it is one added from Discord, else the corrections file
         boolean inAdditions = savedAdditions.isPresent() && savedAdditions.get().entry(old.id()).isPresent();

@@ -134,6 +134,10 @@ public final class Notifications {
         if (v.isNumber()) {
             return v.asText();
         }
+        if (field.equals("reviewed_by") && v.isObject()) {
+            return t.get(lang, "notify.value.reviewed", "reviewer", Markdown.escape(v.path("reviewer").asText("")),
+                    "at", Markdown.escape(v.path("at").asText("").replace('T', ' ').replace("Z", " UTC")));
+        }
         if (v.isObject() && v.has("en") && v.has("ar") && v.size() <= 2) {
             return Markdown.escape(v.path(lang.code()).asText());
         }
