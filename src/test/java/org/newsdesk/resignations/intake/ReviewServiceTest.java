@@ -460,7 +460,7 @@ class ReviewServiceTest {
         assertThat(out).contains("Waiting for review: 2").contains("بانتظار المراجعة: 2");
         assertThat(out).contains("/resignations reject").contains("reason");   // the missing option is named
         assertThat(out).contains("لا ينتظر المراجعةَ إدخالٌ برقم \"nosuch\"");
-        assertThat(out).contains("رُفض: عمر سامبل");
+        assertThat(out).contains("رُفض الإدخال: عمر سامبل");
         assertThat(out).contains("Approved and served: Jane Q. Example");
         assertThat(app.snapshot().entry("jane-q-example").orElseThrow().reviewedBy().reviewer()).isEqualTo("console");
         assertThat(app.snapshot().entry("jane-q-example").orElseThrow().confidence()).isEqualTo(Confidence.LOW);
