@@ -45,13 +45,14 @@ import org.newsdesk.resignations.dataset.Lang;
  *                           (and carry no url when it is not set)
  * @param maxAnnouncedAdditions more new entries than this in one load are announced as one summary message per channel
  * @param allowEmpty         a dataset with no entry may replace one that has entries (else refused like an invalid file)
+ * @param reviewChannel      channel id where entries added from Discord wait for a second editor's review
  */
 public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> editorRole, Optional<Long> adminChannel,
                      Optional<String> apiBaseUrl, Optional<String> gatewayUrl, boolean gatewayCompression,
                      List<Path> datasets, Path dataDir, boolean mergeBundled, Optional<String> datasetUrl,
                      Duration pollEvery, Duration fetchTimeout, long fetchMaxBytes,
                      boolean allowPrivateHosts, Optional<String> claimReviewBaseUrl, int maxAnnouncedAdditions,
-                     boolean allowEmpty) {
+                     boolean allowEmpty, Optional<Long> reviewChannel) {
 
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
     public static final long DEFAULT_FETCH_MAX_BYTES = 64L * 1024 * 1024;
@@ -84,6 +85,7 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
         k.put("export.claimreview_base_url", "BOT_CLAIMREVIEW_BASE_URL");
         k.put("notify.max_announced_additions", "BOT_NOTIFY_MAX_ANNOUNCED_ADDITIONS");
         k.put("dataset.allow_empty", "BOT_DATASET_ALLOW_EMPTY");
+        k.put("review_channel", "BOT_REVIEW_CHANNEL");
         KEYS = Collections.unmodifiableMap(k);
     }
 
@@ -100,7 +102,7 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
     public static Config defaults() {
         return new Config(List.of(), Lang.EN, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 true, List.of(), DEFAULT_DATA_DIR, false, Optional.empty(), Duration.ofSeconds(60),
-                Duration.ofSeconds(60), DEFAULT_FETCH_MAX_BYTES, false, Optional.empty(), 10, false);
+                Duration.ofSeconds(60), DEFAULT_FETCH_MAX_BYTES, false, Optional.empty(), 10, false, Optional.empty());
     }
 
     /**
@@ -138,6 +140,7 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
         Optional<String> claimReviewBase = c.claimReviewBaseUrl();
         int maxAdditions = c.maxAnnouncedAdditions();
         boolean allowEmpty = c.allowEmpty();
+        Optional<Long> review = c.reviewChannel();
         for (Map.Entry<String, Valued> e : values.entrySet()) {
             String key = e.getKey();
             Valued v = e.getValue();
@@ -146,6 +149,7 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
                 case "default_language" -> lang = Lang.parse(v.value()).orElseThrow(() -> bad(key, v, "en or ar"));
                 case "editor_role" -> editor = Optional.of(id(key, v, v.value()));
                 case "admin_channel" -> admin = Optional.of(id(key, v, v.value()));
+                case "review_channel" -> review = Optional.of(id(key, v, v.value()));
                 case "api_base_url" -> api = Optional.of(url(key, v, List.of("http", "https")));
                 case "gateway_url" -> gateway = Optional.of(url(key, v, List.of("ws", "wss")));
                 case "gateway_compression" -> compression = switch (v.value().toLowerCase(Locale.ROOT)) {
@@ -182,7 +186,7 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
             }
         }
         return new Config(guilds, lang, editor, admin, api, gateway, compression, datasets, dataDir, merge, datasetUrl, poll,
-                fetchTimeout, fetchMax, allowPrivate, claimReviewBase, maxAdditions, allowEmpty);
+                fetchTimeout, fetchMax, allowPrivate, claimReviewBase, maxAdditions, allowEmpty, review);
     }
 
     /**
