@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -171,7 +172,12 @@ final class Assembly implements AutoCloseable {
             throw new NotStarted(1);
         }
         opened.add(bot);
+        // an entry waiting over a day for review is mentioned again in the review channel, once
+        app.intake().ifPresent(i -> opened.add(i.review().remindEvery(REMIND_CHECK)));
     }
+
+    /** How often entries waiting for review are looked at (each is mentioned again once, after a day). */
+    static final Duration REMIND_CHECK = Duration.ofMinutes(10);
 
     /**
      * Blocks until the bot has stopped: because {@link #close()} was called (e.g. on SIGTERM), or

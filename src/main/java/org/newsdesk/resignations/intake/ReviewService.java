@@ -18,6 +18,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.newsdesk.resignations.dataset.Agency;
 import org.newsdesk.resignations.dataset.Attested;
@@ -240,6 +243,17 @@ public final class ReviewService {
                 return no.get();
             }
             Directory dir = current.get();
+            Optional<Entry> done = alreadyWritten(p, dir.snapshot());
+            if (done.isPresent()) {
+                // written by an approval the process did not live to finish: finish it now, never write twice
+                try {
+                    store.remove(List.of(id));
+                } catch (IOException e) {
+                    return new Decision(failedReply(lang, e, "dropping an applied entry from the pending list"), false);
+                }
+                LOG.info("Review {}: already written as {}; dropped from the pending list", id, done.get().id());
+                return new Decision(replies.userError(lang, "review.already", "id", done.get().id()), true);
+            }
             List<Flaw> who;
             try {
                 who = whoFlaws(p.draft(), dir, kept());
@@ -528,6 +542,26 @@ public final class ReviewService {
         return due.size();
     }
 
+    /**
+     * Looks for entries waiting too long every {@code every}, on a thread of its own; a failure
+     * is logged and the next round goes on. Close the result to stop it.
+     */
+    public AutoCloseable remindEvery(Duration every) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "review-reminders");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                remindDue();
+            } catch (RuntimeException e) {
+                LOG.error("ref {}: looking for entries waiting for review failed; tried again in {}", Refs.next(), every, e);
+            }
+        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        return timer::shutdownNow;
+    }
+
     // ---- building ----------------------------------------------------------------------------
 
     /**
@@ -599,6 +633,28 @@ public final class ReviewService {
         AdditionsFile.Candidate c = file.with(e, cited, agency, now.dataset().dataset(), saved);
         DatasetSources.merge(inAdditions ? List.of(now, c.snapshot()) : List.of(now, c.snapshot()), clock);
         return new Prepared(e, file, c, Optional.empty());
+    }
+
+    /**
+     * The served entry this pending one already became (an approval written to the file whose
+     * process died before dropping it from the pending list): a reviewed entry of the same name
+     * citing a source with the same link.
+     */
+    private static Optional<Entry> alreadyWritten(Pending p, Snapshot now) {
+        Draft d = p.draft();
+        String url = d.value(Field.SOURCE_URL);
+        for (Entry e : d.target().map(t -> now.entry(t).stream().toList()).orElse(now.entries())) {
+            if (e.reviewedBy() == null || (d.target().isEmpty() && FieldCheck.existing(d.value(Field.NAME_EN),
+                    d.value(Field.NAME_AR), List.of(e)).isEmpty())) {
+                continue;
+            }
+            boolean cites = cites(e).stream().map(now::source).flatMap(Optional::stream).anyMatch(s -> s.url().equals(url));
+            Instant at = Instant.parse(e.reviewedBy().at());
+            if (cites && !at.isBefore(p.updated())) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Entry reviewed(Entry e, Confidence confidence, Text note, Optional<ReviewedBy> by) {

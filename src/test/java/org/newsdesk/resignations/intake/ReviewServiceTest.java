@@ -347,6 +347,22 @@ class ReviewServiceTest {
     }
 
     @Test
+    void anApprovalCutShortAfterWritingIsFinishedNotWrittenTwice() throws Exception {
+        String id = submit(Lang.EN);
+        byte[] before = pendingBytes();
+        assertThat(review.approve(id, REVIEWER, Optional.empty(), Lang.EN).done()).isTrue();
+        // the process died after writing the entry, before dropping it from the pending list
+        Files.write(data.resolve(PendingFile.NAME), before);
+        start();
+        assertThat(review.waiting()).extracting(Pending::id).containsExactly(id);
+        ReviewService.Decision again = review.approve(id, THIRD, Optional.empty(), Lang.EN);
+        assertThat(again.done()).isTrue();
+        assertThat(text(again.reply())).contains("already approved and is served as `jane-q-example`");
+        assertThat(review.waiting()).isEmpty();
+        assertThat(DatasetLoader.standard().load(data.resolve(AdditionsFile.NAME)).entries()).hasSize(1);
+    }
+
+    @Test
     void anEntryWaitingOverADayIsMentionedAgainOnceEvenAcrossARestart() throws Exception {
         String id = submit(Lang.EN);
         assertThat(review.remindDue()).isZero();
