@@ -144,6 +144,8 @@ public final class Application {
         String r = CommandCatalog.RESIGNATIONS + " ";
         router.on(r + "pending", (req, lang) -> review.map(s -> s.pending(lang))
                 .orElseGet(() -> replies.userError(lang, "add.unavailable")));
+        // like add: a form in Discord; the console says where corrections are made
+        router.on(r + "correct", (req, lang) -> replies.userError(lang, review.isPresent() ? "review.correct_form_only" : "add.unavailable"));
         router.on(r + "review", (req, lang) -> review.map(s -> s.show(req.option("id").orElse(""), lang))
                 .orElseGet(() -> replies.userError(lang, "add.unavailable")));
         router.on(r + "approve", new CommandHandler() {
@@ -183,6 +185,8 @@ public final class Application {
                 if (!where.editor() || review.isEmpty()) {
                     return served;
                 }
+                // an editor may propose a correction of what the card shows (it goes through review)
+                served = served.isAnswer() ? served.withActions(withCorrection(served.actions(), lang)) : served;
                 List<Card> waiting = review.get().pendingFor(req.option("name").orElse(""), lang);
                 if (waiting.isEmpty()) {
                     return served;
@@ -195,6 +199,21 @@ public final class Application {
                 return Reply.privateAnswer(pages).withActions(served.isAnswer() ? served.actions() : List.of());
             }
         });
+    }
+
+    /** The card's actions and "Propose a correction" of the entry its "Full record" opens. */
+    private List<Reply.Action> withCorrection(List<Reply.Action> actions, Lang lang) {
+        List<Reply.Action> out = new ArrayList<>(actions);
+        for (Reply.Action a : actions) {
+            List<String> parts = List.of(a.replay().split("\\|"));
+            Optional<String> entry = parts.stream().filter(x -> x.startsWith("name=")).map(x -> x.substring(5)).findFirst();
+            if (parts.get(0).equals("who") && parts.contains("detail=true") && entry.isPresent()) {
+                out.add(new Reply.Action(templates.get(lang, "review.button.correct"),
+                        "correct|name=" + entry.get() + "|lang=" + lang.code()));
+                break;
+            }
+        }
+        return out;
     }
 
     /** Editors adding entries, when the bot runs with its data directory. */

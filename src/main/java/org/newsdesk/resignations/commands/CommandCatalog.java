@@ -71,6 +71,9 @@ public final class CommandCatalog {
                 new OptionSpec("source_language", OptionSpec.Type.STRING, false, false, "add.cmd.source_language", 2,
                         Lang.sourceChoices()),
                 OptionSpec.lang()), CommandSpec.Access.EDITOR),
+                new CommandSpec(RESIGNATIONS, "correct", "review.cmd.correct", List.of(
+                        new OptionSpec("name", OptionSpec.Type.STRING, true, true, "review.cmd.correct.name", 200), OptionSpec.lang()),
+                        CommandSpec.Access.EDITOR),
                 new CommandSpec(RESIGNATIONS, "pending", "review.cmd.pending", List.of(OptionSpec.lang()), CommandSpec.Access.EDITOR),
                 new CommandSpec(RESIGNATIONS, "review", "review.cmd.review", List.of(
                         new OptionSpec("id", OptionSpec.Type.STRING, true, false, "review.cmd.id", 40), OptionSpec.lang()),

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.newsdesk.resignations.dataset.Departure;
+import org.newsdesk.resignations.dataset.Entry;
 import org.newsdesk.resignations.dataset.InvalidDatasetException;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.dataset.Problem;
@@ -143,7 +144,7 @@ public final class EntryIntake {
         Optional<Draft> d;
         try {
             d = review.draftToEdit(reviewId, editor);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             String ref = Refs.next();
             LOG.error("ref {}: the pending list could not be read", ref, e);
             return new IntakeOutcome.Done(replies.failure(lang, ref));
@@ -156,11 +157,12 @@ public final class EntryIntake {
     }
 
     /**
-     * A correction of a served entry, proposed by {@code editor}: the form filled with what the
+     * A correction of a served entry (its id, or a name the lookup finds), proposed by {@code editor}: the form filled with what the
      * dataset stands behind, the source left for the editor to give; it goes through review.
      */
     public IntakeOutcome correct(String entryId, long editor, Lang lang) {
-        Optional<org.newsdesk.resignations.dataset.Entry> e = current.get().snapshot().entry(entryId);
+        Directory dir = current.get();
+        Optional<Entry> e = dir.snapshot().entry(entryId.strip()).or(() -> dir.person(entryId));
         if (e.isEmpty()) {
             return new IntakeOutcome.Done(replies.userError(lang, "review.flaw.gone.reply", "id", Markdown.userText(entryId, 80)));
         }

@@ -430,6 +430,20 @@ class ReviewServiceTest {
         assertThat(Files.readAllBytes(dataset)).isEqualTo(Datasets.bytes(Datasets.bundled()));
     }
 
+    @ParameterizedTest
+    @EnumSource(Lang.class)
+    void anEditorsWhoCardOffersACorrectionAReadersDoesNot(Lang lang) {
+        Reply editor = run("/resignations who name:\"Andrew Miller\" lang:" + lang.code(), RequestContext.CONSOLE);
+        assertThat(editor.kind()).isEqualTo(Reply.Kind.ANSWER);
+        assertThat(editor.actions()).extracting(Reply.Action::replay).contains("correct|name=andrew-miller|lang=" + lang.code());
+        assertThat(editor.actions()).extracting(Reply.Action::label).contains(lang == Lang.AR ? "اقتراح تصحيح" : "Propose a correction");
+        Reply reader = run("/resignations who name:\"Andrew Miller\" lang:" + lang.code(), READER);
+        assertThat(reader.actions()).extracting(Reply.Action::replay).noneMatch(a -> a.startsWith("correct|"));
+        // the console names the command, which says where corrections are made
+        assertThat(text(run("/resignations correct name:andrew-miller lang:" + lang.code(), RequestContext.CONSOLE)))
+                .contains(lang == Lang.AR ? "يفتح /resignations correct استمارة في ديسكورد" : "/resignations correct opens a form in Discord");
+    }
+
     @Test
     void aCorrectionThatChangesNothingSaysSoAndKeepsNothing() throws Exception {
         Draft d = ((IntakeOutcome.Form) intake.correct("andrew-miller", AUTHOR, Lang.AR)).draft();
