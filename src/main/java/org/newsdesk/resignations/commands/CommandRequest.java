@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.newsdesk.resignations.render.Replay;
 
 /**
  * A command as the user gave it, whatever the transport: "/resignations who name:ميلر" on the
@@ -22,6 +23,11 @@ public record CommandRequest(String command, String subcommand, Map<String, Stri
 
     /** Compact form used to rebuild a reply later (page buttons): "list|agency=state|lang=ar". */
     public static CommandRequest fromReplay(String command, String replay) {
-        return Replay.parse(replay).request(command);
+        return of(command, Replay.parse(replay));
+    }
+
+    /** The request a replay stands for, as a subcommand of {@code command}. */
+    public static CommandRequest of(String command, Replay replay) {
+        return new CommandRequest(command, replay.subcommand(), replay.options());
     }
 }

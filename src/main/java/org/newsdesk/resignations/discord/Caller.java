@@ -3,6 +3,8 @@ package org.newsdesk.resignations.discord;
 import java.util.Optional;
 import java.util.Set;
 import org.newsdesk.resignations.commands.CommandSpec;
+import org.newsdesk.resignations.commands.RequestContext;
+import org.newsdesk.resignations.dataset.Lang;
 
 /**
  * Who clicked or typed: their user id, the Discord locale their client sent ("en-US", "ar"),
@@ -26,9 +28,8 @@ public record Caller(long userId, Optional<String> locale, Set<CommandSpec.Acces
     }
 
     /** What the core needs to know of where and by whom a command was used. */
-    public org.newsdesk.resignations.commands.RequestContext context(Optional<org.newsdesk.resignations.dataset.Lang> guildLanguage) {
-        return new org.newsdesk.resignations.commands.RequestContext(guildLanguage, locale, guildId, channelId, Optional.of(userId),
-                may(CommandSpec.Access.EDITOR));
+    public RequestContext context(Optional<Lang> guildLanguage) {
+        return new RequestContext(guildLanguage, locale, guildId, channelId, Optional.of(userId), may(CommandSpec.Access.EDITOR));
     }
 
     public boolean may(CommandSpec.Access needed) {

@@ -1,17 +1,18 @@
 package org.newsdesk.resignations.discord;
 
-import org.newsdesk.resignations.render.Refs;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Guild;
@@ -22,7 +23,11 @@ import net.dv8tion.jda.api.utils.ChunkingFilter;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import net.dv8tion.jda.api.utils.MemberCachePolicy;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
 import org.newsdesk.resignations.notify.Notifier;
+import org.newsdesk.resignations.render.Refs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,9 +70,9 @@ public final class DiscordBot implements AutoCloseable {
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(named("discord-defer"));
         InteractionService service = new InteractionService(core.speech(), core.commands(), renderer, ids, workers, timers, options.deferAfter(), options.inline(), options.replyCache());
         // one listener routes every interaction: commands, the fact-check menu, the add form
-        InteractionListener listener = new InteractionListener(service,
+        InteractionListener listener = new InteractionListener(service, ids,
                 new FactCheckMenu(core.speech(), service, core.factcheck(), core.templates(), renderer),
-                new AddEntryFlow(core.speech(), core.intake(), renderer, options.editorRole(), options.guilds(), workers),
+                new AddEntryFlow(core.speech(), core.intake(), renderer, service),
                 renderer, core.speech().replies(), core.speech().fallback(), options.leaveAlone(), options.editorRole(),
                 options.guilds());
 
@@ -134,7 +139,7 @@ public final class DiscordBot implements AutoCloseable {
         }
     }
 
-    private static void overwrite(String where, java.util.function.Supplier<java.util.concurrent.CompletableFuture<?>> put, int n) {
+    private static void overwrite(String where, Supplier<CompletableFuture<?>> put, int n) {
         try {
             put.get().get(30, TimeUnit.SECONDS);
             LOG.info("Registered {} command(s) {}", n, where);
@@ -185,11 +190,11 @@ public final class DiscordBot implements AutoCloseable {
     }
 
     /** JDA's own settings (25 parallel requests, 5 idle connections), with Nagle's algorithm off. */
-    private static okhttp3.OkHttpClient.Builder httpClient() {
-        okhttp3.Dispatcher dispatcher = new okhttp3.Dispatcher();
+    private static OkHttpClient.Builder httpClient() {
+        Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequestsPerHost(25);
-        return new okhttp3.OkHttpClient.Builder()
-                .connectionPool(new okhttp3.ConnectionPool(5, 10, TimeUnit.SECONDS))
+        return new OkHttpClient.Builder()
+                .connectionPool(new ConnectionPool(5, 10, TimeUnit.SECONDS))
                 .dispatcher(dispatcher)
                 .socketFactory(new NoDelaySockets());
     }

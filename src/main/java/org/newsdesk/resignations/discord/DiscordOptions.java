@@ -1,6 +1,7 @@
 package org.newsdesk.resignations.discord;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -89,7 +90,7 @@ public record DiscordOptions(List<Long> guilds, Optional<String> apiBaseUrl, Opt
     public DiscordOptions withExtraListener(Object listener, Set<String> commands) {
         Set<String> names = new HashSet<>(leaveAlone);
         names.addAll(commands);
-        List<Object> ls = new java.util.ArrayList<>(extraListeners);
+        List<Object> ls = new ArrayList<>(extraListeners);
         ls.add(listener);
         return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, compressGateway, editorRole, deferAfter, inline, replyCache, names, ls);
     }

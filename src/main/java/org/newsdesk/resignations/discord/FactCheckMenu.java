@@ -6,47 +6,47 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.newsdesk.resignations.render.Templates;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
-import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
-import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
-import net.dv8tion.jda.api.interactions.DiscordLocale;
 import net.dv8tion.jda.api.interactions.IntegrationType;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
-import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
-import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
 import org.newsdesk.resignations.commands.RequestContext;
 import org.newsdesk.resignations.dataset.Lang;
+import org.newsdesk.resignations.discord.ComponentId.Feature;
+import org.newsdesk.resignations.discord.InteractionService.Mode;
 import org.newsdesk.resignations.render.Fit;
 import org.newsdesk.resignations.render.Limits;
 import org.newsdesk.resignations.render.Reply;
+import org.newsdesk.resignations.render.Templates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The "Fact-check" message context menu. The target message's text comes with the interaction
  * (no MESSAGE_CONTENT intent needed); the result is shown ephemerally to the asker with a
  * "Post to channel" button. The result is kept in memory for 15 minutes (the life of an
- * interaction token) under a short random key carried in the buttons' ids:
+ * interaction token) under a short random key ({@link Keys}) carried in the buttons' ids
+ * ({@link Feature#FACT_CHECK}):
  * <ul>
- *   <li>{@code fc:g<slot>:<key>:<page>} turns the asker's ephemeral copy to a page (kept here,
+ *   <li>{@code f:g<slot>:<key>:<page>} turns the asker's ephemeral copy to a page (kept here,
  *       so the post button survives page turns);</li>
- *   <li>{@code fc:p:<key>:<page>} posts the result publicly, opened at the page the asker sees;
+ *   <li>{@code f:p:<key>:<page>} posts the result publicly, opened at the page the asker sees;
  *       the public copy's page buttons work for anyone through {@link ComponentIds#remember}.</li>
  * </ul>
- * After a restart or 15 minutes the buttons answer "this result has expired".
+ * After a restart or 15 minutes the buttons answer "this result has expired". The check and the
+ * clicks go through {@link InteractionService} like every command: the check on a worker.
  */
 final class FactCheckMenu {
 
     static final String NAME = "Fact-check";
-    static final String PREFIX = "fc:";
     static final Duration KEEP = Duration.ofMinutes(15);
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FactCheckMenu.class);
+    private static final Logger LOG = LoggerFactory.getLogger(FactCheckMenu.class);
 
     /** A checked message: whose it is, in which language, and the reply (without a replay). */
     record Kept(long owner, Lang lang, Reply reply) {
@@ -82,33 +82,18 @@ final class FactCheckMenu {
                 .setIntegrationTypes(IntegrationType.GUILD_INSTALL);
     }
 
-    /** True for the ids of this menu's buttons (the generic listener leaves them alone). */
-    static boolean owns(String customId) {
-        return customId != null && customId.startsWith(PREFIX);
-    }
-
     // ---- the context menu ------------------------------------------------------------------------
 
-    /** The "Fact-check" menu used on a message (routed here by {@link InteractionListener}). */
-    void onMessageContext(MessageContextInteractionEvent event) {
-        try {
-            String text = event.getTarget().getContentRaw();
-            check(text, event.getUser().getIdLong(), locale(event.getUserLocale()), new JdaResponder(event, NAME));
-        } catch (Throwable e) {
-            failed(event, e);
-        }
-    }
-
+    /** The "Fact-check" menu used on a message's text (routed here by {@link InteractionListener}). */
     void check(String text, long user, Optional<String> locale, Responder r) {
         RequestContext ctx = new RequestContext(Optional.empty(), locale);
         String typed = text == null ? "" : text.strip();
         Lang lang = speech.choose(Optional.empty(), ctx, typed);
-        if (typed.isEmpty()) {
-            r.reply(renderer.create(Answer.fresh(speech.replies().userError(lang, "discord.factcheck.empty"), lang)), true);
-            return;
-        }
         // off JDA's event thread, acknowledged when it runs long, a ref'd failure when it throws
         service.task(r, lang, () -> {
+            if (typed.isEmpty()) {
+                return Answer.fresh(speech.replies().userError(lang, "discord.factcheck.empty"), lang);
+            }
             Reply reply = factcheck.check(typed, lang);
             if (!reply.isAnswer()) {
                 return Answer.fresh(reply, lang);
@@ -123,48 +108,33 @@ final class FactCheckMenu {
 
     /** Keeps a result for its buttons; returns the key they carry. */
     String keep(Kept k) {
-        String key = key();
+        String key = Keys.next();
         kept.put(key, k);
         return key;
     }
 
     // ---- its buttons -----------------------------------------------------------------------------
 
-    /** One of this menu's buttons (routed here by {@link InteractionListener}). */
-    void onButton(ButtonInteractionEvent event) {
-        try {
-            click(event.getComponentId(), event.getUser().getIdLong(), locale(event.getUserLocale()),
-                    new JdaResponder(event, "button " + event.getComponentId()));
-        } catch (Throwable e) {
-            failed(event, e);
-        }
-    }
-
-    void click(String customId, long user, Optional<String> locale, Responder r) {
-        String[] parts = customId.substring(PREFIX.length()).split(":");
-        Kept k = parts.length == 3 ? kept.getIfPresent(parts[1]) : null;
-        if (k == null) {
-            LOG.info("fact-check button {} is unknown or has expired", customId.replaceAll("\\p{Cntrl}", "?"));
-            Lang lang = speech.choose(Optional.empty(), new RequestContext(Optional.empty(), locale), "");
-            r.reply(renderer.create(Answer.fresh(speech.replies().userError(lang, "discord.factcheck.expired"), lang)), true);
-            return;
-        }
-        if (k.owner() != user) {
-            r.reply(renderer.create(Answer.fresh(speech.replies().userError(k.lang(), "discord.factcheck.not_yours"), k.lang())), true);
-            return;
-        }
-        int page = parsePage(parts[2]);
-        if (parts[0].equals("p")) {
-            // the public copy: no owner, its page buttons work for anyone (ComponentIds keeps the pages)
-            r.reply(renderer.create(new Answer(k.reply(), page, 0L, Optional.empty(), false, k.lang())), false);
-        } else if (parts[0].startsWith("g")) {
-            MessageCreateData m = privateCopy(parts[1], k, page);
-            r.update(new MessageEditBuilder().setEmbeds(m.getEmbeds()).setComponents(m.getComponents())
-                    .setAllowedMentions(List.of()).mentionRepliedUser(false).build());
-        } else {
-            Lang lang = k.lang();
-            r.reply(renderer.create(Answer.fresh(speech.replies().userError(lang, "discord.factcheck.expired"), lang)), true);
-        }
+    /** One of this menu's buttons (routed here by {@link InteractionListener}): answered in place, from memory. */
+    void click(ComponentId id, long user, Optional<String> locale, Responder r) {
+        Kept found = id.size() == 3 ? kept.getIfPresent(id.element(1)) : null;
+        Lang lang = found != null ? found.lang() : speech.choose(Optional.empty(), new RequestContext(Optional.empty(), locale), "");
+        service.feature(r, Mode.UPDATE, true, lang, () -> {
+            String action = id.element(0);
+            if (found == null || !(action.equals("p") || action.length() == 2 && action.charAt(0) == 'g')) {
+                LOG.info("fact-check button {} is unknown or has expired", id.encode().replaceAll("\\p{Cntrl}", "?"));
+                return Answer.fresh(speech.replies().userError(lang, "discord.factcheck.expired"), lang);
+            }
+            if (found.owner() != user) {
+                return Answer.fresh(speech.replies().userError(lang, "discord.factcheck.not_yours"), lang);
+            }
+            int page = parsePage(id.element(2));
+            if (action.equals("p")) {
+                // the public copy: no owner, its page buttons work for anyone (ComponentIds keeps the pages)
+                return new Answer(found.reply(), page, 0L, Optional.empty(), false, lang);
+            }
+            return Answer.builtUpdate(found.reply(), privateCopy(id.element(1), found, page), lang);
+        });
     }
 
     /** The asker's copy of one page: the embed, page buttons of its own, and the post button. */
@@ -175,13 +145,13 @@ final class FactCheckMenu {
         List<ActionRow> rows = new ArrayList<>();
         if (last > 0) {
             rows.add(ActionRow.of(
-                    Button.secondary(PREFIX + "gf:" + key + ":0", "⏮").withDisabled(p == 0),
-                    Button.secondary(PREFIX + "gp:" + key + ":" + Math.max(0, p - 1), "◀").withDisabled(p == 0),
-                    Button.secondary(PREFIX + "gn:" + key + ":" + Math.min(last, p + 1), "▶").withDisabled(p == last),
-                    Button.secondary(PREFIX + "gl:" + key + ":" + last, "⏭").withDisabled(p == last)));
+                    Button.secondary(id("gf", key, 0), "⏮").withDisabled(p == 0),
+                    Button.secondary(id("gp", key, Math.max(0, p - 1)), "◀").withDisabled(p == 0),
+                    Button.secondary(id("gn", key, Math.min(last, p + 1)), "▶").withDisabled(p == last),
+                    Button.secondary(id("gl", key, last), "⏭").withDisabled(p == last)));
         }
         String label = Fit.shorten(templates.get(k.lang(), "discord.factcheck.post").strip(), Limits.BUTTON_LABEL);
-        rows.add(ActionRow.of(Button.primary(PREFIX + "p:" + key + ":" + p, label)));
+        rows.add(ActionRow.of(Button.primary(id("p", key, p), label)));
         return new MessageCreateBuilder()
                 .setEmbeds(renderer.embed(k.reply().page(p), k.reply().kind()))
                 .setComponents(rows)
@@ -192,12 +162,9 @@ final class FactCheckMenu {
 
     // ---- helpers ---------------------------------------------------------------------------------
 
-    private void failed(IReplyCallback event, Throwable e) {
-        Failures.answer(event, e, "a fact-check interaction", speech.replies(), renderer, speech.fallback());
-    }
-
-    private static Optional<String> locale(DiscordLocale locale) {
-        return locale == null || locale == DiscordLocale.UNKNOWN ? Optional.empty() : Optional.of(locale.getLocale());
+    /** A button's id: short (a 16-character key and a page), so never kept in memory by length. */
+    static String id(String action, String key, int page) {
+        return ComponentId.of(Feature.FACT_CHECK, action, key, Integer.toString(page)).encode();
     }
 
     private static int parsePage(String s) {
@@ -206,9 +173,5 @@ final class FactCheckMenu {
         } catch (NumberFormatException e) {
             return 0;
         }
-    }
-
-    private static String key() {
-        return Keys.next();
     }
 }

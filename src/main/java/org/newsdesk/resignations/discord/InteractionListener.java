@@ -1,6 +1,5 @@
 package org.newsdesk.resignations.discord;
 
-import org.newsdesk.resignations.render.Refs;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -22,23 +21,29 @@ import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.modals.ModalMapping;
 import org.newsdesk.resignations.commands.CommandSpec;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.render.Limits;
+import org.newsdesk.resignations.render.Refs;
 import org.newsdesk.resignations.render.Replies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads interactions off JDA and hands them to the {@link InteractionService}. It runs on JDA's
- * event thread, so it only copies what it needs and returns; if even that throws, the user still
- * gets an ephemeral "something went wrong (ref …)" and the ref is logged.
+ * The one listener: reads every interaction off JDA and routes it, commands by name and
+ * components (buttons, select menus, forms) by their id's {@link ComponentId.Feature}, to the
+ * {@link InteractionService} or the feature that answers through it. It runs on JDA's event
+ * thread, so it only copies what it needs and returns; if even that throws, the user still gets
+ * an ephemeral "something went wrong (ref …)" and the ref is logged. An id that is not one of
+ * ours (an old format, a forgotten long id) gets "expired, run the command again".
  */
 final class InteractionListener extends ListenerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(InteractionListener.class);
 
     private final InteractionService service;
+    private final ComponentIds ids;
     private final Replies replies;
     private final Lang fallback;
     private final Set<String> leaveAlone;
@@ -52,9 +57,10 @@ final class InteractionListener extends ListenerAdapter {
      * @param factCheck the "Fact-check" message menu and its buttons
      * @param addEntry  /resignations add, its form and its buttons
      */
-    InteractionListener(InteractionService service, FactCheckMenu factCheck, AddEntryFlow addEntry, MessageRenderer renderer,
-                        Replies replies, Lang fallback, Set<String> leaveAlone, Optional<Long> editorRole,
-                        Collection<Long> homeGuilds) {
+    InteractionListener(InteractionService service, ComponentIds ids, FactCheckMenu factCheck, AddEntryFlow addEntry,
+                        MessageRenderer renderer, Replies replies, Lang fallback, Set<String> leaveAlone,
+                        Optional<Long> editorRole, Collection<Long> homeGuilds) {
+        this.ids = ids;
         this.factCheck = factCheck;
         this.addEntry = addEntry;
         this.homeGuilds = Set.copyOf(homeGuilds);
@@ -68,10 +74,6 @@ final class InteractionListener extends ListenerAdapter {
 
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
-        if (AddEntryFlow.COMMAND.equals(event.getFullCommandName())) {
-            addEntry.onSlash(event);   // answered with a form, not a reply
-            return;
-        }
         if (leaveAlone.contains(event.getName())) {
             return;   // left to another listener
         }
@@ -79,6 +81,11 @@ final class InteractionListener extends ListenerAdapter {
             Map<String, String> options = new LinkedHashMap<>();
             for (OptionMapping o : event.getOptions()) {
                 options.put(o.getName(), o.getAsString());
+            }
+            if (AddEntryFlow.COMMAND.equals(event.getFullCommandName())) {
+                // answered with a form, not a reply
+                addEntry.start(options, caller(event), new JdaResponder(event, "/" + AddEntryFlow.COMMAND));
+                return;
             }
             service.slash(event.getName(), event.getSubcommandName(), options, caller(event),
                     new JdaResponder(event, "/" + event.getFullCommandName()));
@@ -109,17 +116,31 @@ final class InteractionListener extends ListenerAdapter {
 
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
-        if (FactCheckMenu.owns(event.getComponentId())) {
-            factCheck.onButton(event);
-            return;
-        }
-        if (AddEntryFlow.owns(event.getComponentId())) {
-            addEntry.onButton(event);
-            return;
-        }
         try {
-            service.component(event.getComponentId(), List.of(), caller(event),
-                    new JdaResponder(event, "button " + event.getComponentId()));
+            component(event.getComponentId(), List.of(), Optional.empty(), caller(event), new JdaResponder(event, "button " + event.getComponentId()));
+        } catch (Throwable e) {
+            failed(event, e);
+        }
+    }
+
+    @Override
+    public void onStringSelectInteraction(StringSelectInteractionEvent event) {
+        try {
+            component(event.getComponentId(), event.getValues(), Optional.empty(), caller(event), new JdaResponder(event, "menu " + event.getComponentId()));
+        } catch (Throwable e) {
+            failed(event, e);
+        }
+    }
+
+    @Override
+    public void onModalInteraction(ModalInteractionEvent event) {
+        try {
+            Map<String, String> values = new LinkedHashMap<>();
+            for (ModalMapping m : event.getValues()) {
+                String v = m.getAsOptionalString();
+                values.put(m.getCustomId(), v == null ? "" : v);
+            }
+            component(event.getModalId(), List.of(), Optional.of(values), caller(event), new JdaResponder(event, "form " + event.getModalId()));
         } catch (Throwable e) {
             failed(event, e);
         }
@@ -127,25 +148,47 @@ final class InteractionListener extends ListenerAdapter {
 
     @Override
     public void onMessageContextInteraction(MessageContextInteractionEvent event) {
-        if (FactCheckMenu.NAME.equals(event.getName())) {
-            factCheck.onMessageContext(event);
+        if (!FactCheckMenu.NAME.equals(event.getName())) {
+            return;
         }
-    }
-
-    @Override
-    public void onModalInteraction(ModalInteractionEvent event) {
-        if (AddEntryFlow.owns(event.getModalId())) {
-            addEntry.onModal(event);
-        }
-    }
-
-    @Override
-    public void onStringSelectInteraction(StringSelectInteractionEvent event) {
         try {
-            service.component(event.getComponentId(), event.getValues(), caller(event),
-                    new JdaResponder(event, "menu " + event.getComponentId()));
+            Caller caller = caller(event);
+            factCheck.check(event.getTarget().getContentRaw(), caller.userId(), caller.locale(), new JdaResponder(event, FactCheckMenu.NAME));
         } catch (Throwable e) {
             failed(event, e);
+        }
+    }
+
+    /**
+     * A button, select menu or form, routed by its id's feature.
+     *
+     * @param values a select menu's choices (else empty)
+     * @param form   a form's inputs by id, when it is a form sent back
+     */
+    void component(String customId, List<String> values, Optional<Map<String, String>> form, Caller caller, Responder r) {
+        ComponentId.Decoded d = ids.decode(customId);
+        if (!(d instanceof ComponentId.Found found)) {
+            service.expired(r, customId, caller);
+            return;
+        }
+        ComponentId id = found.id();
+        boolean isForm = form.isPresent();
+        switch (id.feature()) {
+            case REPLY -> {
+                if (isForm) {
+                    service.expired(r, customId, caller);
+                } else {
+                    service.component(id, values, caller, r);
+                }
+            }
+            case FACT_CHECK -> factCheck.click(id, caller.userId(), caller.locale(), r);
+            case ADD_ENTRY -> {
+                if (isForm) {
+                    addEntry.submit(id, form.get(), caller, r);
+                } else {
+                    addEntry.click(id, caller, r);
+                }
+            }
         }
     }
 

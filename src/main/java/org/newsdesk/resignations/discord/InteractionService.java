@@ -1,10 +1,13 @@
 package org.newsdesk.resignations.discord;
 
-import org.newsdesk.resignations.render.Refs;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -20,10 +23,12 @@ import org.newsdesk.resignations.commands.CommandRequest;
 import org.newsdesk.resignations.dataset.PartialDate;
 import org.newsdesk.resignations.commands.CommandSpec;
 import org.newsdesk.resignations.commands.OptionSpec;
-import org.newsdesk.resignations.commands.Replay;
 import org.newsdesk.resignations.commands.RequestContext;
 import org.newsdesk.resignations.dataset.Lang;
+import org.newsdesk.resignations.render.Refs;
+import org.newsdesk.resignations.render.Replay;
 import org.newsdesk.resignations.render.Reply;
+import net.dv8tion.jda.api.modals.Modal;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
 import org.slf4j.Logger;
@@ -40,7 +45,12 @@ public final class InteractionService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(InteractionService.class);
     private static final Pattern SAFE_VALUE = Pattern.compile("[A-Za-z0-9_-]{1,100}");
 
-    private enum Mode { REPLY, UPDATE }
+    /**
+     * How an interaction is answered: a new message ({@code REPLY}, acknowledged with a public
+     * "thinking…"), the clicked message replaced ({@code UPDATE}), or a message for the asker
+     * alone ({@code PRIVATE}, acknowledged with an ephemeral "thinking…" that the answer replaces).
+     */
+    public enum Mode { REPLY, UPDATE, PRIVATE }
 
     private static final int PENDING = 0;
     private static final int ANSWERED = 1;
@@ -53,9 +63,9 @@ public final class InteractionService implements AutoCloseable {
     private final ExecutorService workers;
     private final ScheduledExecutorService timers;
     private final Duration deferAfter;
-    private final java.util.Set<String> inline;
+    private final Set<String> inline;
 
-    private final com.github.benmanes.caffeine.cache.Cache<ReplyKey, Reply> cache;
+    private final Cache<ReplyKey, Reply> cache;
 
     /** A reply depends on nothing else: same dataset version, request and language, same reply. */
     private record ReplyKey(String version, CommandRequest request, Lang lang) {
@@ -63,7 +73,7 @@ public final class InteractionService implements AutoCloseable {
 
     public InteractionService(Speech speech, CoreCommands commands, MessageRenderer renderer, ComponentIds ids, ExecutorService workers,
                               ScheduledExecutorService timers, Duration deferAfter) {
-        this(speech, commands, renderer, ids, workers, timers, deferAfter, java.util.Set.of(), 0);
+        this(speech, commands, renderer, ids, workers, timers, deferAfter, Set.of(), 0);
     }
 
     /**
@@ -71,11 +81,10 @@ public final class InteractionService implements AutoCloseable {
      * @param cacheSize replies of the inline commands kept (0: none)
      */
     public InteractionService(Speech speech, CoreCommands commands, MessageRenderer renderer, ComponentIds ids, ExecutorService workers,
-                              ScheduledExecutorService timers, Duration deferAfter, java.util.Set<String> inline,
+                              ScheduledExecutorService timers, Duration deferAfter, Set<String> inline,
                               int cacheSize) {
-        this.inline = java.util.Set.copyOf(inline);
-        this.cache = cacheSize == 0 ? null
-                : com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(cacheSize).<ReplyKey, Reply>build();
+        this.inline = Set.copyOf(inline);
+        this.cache = cacheSize == 0 ? null : Caffeine.newBuilder().maximumSize(cacheSize).<ReplyKey, Reply>build();
         this.speech = speech;
         this.commands = commands;
         this.renderer = renderer;
@@ -105,6 +114,15 @@ public final class InteractionService implements AutoCloseable {
         run(r, Mode.REPLY, lang, false, work);
     }
 
+    /**
+     * A feature's own work in any of the ways to answer: {@code inPlace} for work that only reads
+     * memory (a page of a kept result, a form to open), else on a worker. The same acknowledgement
+     * when it runs long and the same ref'd failure reply when it throws as a command.
+     */
+    public void feature(Responder r, Mode mode, boolean inPlace, Lang lang, Callable<Answer> work) {
+        run(r, mode, lang, inPlace, work);
+    }
+
     // ---- autocomplete ----------------------------------------------------------------------------
 
     /** Choices for what the user is typing; an empty list when anything goes wrong (logged). */
@@ -122,9 +140,10 @@ public final class InteractionService implements AutoCloseable {
 
     // ---- buttons and select menus ----------------------------------------------------------------
 
-    public void component(String customId, List<String> values, Caller caller, Responder r) {
+    /** A button or select menu of a core reply ({@link ComponentId.Feature#REPLY}). */
+    public void component(ComponentId id, List<String> values, Caller caller, Responder r) {
         RequestContext ctx = context(caller);
-        ComponentIds.Decoded d = ids.decode(customId);
+        ComponentIds.Action d = ComponentIds.action(id).orElse(null);
         if (d instanceof ComponentIds.Pager p) {
             Lang lang = languageOf(p.replay(), ctx);
             if (p.owner() != 0 && p.owner() != caller.userId()) {
@@ -151,7 +170,7 @@ public final class InteractionService implements AutoCloseable {
         } else if (d instanceof ComponentIds.Pick m && !values.isEmpty() && SAFE_VALUE.matcher(values.get(0)).matches()) {
             rerun(m.with(values.get(0)), caller, ctx, r);
         } else {
-            expired(r, customId, ctx);
+            expired(r, id.encode(), caller);
         }
     }
 
@@ -174,9 +193,13 @@ public final class InteractionService implements AutoCloseable {
         return refusal.isPresent();
     }
 
-    private void expired(Responder r, String customId, RequestContext ctx) {
-        LOG.info("button {} is unknown or has expired", customId == null ? "" : customId.replaceAll("\\p{Cntrl}", "?"));
-        Lang lang = speech.choose(Optional.empty(), ctx, "");
+    /**
+     * An id that is not (or no longer) one of ours: an old format on a message posted before, a
+     * long id this run does not know, a forged one. "Expired, run the command again".
+     */
+    public void expired(Responder r, String customId, Caller caller) {
+        LOG.info("component {} is unknown or has expired", customId == null ? "" : customId.replaceAll("\\p{Cntrl}", "?"));
+        Lang lang = speech.choose(Optional.empty(), context(caller), "");
         answerNow(r, Answer.fresh(speech.replies().userError(lang, "discord.expired"), lang));
     }
 
@@ -215,10 +238,10 @@ public final class InteractionService implements AutoCloseable {
         try {
             timer.set(timers.schedule(() -> {
                 if (state.compareAndSet(PENDING, DEFERRED)) {
-                    if (mode == Mode.UPDATE) {
-                        r.deferUpdate();
-                    } else {
-                        r.defer(false);
+                    switch (mode) {
+                        case UPDATE -> r.deferUpdate();
+                        case PRIVATE -> r.defer(true);
+                        case REPLY -> r.defer(false);
                     }
                 }
             }, deferAfter.toNanos(), TimeUnit.NANOSECONDS));
@@ -271,8 +294,25 @@ public final class InteractionService implements AutoCloseable {
 
     /** Renders first (which may throw), then returns the one call that sends it. */
     private Runnable sending(Responder r, Mode mode, boolean first, Answer a) {
+        if (a.form().isPresent()) {
+            Modal form = a.form().get();
+            if (first) {
+                return () -> r.modal(form);
+            }
+            // acknowledged already: a form can only be the first response, so say it took too long
+            return sending(r, mode, false, Answer.fresh(a.reply(), a.lang()));
+        }
+        if (mode == Mode.PRIVATE && !first) {
+            // the ephemeral "thinking…" becomes the answer
+            MessageEditData m = a.message().map(MessageEditData::fromCreateData).orElseGet(() -> renderer.edit(a));
+            return () -> r.editOriginal(m);
+        }
         if (a.message().isPresent()) {
             MessageCreateData m = a.message().get();
+            if (mode == Mode.UPDATE && a.update()) {
+                MessageEditData e = MessageEditData.fromCreateData(m);
+                return first ? () -> r.update(e) : () -> r.editOriginal(e);
+            }
             if (first) {
                 return () -> r.reply(m, a.ephemeral());
             }
@@ -341,7 +381,7 @@ public final class InteractionService implements AutoCloseable {
         if (target.isEmpty()) {
             return Optional.empty();
         }
-        StringBuilder rest = new StringBuilder();
+        Map<String, String> rest = new LinkedHashMap<>();
         for (OptionSpec o : spec.get().options()) {
             if (o == target.get() || o.type() == OptionSpec.Type.LANGUAGE) {
                 continue;
@@ -350,14 +390,14 @@ public final class InteractionService implements AutoCloseable {
                 case DATE -> PartialDate.typed(x).map(Object::toString);
                 default -> Optional.of(x.strip()).filter(s -> SAFE_VALUE.matcher(s).matches());
             });
-            v.ifPresent(x -> rest.append('|').append(o.name()).append('=').append(x));
+            v.ifPresent(x -> rest.put(o.name(), x));
         }
-        rest.append("|lang=").append(lang.code());
-        return Optional.of(new Answer.Retry(req.subcommand(), target.get().name(), rest.toString()));
+        rest.put("lang", lang.code());
+        return Optional.of(new Answer.Retry(target.get().name(), Replay.of(req.subcommand(), rest)));
     }
 
     private static CommandRequest replayed(String replay) {
-        return Replay.parse(replay).request(CommandCatalog.RESIGNATIONS);
+        return CommandRequest.of(CommandCatalog.RESIGNATIONS, Replay.parse(replay));
     }
 
     private Lang languageOf(String replay, RequestContext ctx) {

@@ -1,5 +1,7 @@
 package org.newsdesk.resignations.discord;
 
+import net.dv8tion.jda.api.interactions.callbacks.IModalCallback;
+import net.dv8tion.jda.api.modals.Modal;
 import org.newsdesk.resignations.render.Refs;
 import java.util.function.Consumer;
 import net.dv8tion.jda.api.interactions.callbacks.IMessageEditCallback;
@@ -30,8 +32,8 @@ final class JdaResponder implements Responder {
     }
 
     @Override
-    public void modal(net.dv8tion.jda.api.modals.Modal modal) {
-        if (!(interaction instanceof net.dv8tion.jda.api.interactions.callbacks.IModalCallback m)) {
+    public void modal(Modal modal) {
+        if (!(interaction instanceof IModalCallback m)) {
             throw new IllegalStateException("cannot answer with a form: " + what);
         }
         m.replyModal(modal).queue(null, failed("modal"));

@@ -3,6 +3,7 @@ package org.newsdesk.resignations.discord;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
@@ -165,7 +166,7 @@ public final class MessageRenderer {
         for (Reply.Attachment at : a.reply().attachments()) {
             if (out.size() == MAX_FILES || total + at.data().length > MAX_UPLOAD_BYTES) {
                 notes.add(templates.get(a.lang(), "discord.file_too_large", "file", Markdown.userText(at.filename(), 100),
-                        "size", String.format(java.util.Locale.ROOT, "%.1f", at.data().length / 1048576.0),
+                        "size", String.format(Locale.ROOT, "%.1f", at.data().length / 1048576.0),
                         "limit", MAX_UPLOAD_BYTES / 1048576));
                 continue;
             }

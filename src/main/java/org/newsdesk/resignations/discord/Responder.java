@@ -1,5 +1,6 @@
 package org.newsdesk.resignations.discord;
 
+import net.dv8tion.jda.api.modals.Modal;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
 
@@ -33,7 +34,7 @@ public interface Responder {
     void deleteOriginal();
 
     /** A form as the first response (slash commands and buttons only; not to a form's own submit). */
-    default void modal(net.dv8tion.jda.api.modals.Modal modal) {
+    default void modal(Modal modal) {
         throw new UnsupportedOperationException("this interaction cannot answer with a form");
     }
 }

@@ -1,6 +1,5 @@
 package org.newsdesk.resignations.factcheck;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,7 +8,6 @@ import java.util.Set;
 import java.util.function.Function;
 import org.newsdesk.resignations.dataset.Agency;
 import org.newsdesk.resignations.dataset.Attested;
-import org.newsdesk.resignations.dataset.DatePart;
 import org.newsdesk.resignations.dataset.Departure;
 import org.newsdesk.resignations.dataset.Entry;
 import org.newsdesk.resignations.dataset.Fact;
@@ -125,62 +123,6 @@ final class Judge {
 
     // ---- dates ------------------------------------------------------------------------------
 
-    enum Fit { CONTAINS, PARTIAL, DISJOINT }
-
-    /**
-     * How a claimed date relates to a dataset value. CONTAINS: everything the value may mean lies
-     * within what the claim says ("May 2024" holds 15 May). PARTIAL: they overlap but the claim is
-     * more precise than the value ("30 June" against "late June"). DISJOINT: they cannot both hold.
-     * A claimed part of a month ("late May") gets three days of slack before it contradicts.
-     */
-    static Fit fit(Claimed.DateOf c, PartialDate v, DatePart vPart) {
-        int year = c.year() != 0 ? c.year() : v.year();
-        LocalDate cFrom;
-        LocalDate cTo;
-        if (c.month() == 0) {
-            cFrom = LocalDate.of(year, 1, 1);
-            cTo = LocalDate.of(year, 12, 31);
-        } else if (c.day() != 0) {
-            cFrom = LocalDate.of(year, c.month(), c.day());
-            cTo = cFrom;
-        } else {
-            LocalDate[] r = monthRange(year, c.month(), c.part());
-            cFrom = r[0];
-            cTo = r[1];
-        }
-        LocalDate vFrom;
-        LocalDate vTo;
-        if (v.precision() == PartialDate.Precision.MONTH && vPart != null) {
-            LocalDate[] r = monthRange(v.year(), v.month(), vPart);
-            vFrom = r[0];
-            vTo = r[1];
-        } else {
-            vFrom = v.earliestDay();
-            vTo = v.latestDay();
-        }
-        if (!vFrom.isBefore(cFrom) && !vTo.isAfter(cTo)) {
-            return Fit.CONTAINS;
-        }
-        int slack = c.part() != null ? 3 : 0;
-        if (vTo.isBefore(cFrom.minusDays(slack)) || vFrom.isAfter(cTo.plusDays(slack))) {
-            return Fit.DISJOINT;
-        }
-        return Fit.PARTIAL;
-    }
-
-    private static LocalDate[] monthRange(int year, int month, DatePart part) {
-        LocalDate first = LocalDate.of(year, month, 1);
-        LocalDate last = first.plusMonths(1).minusDays(1);
-        if (part == null) {
-            return new LocalDate[]{first, last};
-        }
-        return switch (part) {
-            case EARLY -> new LocalDate[]{first, first.withDayOfMonth(10)};
-            case MID -> new LocalDate[]{first.withDayOfMonth(11), first.withDayOfMonth(20)};
-            case LATE -> new LocalDate[]{first.withDayOfMonth(21), last};
-        };
-    }
-
     private Outcome date(Entry e, Assertion a, Claimed.DateOf d) {
         List<Outcome> perFact = new ArrayList<>();
         switch (d.role()) {
@@ -239,10 +181,10 @@ final class Judge {
         boolean partialPreferred = false;
         boolean partialAny = false;
         for (Attested<PartialDate> v : f.values()) {
-            Fit fit = fit(d, v.value(), v.part());
-            if (fit == Fit.CONTAINS) {
+            DateFit fit = DateFit.of(d, v.value(), v.part());
+            if (fit == DateFit.CONTAINS) {
                 contains.add(v);
-            } else if (fit == Fit.PARTIAL && v.standing() != Standing.REJECTED) {
+            } else if (fit == DateFit.PARTIAL && v.standing() != Standing.REJECTED) {
                 partialAny = true;
                 partialPreferred |= v.standing() == Standing.PREFERRED;
             }

@@ -38,15 +38,9 @@ public final class PlainText {
 
     /** "who|name=andrew-miller|detail=true|lang=en" → "/resignations who name:andrew-miller detail:true lang:en". */
     static String command(String replay) {
-        String[] parts = replay.split("\\|");
-        StringBuilder b = new StringBuilder("/resignations ").append(parts[0]);
-        for (int i = 1; i < parts.length; i++) {
-            int eq = parts[i].indexOf('=');
-            if (eq > 0) {
-                String v = parts[i].substring(eq + 1);
-                b.append(' ').append(parts[i], 0, eq).append(':').append(v.contains(" ") ? "\"" + v + "\"" : v);
-            }
-        }
+        Replay r = Replay.parse(replay);
+        StringBuilder b = new StringBuilder("/resignations ").append(r.subcommand());
+        r.options().forEach((name, v) -> b.append(' ').append(name).append(':').append(v.contains(" ") ? "\"" + v + "\"" : v));
         return b.toString();
     }
 

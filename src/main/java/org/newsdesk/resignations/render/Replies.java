@@ -79,7 +79,7 @@ public final class Replies {
     }
 
     static String fullRecordReplay(Entry e, Lang lang) {
-        return "who|name=" + e.id() + "|detail=true|lang=" + lang.code();
+        return Replay.of("who", "name", e.id(), "detail", "true", "lang", lang.code()).encode();
     }
 
     /** "Andrew Miller · أندرو ميلر": the name in the reply language, then in the other script. */
@@ -131,10 +131,10 @@ public final class Replies {
             pages.add(new Card(Fit.shorten(title, Limits.TITLE), Fit.shorten(b.toString().strip(), Limits.DESCRIPTION),
                     List.of(), footer(s, lang).apply(p + 1, count)));
         }
-        String replay = "list|agency=" + r.agency().map(Agency::id).orElse("")
-                + "|from=" + r.range().from().map(PartialDate::toString).orElse("")
-                + "|to=" + r.range().to().map(PartialDate::toString).orElse("")
-                + "|lang=" + lang.code();
+        String replay = Replay.of("list", "agency", r.agency().map(Agency::id).orElse(""),
+                "from", r.range().from().map(PartialDate::toString).orElse(""),
+                "to", r.range().to().map(PartialDate::toString).orElse(""),
+                "lang", lang.code()).encode();
         return Reply.answer(pages, Optional.of(replay));
     }
 
@@ -193,7 +193,7 @@ public final class Replies {
             pages.add(new Card(Fit.shorten(title, Limits.TITLE), Fit.shorten(b.toString().strip(), Limits.DESCRIPTION),
                     List.of(), footer(s, lang).apply(p + 1, count)));
         }
-        return Reply.answer(pages, Optional.of("timeline|lang=" + lang.code()));
+        return Reply.answer(pages, Optional.of(Replay.of("timeline", "lang", lang.code()).encode()));
     }
 
     // ---- stats and about -------------------------------------------------------------------
@@ -215,7 +215,7 @@ public final class Replies {
                 new Card.Field(t.get(lang, "stats.by_month"), months.toString().strip(), true));
         String description = t.get(lang, "stats.description", "total", r.total()) + "\n" + t.get(lang, "stats.basis");
         List<Card> pages = Paginator.pack(t.get(lang, "stats.title"), description, fields, footer(s, lang));
-        return Reply.answer(pages, Optional.of("stats|lang=" + lang.code()));
+        return Reply.answer(pages, Optional.of(Replay.of("stats", "lang", lang.code()).encode()));
     }
 
     public Reply about(Snapshot s, AboutResult r, Lang lang) {

@@ -9,33 +9,27 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLException;
-import org.jspecify.annotations.Nullable;
 import org.newsdesk.resignations.dataset.Lang;
+import org.newsdesk.resignations.sourcing.BodySubscribers.DiskFailure;
+import org.newsdesk.resignations.sourcing.BodySubscribers.Refusing;
+import org.newsdesk.resignations.sourcing.BodySubscribers.ToFile;
+import org.newsdesk.resignations.sourcing.BodySubscribers.TooLarge;
 import org.newsdesk.resignations.render.Templates;
 
 /**
@@ -350,157 +344,6 @@ public final class BoundedFetch {
             Files.deleteIfExists(p);
         } catch (IOException e) {
             // a stray temporary file in the data directory; the next fetch does not depend on it
-        }
-    }
-
-    /** The body is larger than allowed. */
-    private static final class TooLarge extends IOException {
-        private static final long serialVersionUID = 1L;
-    }
-
-    /** The temporary file could not be written. */
-    private static final class DiskFailure extends IOException {
-        private static final long serialVersionUID = 1L;
-    }
-
-    /** Reads no body: cancels at once (the connection is closed, not drained) and gives {@code outcome}. */
-    private static final class Refusing implements HttpResponse.BodySubscriber<Path> {
-        private final CompletableFuture<Path> result = new CompletableFuture<>();
-
-        Refusing(Throwable failure) {
-            if (failure == null) {
-                result.complete(null);
-            } else {
-                result.completeExceptionally(failure);
-            }
-        }
-
-        @Override
-        public CompletionStage<Path> getBody() {
-            return result;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            subscription.cancel();
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> item) {
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-        }
-
-        @Override
-        public void onComplete() {
-        }
-    }
-
-    /** Writes the body to a file as it arrives, hashing it, and stops the exchange past {@code max} bytes. */
-    private static final class ToFile implements HttpResponse.BodySubscriber<Path> {
-        private final Path file;
-        private final FileChannel out;
-        private final long max;
-        private final MessageDigest digest;
-        private final CompletableFuture<Path> result = new CompletableFuture<>();
-        private Flow.@Nullable Subscription subscription;
-        private long count;
-        private boolean done;
-
-        ToFile(Path file, long max) throws IOException {
-            this.file = file;
-            this.max = max;
-            this.out = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-            try {
-                this.digest = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        String hash() {
-            return HexFormat.of().formatHex(digest.digest());
-        }
-
-        @Override
-        public CompletionStage<Path> getBody() {
-            return result;
-        }
-
-        @Override
-        public synchronized void onSubscribe(Flow.Subscription s) {
-            if (done) {
-                s.cancel();
-                return;
-            }
-            subscription = s;
-            s.request(1);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> items) {
-            Flow.Subscription s;
-            synchronized (this) {
-                if (done) {
-                    return;
-                }
-                try {
-                    for (ByteBuffer b : items) {
-                        count += b.remaining();
-                        if (count > max) {
-                            abort(new TooLarge());
-                            return;
-                        }
-                        digest.update(b.duplicate());
-                        while (b.hasRemaining()) {
-                            out.write(b);
-                        }
-                    }
-                } catch (IOException e) {
-                    abort(new DiskFailure());
-                    return;
-                }
-                s = subscription;
-            }
-            s.request(1);
-        }
-
-        @Override
-        public synchronized void onError(Throwable t) {
-            abort(t);
-        }
-
-        @Override
-        public synchronized void onComplete() {
-            if (done) {
-                return;
-            }
-            done = true;
-            try {
-                out.force(true);
-                out.close();
-                result.complete(file);
-            } catch (IOException e) {
-                result.completeExceptionally(new DiskFailure());
-            }
-        }
-
-        synchronized void abort(Throwable why) {
-            if (done) {
-                return;
-            }
-            done = true;
-            if (subscription != null) {
-                subscription.cancel();
-            }
-            try {
-                out.close();
-            } catch (IOException e) {
-                // the file is deleted by the caller
-            }
-            result.completeExceptionally(why);
         }
     }
 }

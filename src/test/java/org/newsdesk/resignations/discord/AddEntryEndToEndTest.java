@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsdesk.resignations.app.Application;
 import org.newsdesk.resignations.dataset.DatasetLoader;
@@ -41,6 +42,9 @@ class AddEntryEndToEndTest {
 
     static final Duration WAIT = Duration.ofSeconds(15);
 
+    @RegisterExtension
+    final FakeDiscordExtension discord = new FakeDiscordExtension();
+
     @TempDir
     Path dir;
     Path additions;
@@ -51,7 +55,7 @@ class AddEntryEndToEndTest {
 
     @BeforeEach
     void start() throws Exception {
-        fake = FakeDiscord.start();
+        fake = discord.fake();
         Path dataset = dir.resolve("resignations.json");
         Files.write(dataset, Datasets.bytes(Datasets.bundled()));
         additions = dir.resolve("data").resolve(AdditionsFile.NAME);
@@ -70,9 +74,8 @@ class AddEntryEndToEndTest {
 
     @AfterEach
     void stop() {
-        bot.close();
+        bot.close();   // before the notifier it delivers for; the extension closes the fake Discord
         notifier.close();
-        fake.close();
     }
 
     Recorded send(ObjectNode interaction) throws InterruptedException {
@@ -152,13 +155,13 @@ class AddEntryEndToEndTest {
         assertThat(modal.path("title").asText()).isEqualTo("New entry, step 1 of 2: who");
         assertThat(inputIds(modal)).containsExactly("name_en", "name_ar", "agency", "title_en", "title_ar");
         String first = modal.path("custom_id").asText();
-        assertThat(first).startsWith("add:who:");
+        assertThat(first).startsWith("a:who:");
 
         Recorded step1 = shown(fake.modalSubmit(first, who(), FakeDiscord.EDITOR_ID, "en-US"));
         assertThat(step1.message().path("embeds").get(0).path("title").asText()).isEqualTo("Step 1 of 2 done");
         assertThat(step1.message().path("allowed_mentions").path("parse").size()).isZero();
         String next = button(step1);
-        assertThat(next).isEqualTo(first.replace("add:who:", "add:why:"));
+        assertThat(next).isEqualTo(first.replace("a:who:", "a:why:"));
 
         Recorded second = send(click(step1, FakeDiscord.EDITOR_ID));
         assertThat(second.json().path("type").asInt()).isEqualTo(9);

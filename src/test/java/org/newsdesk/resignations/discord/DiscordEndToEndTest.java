@@ -239,7 +239,7 @@ class DiscordEndToEndTest {
         // and one button: the full record, for the asker alone
         assertThat(buttons(r)).hasSize(1);
         assertThat(buttons(r).get(0).path("label").asText()).isEqualTo(t.get(Lang.EN, "card.full_record"));
-        assertThat(buttons(r).get(0).path("custom_id").asText()).isEqualTo("s:who|name=andrew-miller|detail=true|lang=en");
+        assertThat(buttons(r).get(0).path("custom_id").asText()).isEqualTo("r:s:who|name=andrew-miller|detail=true|lang=en");
     }
 
     @Test
@@ -259,7 +259,7 @@ class DiscordEndToEndTest {
                     .contains("](https://example.org/letter)");
             assertThat(e.path("footer").path("text").asText()).startsWith("قاعدة بيانات الاستقالات");
             assertThat(buttons(r).get(0).path("label").asText()).isEqualTo(t.get(Lang.AR, "card.full_record"));
-            assertThat(buttons(r).get(0).path("custom_id").asText()).isEqualTo("s:who|name=andrew-miller|detail=true|lang=ar");
+            assertThat(buttons(r).get(0).path("custom_id").asText()).isEqualTo("r:s:who|name=andrew-miller|detail=true|lang=ar");
         }
     }
 
@@ -335,12 +335,12 @@ class DiscordEndToEndTest {
         List<JsonNode> b = buttons(first);
         assertThat(b).hasSize(4);
         assertThat(b).extracting(x -> x.path("custom_id").asText())
-                .containsExactly("pf:0:0:list|lang=en", "pp:0:0:list|lang=en", "pn:1:0:list|lang=en", "pl:1:0:list|lang=en")
+                .containsExactly("r:pf:0:0:list|lang=en", "r:pp:0:0:list|lang=en", "r:pn:1:0:list|lang=en", "r:pl:1:0:list|lang=en")
                 .allSatisfy(id -> assertThat(id.length()).isLessThanOrEqualTo(100));
         assertThat(b).extracting(x -> x.path("disabled").asBoolean()).containsExactly(true, true, false, false);
 
         // anyone may turn the pages of a list shown to the whole channel
-        Recorded next = click(first, "pn:1:0:list|lang=en", FakeDiscord.OTHER_USER_ID);
+        Recorded next = click(first, "r:pn:1:0:list|lang=en", FakeDiscord.OTHER_USER_ID);
         assertThat(next.json().path("type").asInt()).isEqualTo(7);
         JsonNode p2 = embed(next);
         assertWithinLimits(p2);
@@ -349,7 +349,7 @@ class DiscordEndToEndTest {
         assertThat(p2.path("description").asText()).contains("Riley Test");
         assertThat(buttons(next)).extracting(x -> x.path("disabled").asBoolean()).containsExactly(false, false, true, true);
         assertThat(buttons(next)).extracting(x -> x.path("custom_id").asText())
-                .containsExactly("pf:0:0:list|lang=en", "pp:0:0:list|lang=en", "pn:1:0:list|lang=en", "pl:1:0:list|lang=en");
+                .containsExactly("r:pf:0:0:list|lang=en", "r:pp:0:0:list|lang=en", "r:pn:1:0:list|lang=en", "r:pl:1:0:list|lang=en");
     }
 
     @Test
@@ -366,7 +366,7 @@ class DiscordEndToEndTest {
         assertThat(owner.json().path("type").asInt()).isEqualTo(7);
         assertThat(embed(owner).path("footer").path("text").asText()).contains("2/2");
         assertThat(buttons(owner).get(0).path("custom_id").asText())
-                .isEqualTo("pf:0:" + Long.toString(FakeDiscord.REPORTER_ID, 36) + ":list|lang=ar");
+                .isEqualTo("r:pf:0:" + Long.toString(FakeDiscord.REPORTER_ID, 36) + ":list|lang=ar");
     }
 
     @Test
@@ -377,9 +377,9 @@ class DiscordEndToEndTest {
         assertThat(timeline.files()).hasSize(1).allSatisfy(f -> assertThat(f).endsWith(".png"));
         assertThat(timeline.message().path("attachments").get(0).path("description").asText()).isNotBlank();
         assertThat(buttons(timeline)).hasSize(4);
-        assertThat(buttons(timeline).get(2).path("custom_id").asText()).isEqualTo("pn:1:0:timeline|lang=ar");
+        assertThat(buttons(timeline).get(2).path("custom_id").asText()).isEqualTo("r:pn:1:0:timeline|lang=ar");
 
-        Recorded turned = click(timeline, "pn:1:0:timeline|lang=ar", FakeDiscord.REPORTER_ID);
+        Recorded turned = click(timeline, "r:pn:1:0:timeline|lang=ar", FakeDiscord.REPORTER_ID);
         assertThat(turned.json().path("type").asInt()).isEqualTo(7);
         assertThat(turned.files()).isEmpty();                         // the chart stays, not uploaded again
         assertThat(turned.message().has("attachments")).isFalse();    // absent: Discord keeps what is there
@@ -413,7 +413,7 @@ class DiscordEndToEndTest {
         List<JsonNode> b = buttons(r);
         assertThat(b).isNotEmpty();
         assertThat(b.get(0).path("label").asText()).isEqualTo("Andrew Miller");
-        assertThat(b.get(0).path("custom_id").asText()).isEqualTo("s:who|name=andrew-miller|lang=en");
+        assertThat(b.get(0).path("custom_id").asText()).isEqualTo("r:s:who|name=andrew-miller|lang=en");
 
         Recorded picked = click(r, b.get(0).path("custom_id").asText(), FakeDiscord.REPORTER_ID);
         assertThat(picked.json().path("type").asInt()).isEqualTo(4);
@@ -429,8 +429,8 @@ class DiscordEndToEndTest {
         List<JsonNode> b = buttons(r);
         assertThat(b).hasSize(5);
         assertThat(b).extracting(x -> x.path("custom_id").asText())
-                .contains("s:list|agency=state|from=2024-05|lang=en");
-        Recorded picked = click(r, "s:list|agency=state|from=2024-05|lang=en", FakeDiscord.REPORTER_ID);
+                .contains("r:s:list|agency=state|from=2024-05|lang=en");
+        Recorded picked = click(r, "r:s:list|agency=state|from=2024-05|lang=en", FakeDiscord.REPORTER_ID);
         assertThat(embed(picked).path("title").asText()).startsWith("State Department");
     }
 
@@ -474,7 +474,7 @@ class DiscordEndToEndTest {
     @Order(14)
     void expiredOrForgedButtonsAreAnsweredToo() throws Exception {
         Recorded shown = ask("list", opts());
-        for (String id : List.of("k:doesnotexist", "garbage", "pn:x:0:list", "m:name:who|lang=en")) {
+        for (String id : List.of("k:doesnotexist", "garbage", "r:pn:x:0:list", "m:name:who|lang=en")) {
             Recorded r = click(shown, id, FakeDiscord.REPORTER_ID);
             assertThat(ephemeral(r)).as(id).isTrue();
             assertThat(embed(r).path("description").asText()).isEqualTo(t.get(Lang.EN, "discord.expired"));
@@ -485,14 +485,14 @@ class DiscordEndToEndTest {
     @Order(15)
     void aChoiceInASuggestionMenuRunsTheCommand() throws Exception {
         Recorded shown = ask("list", opts("agency", "nowhere"));
-        ObjectNode pick = fake.selectChoice(fake.messageFrom(shown), "m:agency:list|lang=ar", "defense",
+        ObjectNode pick = fake.selectChoice(fake.messageFrom(shown), "r:m:agency:list|lang=ar", "defense",
                 FakeDiscord.REPORTER_ID, "en-US");
         fake.interact(pick);
         Recorded r = fake.awaitCallback(pick.get("id").asLong(), WAIT);
         assertThat(r.json().path("type").asInt()).isEqualTo(4);
         assertThat(embed(r).path("title").asText()).startsWith("الدفاع");
 
-        ObjectNode forged = fake.selectChoice(fake.messageFrom(shown), "m:agency:list|lang=ar", "state|lang=en",
+        ObjectNode forged = fake.selectChoice(fake.messageFrom(shown), "r:m:agency:list|lang=ar", "state|lang=en",
                 FakeDiscord.REPORTER_ID, "en-US");
         fake.interact(forged);
         assertThat(ephemeral(fake.awaitCallback(forged.get("id").asLong(), WAIT))).isTrue();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,13 +41,26 @@ class DiscordLifecycleEndToEndTest {
         return callback.path().split("/")[3];
     }
 
-    static Reply slowly(Application app, Reply r) {
+    /** Slow commands answered so far; the n-th answers only once Discord has n acknowledgements. */
+    final AtomicInteger slowCalls = new AtomicInteger();
+
+    /**
+     * Makes a command slow without a clock: it answers only once the fake Discord has received the
+     * acknowledgement ("thinking…" or a deferred update) that the bot must send while it runs.
+     */
+    Reply slowly(Reply r) {
+        int n = slowCalls.incrementAndGet();
         try {
-            Thread.sleep(600);
+            fake.await(x -> acknowledgements() >= n, WAIT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         return r;
+    }
+
+    long acknowledgements() {
+        return fake.requests().stream().filter(r -> r.isInteractionCallback())
+                .filter(r -> r.json().path("type").asInt() == 5 || r.json().path("type").asInt() == 6).count();
     }
 
     @Test
@@ -54,9 +68,9 @@ class DiscordLifecycleEndToEndTest {
         Application app = TestBots.app();
         var queries = app.queries();
         app.router().on("resignations timeline", (req, lang) ->
-                slowly(app, app.replies().timeline(app.snapshot(), queries.timeline(), lang)));
+                slowly(app.replies().timeline(app.snapshot(), queries.timeline(), lang)));
         app.router().on("resignations stats", (req, lang) ->
-                slowly(app, app.replies().userError(lang, "error.range_reversed")));
+                slowly(app.replies().userError(lang, "error.range_reversed")));
         try (DiscordBot bot = DiscordBot.start(app.discord(), "fake-token",
                 TestBots.against(fake).withDeferAfter(Duration.ofMillis(150)))) {
             assertThat(bot.jda().getGuilds()).hasSize(1);
@@ -119,7 +133,7 @@ class DiscordLifecycleEndToEndTest {
             shown = ask("list", Map.of("lang", "ar"));
         }
         String last = shown.json().path("data").path("components").get(0).path("components").get(3).path("custom_id").asText();
-        assertThat(last).isEqualTo("pl:1:0:list|lang=ar");
+        assertThat(last).isEqualTo("r:pl:1:0:list|lang=ar");
 
         try (DiscordBot after = DiscordBot.start(TestBots.app().discord(), "fake-token", TestBots.against(fake))) {
             assertThat(after.jda().getGuilds()).hasSize(1);

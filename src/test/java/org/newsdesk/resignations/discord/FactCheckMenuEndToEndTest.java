@@ -87,7 +87,7 @@ class FactCheckMenuEndToEndTest {
     }
 
     static JsonNode postButton(Recorded r) {
-        return buttons(r).stream().filter(b -> b.path("custom_id").asText().startsWith("fc:p:")).findFirst()
+        return buttons(r).stream().filter(b -> b.path("custom_id").asText().startsWith("f:p:")).findFirst()
                 .orElseThrow(() -> new AssertionError("no post button in " + r));
     }
 
@@ -153,7 +153,7 @@ class FactCheckMenuEndToEndTest {
         assertThat(ephemeral(posted)).isFalse();
         assertThat(embed(posted).path("title").asText()).isEqualTo(embed(r).path("title").asText());
         assertThat(embed(posted).path("description").asText()).isEqualTo(embed(r).path("description").asText());
-        assertThat(buttons(posted)).noneMatch(b -> b.path("custom_id").asText().startsWith("fc:"));
+        assertThat(buttons(posted)).noneMatch(b -> b.path("custom_id").asText().startsWith("f:"));
         noMentions(posted);
     }
 
@@ -168,7 +168,7 @@ class FactCheckMenuEndToEndTest {
     @Test
     void anUnknownOrExpiredResultSaysSo() throws Exception {
         Recorded r = factCheck(CLAIM_EN, FakeDiscord.REPORTER_ID, "en-US");
-        Recorded expired = click(r, "fc:p:0000000000000000:0", FakeDiscord.REPORTER_ID);
+        Recorded expired = click(r, "f:p:0000000000000000:0", FakeDiscord.REPORTER_ID);
         assertThat(ephemeral(expired)).isTrue();
         assertThat(embed(expired).path("description").asText()).isEqualTo(t.get(Lang.EN, "discord.factcheck.expired"));
     }

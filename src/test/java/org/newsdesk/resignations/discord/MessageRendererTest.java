@@ -13,6 +13,7 @@ import net.dv8tion.jda.api.utils.messages.MessageEditData;
 import org.junit.jupiter.api.Test;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.render.Card;
+import org.newsdesk.resignations.render.Replay;
 import org.newsdesk.resignations.render.Reply;
 import org.newsdesk.resignations.render.Templates;
 
@@ -54,9 +55,9 @@ class MessageRendererTest {
         List<Button> b = buttons(m);
         assertThat(b).hasSize(5);
         assertThat(b.get(4).getLabel()).isEqualTo("السجل الكامل");
-        assertThat(b.get(4).getCustomId()).isEqualTo("s:who|name=andrew-miller|detail=true|lang=ar");
-        assertThat(ids.decode(b.get(4).getCustomId()))
-                .isEqualTo(new ComponentIds.Suggestion("who|name=andrew-miller|detail=true|lang=ar"));
+        assertThat(b.get(4).getCustomId()).isEqualTo("r:s:who|name=andrew-miller|detail=true|lang=ar");
+        assertThat(ComponentIds.action(((ComponentId.Found) ids.decode(b.get(4).getCustomId())).id()))
+                .contains(new ComponentIds.Suggestion("who|name=andrew-miller|detail=true|lang=ar"));
         // kept on a page turn too
         assertThat(renderer.edit(new Answer(r, 1, 0, Optional.empty(), true, Lang.AR)).getComponents()).hasSize(2);
     }
@@ -68,7 +69,7 @@ class MessageRendererTest {
         assertThat(m.getEmbeds().get(0).getDescription()).isEqualTo("page 2");
         List<Button> b = buttons(m);
         assertThat(b).extracting(Button::getCustomId).containsExactly(
-                "pf:0:0:timeline|lang=en", "pp:0:0:timeline|lang=en", "pn:2:0:timeline|lang=en", "pl:2:0:timeline|lang=en");
+                "r:pf:0:0:timeline|lang=en", "r:pp:0:0:timeline|lang=en", "r:pn:2:0:timeline|lang=en", "r:pl:2:0:timeline|lang=en");
         assertThat(b).noneMatch(Button::isDisabled);
         MessageEditData e = renderer.edit(new Answer(r, 2, 0, Optional.empty(), true, Lang.EN));
         assertThat(e.getEmbeds().get(0).getDescription()).isEqualTo("page 3");
@@ -79,19 +80,19 @@ class MessageRendererTest {
     void pagesWithoutAReplayAreRemembered() {
         MessageCreateData m = renderer.create(Answer.fresh(pages(2, Optional.empty()), Lang.EN));
         String next = buttons(m).get(2).getCustomId();
-        ComponentIds.Pager p = (ComponentIds.Pager) ids.decode(next);
+        ComponentIds.Pager p = (ComponentIds.Pager) ComponentIds.action(((ComponentId.Found) ids.decode(next)).id()).orElseThrow();
         assertThat(p.replay()).startsWith("@");
         assertThat(ids.remembered(p.replay())).isPresent();
     }
 
     @Test
     void fewSuggestionsAreButtonsManyAreAMenu() {
-        Answer.Retry retry = new Answer.Retry("who", "name", "|lang=ar");
+        Answer.Retry retry = new Answer.Retry("name", Replay.of("who", "lang", "ar"));
         List<Reply.Choice> three = List.of(new Reply.Choice("A", "a"), new Reply.Choice("B", "b"), new Reply.Choice("C", "c"));
         Reply few = Reply.userError(new Card("e", "d", List.of(), ""), three);
         MessageCreateData m = renderer.create(new Answer(few, 0, 0, Optional.of(retry), false, Lang.AR));
         assertThat(buttons(m)).extracting(Button::getCustomId)
-                .containsExactly("s:who|name=a|lang=ar", "s:who|name=b|lang=ar", "s:who|name=c|lang=ar");
+                .containsExactly("r:s:who|name=a|lang=ar", "r:s:who|name=b|lang=ar", "r:s:who|name=c|lang=ar");
 
         List<Reply.Choice> many = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
@@ -100,7 +101,7 @@ class MessageRendererTest {
         Reply lots = Reply.userError(new Card("e", "d", List.of(), ""), many);
         MessageCreateData menu = renderer.create(new Answer(lots, 0, 0, Optional.of(retry), false, Lang.AR));
         StringSelectMenu s = (StringSelectMenu) ((ActionRow) menu.getComponents().get(0)).getComponents().get(0);
-        assertThat(s.getCustomId()).isEqualTo("m:name:who|lang=ar");
+        assertThat(s.getCustomId()).isEqualTo("r:m:name:who|lang=ar");
         assertThat(s.getOptions()).hasSize(25);
         assertThat(s.getPlaceholder()).isEqualTo(templates.get(Lang.AR, "discord.pick"));
     }

@@ -1,6 +1,7 @@
 package org.newsdesk.resignations.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -12,9 +13,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsdesk.resignations.app.Application;
 import org.newsdesk.resignations.dataset.DatasetLoader;
@@ -44,6 +45,9 @@ class NotifyEndToEndTest {
     static final long OTHER_CHANNEL = 900000000000000201L;
     static final long ADMIN_CHANNEL = 900000000000000299L;
     static final String ID = "andrew-miller";
+
+    @RegisterExtension
+    final FakeDiscordExtension discord = new FakeDiscordExtension();
 
     @TempDir
     Path dir;
@@ -79,14 +83,9 @@ class NotifyEndToEndTest {
 
     @BeforeEach
     void start() throws Exception {
-        fake = FakeDiscord.start();
+        fake = discord.fake();
         file = dir.resolve("resignations.json");
         Files.write(file, Datasets.bytes(Datasets.without(ID)));
-    }
-
-    @AfterEach
-    void stop() {
-        fake.close();
     }
 
     /** Writes a new version next to the file and renames it over the old one. */
@@ -114,6 +113,21 @@ class NotifyEndToEndTest {
         return fake.await(r -> postsTo(channel).size() >= nth, WAIT);
     }
 
+    /**
+     * Proves that nothing more was sent to {@code channel} without waiting for nothing: a test
+     * message queued now goes out after everything queued before it (the outbox is sent in order),
+     * so once it arrives, the posts before it are all there are.
+     */
+    List<Recorded> postsUpToATestMessage(long channel) throws InterruptedException {
+        int before = postsTo(channel).size();
+        run("notify", "test", Map.of("channel", Long.toString(channel)));
+        awaitPost(channel, before + 1);
+        List<Recorded> posts = postsTo(channel);
+        assertThat(posts).as("the test message is the next thing the channel received").hasSize(before + 1);
+        assertThat(posts.get(before).json().path("embeds").get(0).path("title").asText()).isEqualTo("Test message");
+        return posts.subList(0, before);
+    }
+
     @Test
     void oneMessagePerSubscribedChannelAndNoneTwiceAfterARestart() throws Exception {
         try (Instance bot = new Instance()) {
@@ -125,11 +139,10 @@ class NotifyEndToEndTest {
             replaceDataset(Datasets.bundled());
             awaitPost(FakeDiscord.CHANNEL_ID, 1);
             awaitPost(OTHER_CHANNEL, 1);
-            Thread.sleep(500);
-            assertThat(postsTo(FakeDiscord.CHANNEL_ID)).hasSize(1);
-            assertThat(postsTo(OTHER_CHANNEL)).hasSize(1);
             assertThat(text(run("notify", "status", Map.of()))).contains("<#" + FakeDiscord.CHANNEL_ID + ">: on")
                     .containsPattern("last message \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC");
+            assertThat(postsUpToATestMessage(FakeDiscord.CHANNEL_ID)).hasSize(1);
+            assertThat(postsUpToATestMessage(OTHER_CHANNEL)).hasSize(1);
             Recorded m = postsTo(FakeDiscord.CHANNEL_ID).get(0);
             assertThat(m.json().path("embeds").get(0).path("title").asText()).isEqualTo("New entry: Andrew Miller");
             assertThat(m.json().path("allowed_mentions").path("parse").size()).isZero();
@@ -140,33 +153,36 @@ class NotifyEndToEndTest {
             // a correction goes only where corrections were asked for; a 502 first is retried
             fake.failNext("POST", "/channels/" + FakeDiscord.CHANNEL_ID + "/messages", Canned.serverError());
             replaceDataset(Datasets.changed(ID, Datasets.title("Deputy Assistant Secretary", "نائب مساعد الوزير")));
-            awaitPost(FakeDiscord.CHANNEL_ID, 3);
-            Thread.sleep(500);
-            List<Recorded> posts = postsTo(FakeDiscord.CHANNEL_ID);
-            assertThat(posts).hasSize(3);
-            assertThat(posts.get(2).json().path("nonce").asText()).isEqualTo(posts.get(1).json().path("nonce").asText());
-            assertThat(posts.get(2).json().path("embeds").get(0).path("title").asText()).isEqualTo("Correction: Andrew Miller");
-            assertThat(postsTo(OTHER_CHANNEL)).hasSize(1);
-            assertThat(bot.notifier.store().outboxCounts()).containsEntry(Outbox.State.DELIVERED, 3);
+            awaitPost(FakeDiscord.CHANNEL_ID, 4);
+            // (posts 0 and 1: the new entry and the test message)
+            List<Recorded> posts = postsUpToATestMessage(FakeDiscord.CHANNEL_ID);
+            assertThat(posts).hasSize(4);
+            assertThat(posts.get(3).json().path("nonce").asText()).isEqualTo(posts.get(2).json().path("nonce").asText());
+            assertThat(posts.get(3).json().path("embeds").get(0).path("title").asText()).isEqualTo("Correction: Andrew Miller");
+            assertThat(postsUpToATestMessage(OTHER_CHANNEL)).hasSize(2);   // the new entry and the first test message
+            // the last test message was received; its row is marked once Discord's answer is read
+            await().atMost(WAIT).until(() -> bot.notifier.store().outboxCounts().getOrDefault(Outbox.State.DELIVERED, 0) == 7);
 
             // a message that got through although the bot was told it failed: the retry carries the
             // same nonce, and Discord (here the fake) answers with the message already created
             fake.failNextAfterCreating("/channels/" + FakeDiscord.CHANNEL_ID + "/messages", Canned.serverError());
             replaceDataset(Datasets.changed(ID, Datasets.title("Deputy Assistant Secretary of State", "نائب مساعد وزير الخارجية")));
-            awaitPost(FakeDiscord.CHANNEL_ID, 5);
-            for (int i = 0; i < 150 && bot.notifier.store().outboxCounts().getOrDefault(Outbox.State.DELIVERED, 0) < 4; i++) {
-                Thread.sleep(100);
-            }
-            assertThat(bot.notifier.store().outboxCounts()).containsEntry(Outbox.State.DELIVERED, 4);
+            awaitPost(FakeDiscord.CHANNEL_ID, 7);
+            await().atMost(WAIT).until(() -> bot.notifier.store().outboxCounts().getOrDefault(Outbox.State.DELIVERED, 0) == 8);
             List<Recorded> posts2 = postsTo(FakeDiscord.CHANNEL_ID);
-            assertThat(posts2.get(4).json().path("nonce").asText()).isEqualTo(posts2.get(3).json().path("nonce").asText());
-            assertThat(fake.createdMessages(FakeDiscord.CHANNEL_ID)).hasSize(3);   // new, correction, correction
+            assertThat(posts2.get(6).json().path("nonce").asText()).isEqualTo(posts2.get(5).json().path("nonce").asText());
+            // new, test, correction, test, correction (the one that got through and its retry are one message)
+            assertThat(fake.createdMessages(FakeDiscord.CHANNEL_ID)).hasSize(5);
         }
         int before = fake.requests().size();
         try (Instance again = new Instance()) {
-            Thread.sleep(1000);
+            // a restart sends nothing again: the next post is the test message asked for now
+            int posted = postsTo(FakeDiscord.CHANNEL_ID).size();
+            run("notify", "test", Map.of());
+            awaitPost(FakeDiscord.CHANNEL_ID, posted + 1);
             assertThat(fake.requests().subList(before, fake.requests().size()))
-                    .noneMatch(r -> r.is("POST", "/channels/\\d+/messages"));
+                    .filteredOn(r -> r.is("POST", "/channels/\\d+/messages")).singleElement()
+                    .satisfies(r -> assertThat(r.json().path("embeds").get(0).path("title").asText()).isEqualTo("Test message"));
         }
     }
 
@@ -228,9 +244,7 @@ class NotifyEndToEndTest {
         try (Instance again = new Instance()) {
             awaitPost(FakeDiscord.CHANNEL_ID, 1);
             awaitPost(OTHER_CHANNEL, 1);
-            Thread.sleep(500);
-            assertThat(postsTo(FakeDiscord.CHANNEL_ID)).hasSize(1);
-            assertThat(postsTo(OTHER_CHANNEL)).hasSize(1);
+            assertThat(postsUpToATestMessage(OTHER_CHANNEL)).hasSize(1);
             assertThat(text(run("notify", "status", Map.of()))).contains("<#" + FakeDiscord.CHANNEL_ID + ">: on")
                     .containsPattern("last message \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC");
             // sent with the nonces of the lost attempts: Discord would return a message already created
@@ -241,6 +255,8 @@ class NotifyEndToEndTest {
             run("settings", "language", Map.of("language", "ar"));
             assertThat(text(run("notify", "test", Map.of()))).contains("<#" + FakeDiscord.CHANNEL_ID + ">");
             Recorded test = awaitPost(FakeDiscord.CHANNEL_ID, 2);
+            // the next thing the channel received after the one delivery: nothing went out twice
+            assertThat(postsTo(FakeDiscord.CHANNEL_ID)).hasSize(2);
             assertThat(postsTo(FakeDiscord.CHANNEL_ID).get(1).json().path("embeds").get(0).path("title").asText())
                     .isEqualTo("رسالة تجريبية");
         }

@@ -53,8 +53,8 @@ class NotifyKillEndToEndTest {
                 Path tmp = dir.resolve("resignations.json.tmp");
                 Files.write(tmp, Datasets.bytes(Datasets.bundled()));
                 Files.move(tmp, dataset, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                // the message reached Discord (held there, unanswered): the row was claimed before it was sent
                 fake.await(r -> posts(fake).size() == 1, WAIT);
-                Thread.sleep(200);
             } finally {
                 first.destroyForcibly();     // SIGKILL: no shutdown hook, the row stays SENDING
                 assertThat(first.waitFor(20, TimeUnit.SECONDS)).isTrue();
@@ -63,11 +63,16 @@ class NotifyKillEndToEndTest {
             Process second = start(fake, dir, dataset, "second");
             try {
                 fake.await(r -> posts(fake).size() == 2, WAIT);
-                Thread.sleep(1000);
+                // nothing more follows: a test message asked for now is the next post the channel gets
+                ObjectNode test = fake.interaction(2, FakeDiscord.OWNER_ID, "en-US", fake.command("notify", "test", Map.of(), null));
+                fake.interact(test);
+                fake.awaitCallback(test.get("id").asLong(), WAIT);
+                fake.await(r -> posts(fake).size() == 3, WAIT);
                 List<Recorded> posts = posts(fake);
-                assertThat(posts).hasSize(2);
+                assertThat(posts).hasSize(3);
+                assertThat(posts.get(2).json().path("embeds").get(0).path("title").asText()).isEqualTo("Test message");
                 assertThat(posts.get(1).json().path("nonce").asText()).isEqualTo(posts.get(0).json().path("nonce").asText());
-                assertThat(fake.createdMessages(FakeDiscord.CHANNEL_ID)).hasSize(1);
+                assertThat(fake.createdMessages(FakeDiscord.CHANNEL_ID)).hasSize(2);   // the entry once, and the test
                 assertThat(Files.readString(dir.resolve("second.log"))).contains("sent again (same nonce)");
             } finally {
                 release.countDown();

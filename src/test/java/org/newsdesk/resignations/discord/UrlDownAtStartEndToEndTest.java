@@ -1,9 +1,9 @@
 package org.newsdesk.resignations.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +63,8 @@ class UrlDownAtStartEndToEndTest {
                 assertThat(Files.readString(log, StandardCharsets.UTF_8)).contains("The dataset URL " + url
                         + " answered 500 Internal Server Error; the bot starts with version");
                 status.set(200);
-                assertThat(awaitLog(log, "Dataset reloaded: version", Duration.ofSeconds(60))).isTrue();
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                        .until(() -> Files.readString(log, StandardCharsets.UTF_8).contains("Dataset reloaded: version"));
                 assertThat(asked.get()).isGreaterThanOrEqualTo(2);
                 p.destroy();
                 assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
@@ -74,16 +75,5 @@ class UrlDownAtStartEndToEndTest {
             assertThat(Files.readString(log, StandardCharsets.UTF_8)).doesNotContain("secret-token")
                     .doesNotContain("failed (null)");
         }
-    }
-
-    private static boolean awaitLog(Path log, String text, Duration timeout) throws IOException, InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < end) {
-            if (Files.readString(log, StandardCharsets.UTF_8).contains(text)) {
-                return true;
-            }
-            Thread.sleep(200);
-        }
-        return false;
     }
 }

@@ -84,10 +84,10 @@ class WhoCardEndToEndTest {
                     + e.path("footer").path("text").asText().length()).isLessThanOrEqualTo(1500);
             assertThat(e.path("description").asText()).contains(t.get(Lang.AR, "card.said"))
                     .contains(t.get(Lang.AR, "card.correction"));
-            assertThat(ids(card)).containsExactly("s:" + replay);
+            assertThat(ids(card)).containsExactly("r:s:" + replay);
 
             // anyone in the channel may open the record; it is theirs alone, paged
-            full = click(card, "s:" + replay, FakeDiscord.OTHER_USER_ID);
+            full = click(card, "r:s:" + replay, FakeDiscord.OTHER_USER_ID);
             assertThat(full.json().path("type").asInt()).isEqualTo(4);
             assertThat(ephemeral(full)).isTrue();
             JsonNode p1 = embed(full);
@@ -97,11 +97,11 @@ class WhoCardEndToEndTest {
             assertThat(pages).contains("1/");
             int count = Integer.parseInt(pages.substring(pages.lastIndexOf('/') + 1));
             assertThat(count).isGreaterThan(1);
-            assertThat(ids(full)).containsExactly("pf:0:" + owner + ":" + replay, "pp:0:" + owner + ":" + replay,
-                    "pn:1:" + owner + ":" + replay, "pl:" + (count - 1) + ":" + owner + ":" + replay)
+            assertThat(ids(full)).containsExactly("r:pf:0:" + owner + ":" + replay, "r:pp:0:" + owner + ":" + replay,
+                    "r:pn:1:" + owner + ":" + replay, "r:pl:" + (count - 1) + ":" + owner + ":" + replay)
                     .allSatisfy(id -> assertThat(id.length()).isLessThanOrEqualTo(100));
 
-            turned = click(full, "pn:1:" + owner + ":" + replay, FakeDiscord.OTHER_USER_ID);
+            turned = click(full, "r:pn:1:" + owner + ":" + replay, FakeDiscord.OTHER_USER_ID);
             assertThat(turned.json().path("type").asInt()).isEqualTo(7);
             assertThat(embed(turned).path("footer").path("text").asText()).contains("2/" + count);
             assertThat(embed(turned).path("description").asText()).isNotEqualTo(p1.path("description").asText());

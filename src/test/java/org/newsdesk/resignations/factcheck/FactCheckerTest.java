@@ -176,11 +176,11 @@ class FactCheckerTest {
         Claimed.DateOf may8 = new Claimed.DateOf(0, 5, 8, null, Claimed.DateRole.UNSPECIFIED);
         Claimed.DateOf may = new Claimed.DateOf(2024, 5, 0, null, Claimed.DateRole.UNSPECIFIED);
         Claimed.DateOf june30 = new Claimed.DateOf(2024, 6, 30, null, Claimed.DateRole.UNSPECIFIED);
-        assertThat(Judge.fit(may, PartialDate.parse("2024-05-15"), null)).isEqualTo(Judge.Fit.CONTAINS);
-        assertThat(Judge.fit(may8, PartialDate.parse("2024-05-15"), null)).isEqualTo(Judge.Fit.DISJOINT);
-        assertThat(Judge.fit(june30, PartialDate.parse("2024-06"), DatePart.LATE)).isEqualTo(Judge.Fit.PARTIAL);
-        assertThat(Judge.fit(new Claimed.DateOf(2024, 6, 0, DatePart.LATE, Claimed.DateRole.UNSPECIFIED),
-                PartialDate.parse("2024-06"), DatePart.LATE)).isEqualTo(Judge.Fit.CONTAINS);
+        assertThat(DateFit.of(may, PartialDate.parse("2024-05-15"), null)).isEqualTo(DateFit.CONTAINS);
+        assertThat(DateFit.of(may8, PartialDate.parse("2024-05-15"), null)).isEqualTo(DateFit.DISJOINT);
+        assertThat(DateFit.of(june30, PartialDate.parse("2024-06"), DatePart.LATE)).isEqualTo(DateFit.PARTIAL);
+        assertThat(DateFit.of(new Claimed.DateOf(2024, 6, 0, DatePart.LATE, Claimed.DateRole.UNSPECIFIED),
+                PartialDate.parse("2024-06"), DatePart.LATE)).isEqualTo(DateFit.CONTAINS);
     }
 
     @Test

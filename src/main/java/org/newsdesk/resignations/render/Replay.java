@@ -1,4 +1,4 @@
-package org.newsdesk.resignations.commands;
+package org.newsdesk.resignations.render;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,7 +8,9 @@ import org.newsdesk.resignations.dataset.Lang;
 
 /**
  * A /resignations subcommand with its options, in the compact form buttons carry to rebuild a
- * reply later, after a restart too: {@code list|agency=state|lang=ar}. Empty options are left out
+ * reply later, after a restart too: {@code list|agency=state|lang=ar} (a {@link Reply}'s replay,
+ * written here by the replies and read by the transports; {@code CommandRequest.of} turns it back
+ * into a request). Empty options are left out
  * (the same request). A replay starting with {@link #KEPT} stands for a reply kept in memory
  * instead, which no command rebuilds.
  */
@@ -16,6 +18,22 @@ public record Replay(String subcommand, Map<String, String> options) {
 
     /** The prefix of a replay that names a kept reply ({@code @<key>}), not a command. */
     public static final String KEPT = "@";
+
+    public static Replay of(String subcommand, Map<String, String> options) {
+        return new Replay(subcommand, options);
+    }
+
+    /** {@code of("who", "name", "x", "lang", "en")}: options as name, value pairs, in order. */
+    public static Replay of(String subcommand, String... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("options come as name, value pairs");
+        }
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            options.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return new Replay(subcommand, options);
+    }
 
     public Replay {
         Map<String, String> kept = new LinkedHashMap<>();
@@ -61,9 +79,5 @@ public record Replay(String subcommand, Map<String, String> options) {
     /** The language the replay asked for, if it did. */
     public Optional<Lang> lang() {
         return Optional.ofNullable(options.get("lang")).flatMap(Lang::parse);
-    }
-
-    public CommandRequest request(String command) {
-        return new CommandRequest(command, subcommand, options);
     }
 }
