@@ -39,6 +39,7 @@ import org.newsdesk.resignations.notify.NotifyCommands;
 import org.newsdesk.resignations.sourcing.Reloader;
 import org.newsdesk.resignations.query.Queries;
 import org.newsdesk.resignations.render.Card;
+import org.newsdesk.resignations.render.Replay;
 import org.newsdesk.resignations.render.Replies;
 import org.newsdesk.resignations.render.Reply;
 import org.newsdesk.resignations.render.Templates;
@@ -205,11 +206,11 @@ public final class Application {
     private List<Reply.Action> withCorrection(List<Reply.Action> actions, Lang lang) {
         List<Reply.Action> out = new ArrayList<>(actions);
         for (Reply.Action a : actions) {
-            List<String> parts = List.of(a.replay().split("\\|"));
-            Optional<String> entry = parts.stream().filter(x -> x.startsWith("name=")).map(x -> x.substring(5)).findFirst();
-            if (parts.get(0).equals("who") && parts.contains("detail=true") && entry.isPresent()) {
+            Replay full = Replay.parse(a.replay());
+            if (!Replay.isKept(a.replay()) && full.subcommand().equals("who") && "true".equals(full.options().get("detail"))
+                    && full.options().containsKey("name")) {
                 out.add(new Reply.Action(templates.get(lang, "review.button.correct"),
-                        "correct|name=" + entry.get() + "|lang=" + lang.code()));
+                        Replay.of("correct", "name", full.options().get("name"), "lang", lang.code()).encode()));
                 break;
             }
         }

@@ -225,6 +225,7 @@ final class Assembly implements AutoCloseable {
                 .withGuilds(cfg.guilds())
                 .withEndpoints(cfg.apiBaseUrl(), cfg.gatewayUrl())
                 .withCompression(cfg.gatewayCompression())
-                .withEditorRole(cfg.editorRole());
+                .withEditorRole(cfg.editorRole())
+                .withReviewChannel(cfg.reviewChannel());
     }
 }

@@ -41,6 +41,7 @@ import org.newsdesk.resignations.render.Fit;
 import org.newsdesk.resignations.render.Limits;
 import org.newsdesk.resignations.render.Markdown;
 import org.newsdesk.resignations.render.Refs;
+import org.newsdesk.resignations.render.Replay;
 import org.newsdesk.resignations.render.Replies;
 import org.newsdesk.resignations.render.Reply;
 import org.newsdesk.resignations.render.Templates;
@@ -406,7 +407,7 @@ public final class ReviewService {
             b.append(b.length() == 0 ? "" : "\n").append(line);
             if (open.size() < 20) {
                 open.add(new Reply.Action(Fit.shorten(t.get(lang, "review.list.open", "name", p.draft().value(lang == Lang.AR
-                        ? Field.NAME_AR : Field.NAME_EN)), Limits.BUTTON_LABEL), "review|id=" + p.id() + "|lang=" + lang.code()));
+                        ? Field.NAME_AR : Field.NAME_EN)), Limits.BUTTON_LABEL), Replay.of("review", "id", p.id(), "lang", lang.code()).encode()));
             }
         }
         return Reply.privateAnswer(List.of(new Card(t.get(lang, "review.list.title", "count", waiting.size()), b.toString(),
