@@ -441,7 +441,7 @@ public final class ReviewService {
     public Reply card(Pending p, Lang lang, Optional<ReviewChannel.Why> why) {
         Draft d = p.draft();
         Optional<Entry> old = d.target().flatMap(id -> current.get().snapshot().entry(id));
-        Optional<Draft> was = old.map(e -> asDraft(e, d));
+        Optional<Draft> was = old.map(e -> asDraft(e, d, current.get().snapshot()));
         List<Card.Field> fields = new ArrayList<>();
         fields.add(field(lang, t.get(lang, "review.field.departure"), replies.departure(d.departure(), lang),
                 was.map(w -> replies.departure(w.departure(), lang))));
@@ -599,7 +599,7 @@ public final class ReviewService {
         EntryBuilder.Built built = builder.build(d, dir, today, id -> savedCorrections.isPresent()
                 && (savedCorrections.get().entry(id).isPresent() || savedCorrections.get().source(id).isPresent()));
         Entry fresh = built.entry();
-        Draft was = asDraft(old, d);
+        Draft was = asDraft(old, d, now);
         boolean nameChanged = !d.value(Field.NAME_EN).equals(was.value(Field.NAME_EN)) || !d.value(Field.NAME_AR).equals(was.value(Field.NAME_AR));
         boolean agencyChanged = !built.agency().id().equals(old.agency());
         boolean titleChanged = !d.value(Field.TITLE_EN).equals(was.value(Field.TITLE_EN)) || !d.value(Field.TITLE_AR).equals(was.value(Field.TITLE_AR));
@@ -684,11 +684,12 @@ public final class ReviewService {
     }
 
     /** The form as an entry fills it: the values the dataset stands behind (for a correction). */
-    public static Draft asDraft(Entry e, Draft like) {
+    public static Draft asDraft(Entry e, Draft like, Snapshot in) {
         Map<Field, String> v = new EnumMap<>(Field.class);
         v.put(Field.NAME_EN, e.name().en());
         v.put(Field.NAME_AR, e.name().ar());
-        v.put(Field.AGENCY, e.agency());
+        // the agency as an editor would type it (the form resolves it back to its id)
+        v.put(Field.AGENCY, in.agency(e.agency()).map(a -> a.shortName().en()).orElse(e.agency()));
         e.title().primary().ifPresent(a -> {
             v.put(Field.TITLE_EN, a.value().en());
             v.put(Field.TITLE_AR, a.value().ar());
