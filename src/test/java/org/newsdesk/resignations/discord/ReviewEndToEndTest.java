@@ -231,6 +231,9 @@ class ReviewEndToEndTest {
         Recorded editorWho = slash(AUTHOR, "who", Map.of("name", "Jane Example"));
         assertThat(ephemeral(editorWho)).isTrue();
         assertThat(text(editorWho)).contains("Pending review: Jane Q. Example");
+        // the same question from a reader (the reply cache must not hand over the editor's answer)
+        Recorded readerWho = slash(READER, "who", Map.of("name", "Jane Example"));
+        assertThat(text(readerWho)).doesNotContain("Jane Q. Example").doesNotContain("Pending review");
         assertThat(served("Jane Q. Example")).isFalse();
         assertThat(text(slash(READER, "list", Map.of("agency", "USAID")))).doesNotContain("Jane");
 
