@@ -349,6 +349,34 @@ class ReviewEndToEndTest {
     }
 
     @Test
+    void anEditOpensTheFormFilledInAndSendsTheEntryBackToReview() throws Exception {
+        Recorded card = submit("Jane Q. Example", "جين كيو إكزامبل");
+        Recorded form = click(card, "Edit", REVIEWER);
+        assertThat(form.json().path("type").asInt()).isEqualTo(9);
+        JsonNode modal = form.json().path("data");
+        Map<String, String> w = new LinkedHashMap<>();
+        modal.path("components").forEach(l -> w.put(l.path("component").path("custom_id").asText(),
+                l.path("component").path("value").asText()));
+        assertThat(w).containsEntry("name_en", "Jane Q. Example").containsEntry("title_en", "Senior adviser");
+        w.put("title_en", "Senior policy adviser");
+        Recorded step1 = shown(fake.modalSubmit(modal.path("custom_id").asText(), w, REVIEWER, "en-US"));
+        String next = step1.message().path("components").get(0).path("components").get(0).path("custom_id").asText();
+        Recorded second = send(fake.buttonClick(fake.messageFrom(step1), next, REVIEWER, "en-US"));
+        Map<String, String> y = new LinkedHashMap<>();
+        second.json().path("data").path("components").forEach(l -> y.put(l.path("component").path("custom_id").asText(),
+                l.path("component").path("value").asText()));
+        assertThat(y).containsEntry("source_url", "https://example.org/2024/06/03/story");
+        assertThat(title(shown(fake.modalSubmit(next, y, REVIEWER, "en-US")))).isEqualTo("Sent for review: Jane Q. Example");
+
+        Recorded again = fake.await(r -> r.is("POST", "/channels/" + REVIEW_CHANNEL + "/messages")
+                && text(r).contains("Edited and sent back for review"), WAIT);
+        assertThat(text(again)).contains("Senior policy adviser");
+        // who edited it is an author now: a third editor must approve it
+        assertThat(text(clickShown(again, "Approve", REVIEWER))).contains("You wrote or edited this entry");
+        assertThat(app.intake().orElseThrow().review().waiting()).hasSize(1);
+    }
+
+    @Test
     void pendingListsWhatWaitsOldestFirstWithAButtonToOpenEach() throws Exception {
         submit("Jane Q. Example", "جين كيو إكزامبل");
         submit("Omar Sample", "عمر سامبل");
