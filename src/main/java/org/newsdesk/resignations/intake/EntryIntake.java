@@ -168,7 +168,7 @@ public final class EntryIntake {
         }
         Draft blank = new Draft(drafts.newId(), editor, lang, Departure.RESIGNED, SourceKind.PRESS_REPORT, Optional.empty(),
                 Map.of(), Optional.of(entryId));
-        Draft d = ReviewService.asDraft(e.get(), blank, dir.snapshot());
+        Draft d = ReviewedEntries.asDraft(e.get(), blank, dir.snapshot());
         drafts.put(d);
         return new IntakeOutcome.Form(d, Field.Step.WHO);
     }
