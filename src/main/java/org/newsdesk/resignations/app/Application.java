@@ -2,12 +2,17 @@ package org.newsdesk.resignations.app;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.newsdesk.resignations.chart.Charts;
 import org.newsdesk.resignations.commands.CommandCatalog;
+import org.newsdesk.resignations.commands.CommandHandler;
+import org.newsdesk.resignations.commands.CommandRequest;
+import org.newsdesk.resignations.commands.RequestContext;
 import org.newsdesk.resignations.commands.CommandLineParser;
 import org.newsdesk.resignations.commands.CommandObserver;
 import org.newsdesk.resignations.commands.CommandRouter;
@@ -30,12 +35,17 @@ import org.newsdesk.resignations.factcheck.FactCheckResult;
 import org.newsdesk.resignations.intake.AdditionsFile;
 import org.newsdesk.resignations.intake.Drafts;
 import org.newsdesk.resignations.intake.EntryIntake;
+import org.newsdesk.resignations.intake.PendingFile;
+import org.newsdesk.resignations.intake.ReviewService;
 import org.newsdesk.resignations.notify.Notifier;
 import org.newsdesk.resignations.notify.NotifyCommands;
 import org.newsdesk.resignations.ops.BuildInfo;
 import org.newsdesk.resignations.sourcing.Reloader;
 import org.newsdesk.resignations.query.Queries;
+import org.newsdesk.resignations.render.Card;
+import org.newsdesk.resignations.render.Replay;
 import org.newsdesk.resignations.render.Replies;
+import org.newsdesk.resignations.render.Reply;
 import org.newsdesk.resignations.render.Templates;
 import org.newsdesk.resignations.search.Directory;
 
@@ -122,11 +132,95 @@ public final class Application {
         this.notifier = notifier;
         this.reloader = source.map(src -> new Reloader(src, this::snapshot, this::replace, notifier));
         new NotifyCommands(notifier, reloader, replies).register(router);
-        this.intake = setup.additions().flatMap(a -> reloader.map(r -> new EntryIntake(current::get, a, r::reload, new Drafts(),
-                replies, setup.clock())));
+        this.intake = setup.additions().flatMap(a -> reloader.map(r -> new EntryIntake(current::get,
+                new ReviewService(current::get, a, a.sibling(CORRECTIONS),
+                        r::reload, new PendingFile(a.path().resolveSibling(PendingFile.NAME)), replies, setup.clock()),
+                new Drafts(), replies, setup.clock())));
         // the form is Discord's; elsewhere (the console) the command says where entries are added
         router.on(CommandCatalog.RESIGNATIONS + " add", (req, lang) -> replies.userError(lang,
                 intake.isPresent() ? "add.form_only" : "add.unavailable"));
+        registerReview();
+    }
+
+    /** The corrections file next to the additions file: reviewed corrections of entries from other files, merged last. */
+    public static final String CORRECTIONS = "corrections.json";
+
+    /** The review commands, and an editor's who finding entries that wait for review. */
+    private void registerReview() {
+        Optional<ReviewService> review = intake.map(EntryIntake::review);
+        String r = CommandCatalog.RESIGNATIONS + " ";
+        router.on(r + "pending", (req, lang) -> review.map(s -> s.pending(lang))
+                .orElseGet(() -> replies.userError(lang, "add.unavailable")));
+        // like add: a form in Discord; the console says where corrections are made
+        router.on(r + "correct", (req, lang) -> replies.userError(lang, review.isPresent() ? "review.correct_form_only" : "add.unavailable"));
+        router.on(r + "review", (req, lang) -> review.map(s -> s.show(req.option("id").orElse(""), lang))
+                .orElseGet(() -> replies.userError(lang, "add.unavailable")));
+        router.on(r + "approve", new CommandHandler() {
+            @Override
+            public Reply handle(CommandRequest req, Lang lang) {
+                return handle(req, lang, RequestContext.CONSOLE);
+            }
+
+            @Override
+            public Reply handle(CommandRequest req, Lang lang, RequestContext where) {
+                return review.map(s -> s.approve(req.option("id").orElse(""), where.userId().orElse(ReviewService.CONSOLE),
+                        req.option("confidence"), lang).reply()).orElseGet(() -> replies.userError(lang, "add.unavailable"));
+            }
+        });
+        router.on(r + "reject", new CommandHandler() {
+            @Override
+            public Reply handle(CommandRequest req, Lang lang) {
+                return handle(req, lang, RequestContext.CONSOLE);
+            }
+
+            @Override
+            public Reply handle(CommandRequest req, Lang lang, RequestContext where) {
+                return review.map(s -> s.reject(req.option("id").orElse(""), where.userId().orElse(ReviewService.CONSOLE),
+                        req.option("reason").orElse(""), lang).reply()).orElseGet(() -> replies.userError(lang, "add.unavailable"));
+            }
+        });
+        CommandHandler who = router.handler(r + "who").orElseThrow();
+        router.on(r + "who", new CommandHandler() {
+            @Override
+            public Reply handle(CommandRequest req, Lang lang) {
+                return who.handle(req, lang);
+            }
+
+            @Override
+            public Reply handle(CommandRequest req, Lang lang, RequestContext where) {
+                Reply served = who.handle(req, lang, where);
+                if (!where.editor() || review.isEmpty()) {
+                    return served;
+                }
+                // an editor may propose a correction of what the card shows (it goes through review)
+                served = served.isAnswer() ? served.withActions(withCorrection(served.actions(), lang)) : served;
+                List<Card> waiting = review.get().pendingFor(req.option("name").orElse(""), lang);
+                if (waiting.isEmpty()) {
+                    return served;
+                }
+                // entries waiting for review are for the editor's eyes only, never posted in the channel
+                List<Card> pages = new ArrayList<>(waiting);
+                if (served.isAnswer()) {
+                    pages.addAll(served.pages());
+                }
+                return Reply.privateAnswer(pages).withActions(served.isAnswer() ? served.actions() : List.of());
+            }
+        });
+    }
+
+    /** The card's actions and "Propose a correction" of the entry its "Full record" opens. */
+    private List<Reply.Action> withCorrection(List<Reply.Action> actions, Lang lang) {
+        List<Reply.Action> out = new ArrayList<>(actions);
+        for (Reply.Action a : actions) {
+            Replay full = Replay.parse(a.replay());
+            if (!Replay.isKept(a.replay()) && full.subcommand().equals("who") && "true".equals(full.options().get("detail"))
+                    && full.options().containsKey("name")) {
+                out.add(new Reply.Action(templates.get(lang, "review.button.correct"),
+                        Replay.of("correct", "name", full.options().get("name"), "lang", lang.code()).encode()));
+                break;
+            }
+        }
+        return out;
     }
 
     /**

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -119,8 +120,10 @@ final class Assembly implements AutoCloseable {
                 new BoundedFetch(limits, templates), dir, cfg.pollEvery()));
         // entries editors add from Discord: in the data directory, never in the dataset files
         AdditionsFile additions = new AdditionsFile(dir.resolve(AdditionsFile.NAME), loader);
+        // reviewed corrections of entries from the dataset files: merged last (see Application.CORRECTIONS)
+        Path corrections = dir.resolve(Application.CORRECTIONS);
         Reloader.Source source = DatasetSources.of(loader, Optional.of(additions.path()), plan.files(), url,
-                plan.merge() ? DatasetSources.Mode.MERGE : DatasetSources.Mode.REPLACE, clock);
+                plan.merge() ? DatasetSources.Mode.MERGE : DatasetSources.Mode.REPLACE, clock, Optional.of(corrections));
         Snapshot snapshot;
         // a URL that does not answer is no reason to stay down: the last good copy (or the bundled dataset) serves
         Optional<Reloader.Unavailable> down = source.fetch();
@@ -183,7 +186,7 @@ final class Assembly implements AutoCloseable {
         notifier.datasetChanged(snapshot);
         try {
             // the additions file too: an editor may fix it by hand; it may not exist yet
-            DatasetWatcher watcher = DatasetWatcher.start(plan.files(), List.of(additions.path()), app::reload,
+            DatasetWatcher watcher = DatasetWatcher.start(plan.files(), List.of(additions.path(), corrections), app::reload,
                     DatasetWatcher.DEBOUNCE, DatasetWatcher.CHECK, Alarms.of(Optional.of(notifier)));
             opened.add(watcher);
             ops.tasks().add("dataset-watch", watcher::alive);
@@ -214,7 +217,12 @@ final class Assembly implements AutoCloseable {
         ops.gateway().set(Instrumentation.gateway(bot));
         ops.metrics().gateway(bot);
         ops.tasks().add("notify-delivery", notifier::deliveryAlive);
+        // an entry waiting over a day for review is mentioned again in the review channel, once
+        app.intake().ifPresent(i -> opened.add(i.review().remindEvery(REMIND_CHECK)));
     }
+
+    /** How often entries waiting for review are looked at (each is mentioned again once, after a day). */
+    static final Duration REMIND_CHECK = Duration.ofMinutes(10);
 
     /**
      * Blocks until the bot has stopped: because {@link #close()} was called (e.g. on SIGTERM), or
@@ -262,6 +270,7 @@ final class Assembly implements AutoCloseable {
                 .withGuilds(cfg.guilds())
                 .withEndpoints(cfg.apiBaseUrl(), cfg.gatewayUrl())
                 .withCompression(cfg.gatewayCompression())
-                .withEditorRole(cfg.editorRole());
+                .withEditorRole(cfg.editorRole())
+                .withReviewChannel(cfg.reviewChannel());
     }
 }

@@ -53,6 +53,7 @@ import org.newsdesk.resignations.ops.Logs;
  * @param httpAddress        where /healthz, /readyz and /metrics are served; empty when {@code off}
  * @param logFormat          text lines, or JSON lines for log shippers
  * @param logLevel           the root log level (TRACE … ERROR); empty: logback.xml's (INFO)
+ * @param reviewChannel      channel id where entries added from Discord wait for a second editor's review
  */
 public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> editorRole, Optional<Long> adminChannel,
                      Optional<String> apiBaseUrl, Optional<String> gatewayUrl, boolean gatewayCompression,
@@ -60,7 +61,8 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
                      Duration pollEvery, Duration fetchTimeout, long fetchMaxBytes,
                      boolean allowPrivateHosts, Optional<String> claimReviewBaseUrl, int maxAnnouncedAdditions,
                      boolean allowEmpty, Optional<String> storageUrl, Optional<HttpAddress> httpAddress,
-                     Logs.Format logFormat, Optional<String> logLevel) {
+                     Logs.Format logFormat, Optional<String> logLevel,
+                     Optional<Long> reviewChannel) {
 
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
     public static final long DEFAULT_FETCH_MAX_BYTES = 64L * 1024 * 1024;
@@ -99,6 +101,7 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
         k.put("http.address", "BOT_HTTP_ADDRESS");
         k.put("log.format", "BOT_LOG_FORMAT");
         k.put("log.level", "BOT_LOG_LEVEL");
+        k.put("review_channel", "BOT_REVIEW_CHANNEL");
         KEYS = Collections.unmodifiableMap(k);
     }
 
@@ -116,7 +119,7 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
         return new Config(List.of(), Lang.EN, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 true, List.of(), DEFAULT_DATA_DIR, false, Optional.empty(), Duration.ofSeconds(60),
                 Duration.ofSeconds(60), DEFAULT_FETCH_MAX_BYTES, false, Optional.empty(), 10, false, Optional.empty(),
-                Optional.of(HttpAddress.DEFAULT), Logs.Format.TEXT, Optional.empty());
+                Optional.of(HttpAddress.DEFAULT), Logs.Format.TEXT, Optional.empty(), Optional.empty());
     }
 
     /**
@@ -158,6 +161,7 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
         Optional<HttpAddress> http = c.httpAddress();
         Logs.Format logFormat = c.logFormat();
         Optional<String> logLevel = c.logLevel();
+        Optional<Long> review = c.reviewChannel();
         for (Map.Entry<String, Valued> e : values.entrySet()) {
             String key = e.getKey();
             Valued v = e.getValue();
@@ -166,6 +170,7 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
                 case "default_language" -> lang = Lang.parse(v.value()).orElseThrow(() -> bad(key, v, "en or ar"));
                 case "editor_role" -> editor = Optional.of(id(key, v, v.value()));
                 case "admin_channel" -> admin = Optional.of(id(key, v, v.value()));
+                case "review_channel" -> review = Optional.of(id(key, v, v.value()));
                 case "api_base_url" -> api = Optional.of(url(key, v, List.of("http", "https")));
                 case "gateway_url" -> gateway = Optional.of(url(key, v, List.of("ws", "wss")));
                 case "gateway_compression" -> compression = switch (v.value().toLowerCase(Locale.ROOT)) {
@@ -226,7 +231,7 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
         }
         return new Config(guilds, lang, editor, admin, api, gateway, compression, datasets, dataDir, merge, datasetUrl, poll,
                 fetchTimeout, fetchMax, allowPrivate, claimReviewBase, maxAdditions, allowEmpty, storageUrl, http, logFormat,
-                logLevel);
+                logLevel, review);
     }
 
     /**

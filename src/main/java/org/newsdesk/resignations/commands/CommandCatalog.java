@@ -61,7 +61,7 @@ public final class CommandCatalog {
                 new CommandSpec(RESIGNATIONS, "reload", "notify.cmd.reload", List.of(), CommandSpec.Access.MANAGE_SERVER));
     }
 
-    /** Editors adding an entry: the options choose; a two-step form asks the rest. */
+    /** Editors adding an entry (the options choose; a two-step form asks the rest) and reviewing what others added. */
     public static List<CommandSpec> editing() {
         return List.of(new CommandSpec(RESIGNATIONS, "add", "add.cmd", List.of(
                 new OptionSpec("departure", OptionSpec.Type.STRING, true, false, "add.cmd.departure", 30,
@@ -70,7 +70,23 @@ public final class CommandCatalog {
                         SourceKind.choices()),
                 new OptionSpec("source_language", OptionSpec.Type.STRING, false, false, "add.cmd.source_language", 2,
                         Lang.sourceChoices()),
-                OptionSpec.lang()), CommandSpec.Access.EDITOR));
+                OptionSpec.lang()), CommandSpec.Access.EDITOR),
+                new CommandSpec(RESIGNATIONS, "correct", "review.cmd.correct", List.of(
+                        new OptionSpec("name", OptionSpec.Type.STRING, true, true, "review.cmd.correct.name", 200), OptionSpec.lang()),
+                        CommandSpec.Access.EDITOR),
+                new CommandSpec(RESIGNATIONS, "pending", "review.cmd.pending", List.of(OptionSpec.lang()), CommandSpec.Access.EDITOR),
+                new CommandSpec(RESIGNATIONS, "review", "review.cmd.review", List.of(
+                        new OptionSpec("id", OptionSpec.Type.STRING, true, false, "review.cmd.id", 40), OptionSpec.lang()),
+                        CommandSpec.Access.EDITOR),
+                new CommandSpec(RESIGNATIONS, "approve", "review.cmd.approve", List.of(
+                        new OptionSpec("id", OptionSpec.Type.STRING, true, false, "review.cmd.id", 40),
+                        new OptionSpec("confidence", OptionSpec.Type.STRING, false, false, "review.cmd.confidence", 10,
+                                List.of("high", "medium", "low")),
+                        OptionSpec.lang()), CommandSpec.Access.EDITOR),
+                new CommandSpec(RESIGNATIONS, "reject", "review.cmd.reject", List.of(
+                        new OptionSpec("id", OptionSpec.Type.STRING, true, false, "review.cmd.id", 40),
+                        new OptionSpec("reason", OptionSpec.Type.STRING, true, false, "review.cmd.reason", 1000),
+                        OptionSpec.lang()), CommandSpec.Access.EDITOR));
     }
 
     public List<CommandSpec> all() {

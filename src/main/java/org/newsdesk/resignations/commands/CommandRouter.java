@@ -48,6 +48,11 @@ public final class CommandRouter {
         return this;
     }
 
+    /** The handler wired for a path, so another can wrap it. */
+    public Optional<CommandHandler> handler(String path) {
+        return Optional.ofNullable(handlers.get(path));
+    }
+
     public CommandCatalog catalog() {
         return catalog;
     }

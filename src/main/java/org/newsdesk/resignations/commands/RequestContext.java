@@ -12,11 +12,18 @@ import org.newsdesk.resignations.dataset.Lang;
  * @param guildId       the server the command was used in; empty in DMs and on the console
  * @param channelId     the channel it was used in; empty on the console
  * @param userId        who used it; empty on the console
+ * @param editor        the user is an editor (sees entries waiting for review); the console's operator is
  */
 public record RequestContext(Optional<Lang> guildLanguage, Optional<String> userLocale, Optional<Long> guildId,
-                             Optional<Long> channelId, Optional<Long> userId) {
+                             Optional<Long> channelId, Optional<Long> userId, boolean editor) {
 
-    public static final RequestContext CONSOLE = new RequestContext(Optional.empty(), Optional.empty());
+    public static final RequestContext CONSOLE = new RequestContext(Optional.empty(), Optional.empty(), Optional.empty(),
+            Optional.empty(), Optional.empty(), true);
+
+    public RequestContext(Optional<Lang> guildLanguage, Optional<String> userLocale, Optional<Long> guildId,
+                          Optional<Long> channelId, Optional<Long> userId) {
+        this(guildLanguage, userLocale, guildId, channelId, userId, false);
+    }
 
     public RequestContext(Optional<Lang> guildLanguage, Optional<String> userLocale) {
         this(guildLanguage, userLocale, Optional.empty(), Optional.empty(), Optional.empty());

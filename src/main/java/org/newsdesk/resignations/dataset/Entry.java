@@ -23,7 +23,18 @@ public record Entry(
         @Nullable Fact<PartialDate> effective,
         Fact<Text> statedReason,
         Fact<Text> reportedReason,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Note> notes) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Note> notes,
+        @Nullable ReviewedBy reviewedBy) {
+
+    /** An entry nobody has reviewed from Discord (files, tests): no {@code reviewed_by}. */
+    public Entry(String id, LocalDate added, Text name, @Nullable List<String> aliases, String agency,
+                 @Nullable Boolean inArticle, Confidence confidence, @Nullable Text confidenceNote,
+                 Fact<Departure> departure, Fact<Text> office, Fact<Text> title, Fact<PartialDate> announced,
+                 @Nullable Fact<PartialDate> effective, Fact<Text> statedReason, Fact<Text> reportedReason,
+                 List<Note> notes) {
+        this(id, added, name, aliases, agency, inArticle, confidence, confidenceNote, departure, office, title, announced,
+                effective, statedReason, reportedReason, notes, null);
+    }
 
     public Entry {
         aliases = aliases == null ? null : List.copyOf(aliases);

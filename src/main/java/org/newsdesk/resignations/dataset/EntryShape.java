@@ -2,6 +2,7 @@ package org.newsdesk.resignations.dataset;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A quick test that a bound entry has the shape the JSON Schema's entry definition demands:
@@ -29,7 +30,15 @@ final class EntryShape {
                 && fact(e.departure(), Kind.DEPARTURE) && fact(e.office(), Kind.TEXT) && fact(e.title(), Kind.TEXT)
                 && fact(e.announced(), Kind.DATE) && (e.effective() == null || fact(e.effective(), Kind.DATE))
                 && fact(e.statedReason(), Kind.TEXT) && fact(e.reportedReason(), Kind.TEXT)
-                && notes(e.notes());
+                && notes(e.notes()) && reviewed(e.reviewedBy());
+    }
+
+    private static final Pattern REVIEWER = Pattern.compile("^[A-Za-z0-9_.-]{1,120}$");
+    private static final Pattern AT = Pattern.compile(ReviewedBy.AT_PATTERN);
+
+    private static boolean reviewed(ReviewedBy r) {
+        return r == null || (r.reviewer() != null && r.at() != null && REVIEWER.matcher(r.reviewer()).matches()
+                && AT.matcher(r.at()).matches());
     }
 
     private enum Kind { TEXT, DATE, DEPARTURE }

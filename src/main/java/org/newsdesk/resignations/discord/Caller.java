@@ -29,7 +29,7 @@ public record Caller(long userId, Optional<String> locale, Set<CommandSpec.Acces
 
     /** What the core needs to know of where and by whom a command was used. */
     public RequestContext context(Optional<Lang> guildLanguage) {
-        return new RequestContext(guildLanguage, locale, guildId, channelId, Optional.of(userId));
+        return new RequestContext(guildLanguage, locale, guildId, channelId, Optional.of(userId), may(CommandSpec.Access.EDITOR));
     }
 
     public boolean may(CommandSpec.Access needed) {

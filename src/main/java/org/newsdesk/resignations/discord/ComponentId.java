@@ -21,6 +21,10 @@ import java.util.Optional;
  *   <li>{@code f} (the fact-check menu): {@code f:g<slot>:<key>:<page>} turns the asker's copy,
  *       {@code f:p:<key>:<page>} posts it.</li>
  *   <li>{@code a} (the add form): {@code a:<step>:<draft>} for the form and the button opening it.</li>
+ *   <li>{@code v} (the review of what editors add): {@code v:<action>:<review id>} for the review
+ *       card's buttons (approve, reject, edit) and the pending list's (open), {@code v:reason:<review id>}
+ *       for the form asking why it is rejected, {@code v:correct:<entry>} for the who card's
+ *       "Propose a correction".</li>
  * </ul>
  * Decoding never throws: anything else (including the formats before this one, still on old
  * messages) is {@link Invalid}.
@@ -43,7 +47,7 @@ public record ComponentId(Feature feature, List<String> elements) {
 
     /** Whose id it is; the listener routes by it. */
     public enum Feature {
-        REPLY("r"), FACT_CHECK("f"), ADD_ENTRY("a");
+        REPLY("r"), FACT_CHECK("f"), ADD_ENTRY("a"), REVIEW("v");
 
         final String code;
 

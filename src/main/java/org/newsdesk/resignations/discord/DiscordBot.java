@@ -75,9 +75,10 @@ public final class DiscordBot implements AutoCloseable, GatewayStatus {
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(named("discord-defer"));
         InteractionService service = new InteractionService(core.speech(), core.commands(), renderer, ids, workers, timers, options.deferAfter(), options.inline(), options.replyCache());
         // one listener routes every interaction: commands, the fact-check menu, the add form
+        AddEntryFlow addEntry = new AddEntryFlow(core.speech(), core.intake(), renderer, service);
         InteractionListener listener = new InteractionListener(service, ids,
-                new FactCheckMenu(core.speech(), service, core.factcheck(), core.templates(), renderer),
-                new AddEntryFlow(core.speech(), core.intake(), renderer, service),
+                new FactCheckMenu(core.speech(), service, core.factcheck(), core.templates(), renderer), addEntry,
+                new ReviewFlow(core.speech(), core.intake(), renderer, service, addEntry, core.templates()),
                 renderer, core.speech().replies(), core.speech().fallback(), options.leaveAlone(), options.editorRole(),
                 options.guilds());
 
@@ -108,6 +109,9 @@ public final class DiscordBot implements AutoCloseable, GatewayStatus {
         }
         DiscordBot bot = new DiscordBot(jda, service, new CommandDefinitions(core.commands().catalog(), core.templates()), core);
         bot.register(options.guilds());
+        // entries sent for review are posted where the desk reviews them
+        options.reviewChannel().ifPresent(channel -> core.intake().ifPresent(i ->
+                i.review().channel(new JdaReviewChannel(jda, channel, renderer, core.templates()))));
         // notifications: what a previous run missed or left in flight goes out first, oldest first
         core.notifier().ifPresent(n -> {
             n.channelCheck(new JdaChannelCheck(jda));

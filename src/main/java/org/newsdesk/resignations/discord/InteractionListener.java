@@ -52,14 +52,17 @@ final class InteractionListener extends ListenerAdapter {
     private final MessageRenderer renderer;
     private final FactCheckMenu factCheck;
     private final AddEntryFlow addEntry;
+    private final ReviewFlow review;
 
     /**
      * @param factCheck the "Fact-check" message menu and its buttons
      * @param addEntry  /resignations add, its form and its buttons
+     * @param review    the review of what editors add: its cards' buttons, its form, /resignations review and correct
      */
     InteractionListener(InteractionService service, ComponentIds ids, FactCheckMenu factCheck, AddEntryFlow addEntry,
-                        MessageRenderer renderer, Replies replies, Lang fallback, Set<String> leaveAlone,
+                        ReviewFlow review, MessageRenderer renderer, Replies replies, Lang fallback, Set<String> leaveAlone,
                         Optional<Long> editorRole, Collection<Long> homeGuilds) {
+        this.review = review;
         this.ids = ids;
         this.factCheck = factCheck;
         this.addEntry = addEntry;
@@ -85,6 +88,11 @@ final class InteractionListener extends ListenerAdapter {
             if (AddEntryFlow.COMMAND.equals(event.getFullCommandName())) {
                 // answered with a form, not a reply
                 addEntry.start(options, caller(event), new JdaResponder(event, "/" + AddEntryFlow.COMMAND));
+                return;
+            }
+            if (ReviewFlow.handles(event.getFullCommandName())) {
+                // a card with the review's buttons, or the correction form
+                review.slash(event.getFullCommandName(), options, caller(event), new JdaResponder(event, "/" + event.getFullCommandName()));
                 return;
             }
             service.slash(event.getName(), event.getSubcommandName(), options, caller(event),
@@ -187,6 +195,13 @@ final class InteractionListener extends ListenerAdapter {
                     addEntry.submit(id, form.get(), caller, r);
                 } else {
                     addEntry.click(id, caller, r);
+                }
+            }
+            case REVIEW -> {
+                if (isForm) {
+                    review.submit(id, form.get(), caller, r);
+                } else {
+                    review.click(id, caller, r);
                 }
             }
         }

@@ -255,7 +255,8 @@ public final class InteractionService implements AutoCloseable {
 
     /** The core's reply, from the cache for the in-memory commands. Failures are never kept. */
     private Reply handle(CommandRequest req, RequestContext ctx) {
-        if (cache == null || !inline(req)) {
+        // an editor's answer may show entries waiting for review: never kept, never given to anyone else
+        if (cache == null || !inline(req) || ctx.editor()) {
             return commands.handle(req, ctx);
         }
         // the language exactly as the router chooses it, so a key never mixes languages

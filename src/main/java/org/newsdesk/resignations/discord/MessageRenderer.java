@@ -128,7 +128,9 @@ public final class MessageRenderer {
             // e.g. the who card's "Full record": an "s:" id carrying the command, so it works after a restart
             List<Button> buttons = new ArrayList<>();
             for (Reply.Action act : r.actions().subList(0, Math.min(r.actions().size(), BUTTONS_PER_ROW))) {
-                buttons.add(Button.secondary(ids.suggestion(act.replay()), label(act.label(), Limits.BUTTON_LABEL)));
+                // the review's actions (open a card, propose a correction) open forms and cards of their own
+                String id = ReviewFlow.actionId(act.replay()).orElseGet(() -> ids.suggestion(act.replay()));
+                buttons.add(Button.secondary(id, label(act.label(), Limits.BUTTON_LABEL)));
             }
             rows.add(ActionRow.of(buttons));
         }

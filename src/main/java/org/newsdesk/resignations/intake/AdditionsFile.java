@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +48,11 @@ public final class AdditionsFile {
         return path;
     }
 
+    /** A file of the same kind next to this one (the corrections file), read and checked the same way. */
+    public AdditionsFile sibling(String name) {
+        return new AdditionsFile(path.resolveSibling(name), loader);
+    }
+
     /** The file's dataset, or empty while nobody has added an entry. */
     public Optional<Snapshot> read() throws InvalidDatasetException {
         return Files.exists(path) ? Optional.of(loader.load(path)) : Optional.empty();
@@ -64,22 +68,31 @@ public final class AdditionsFile {
 
     /** @param now the file as it is (as {@link #read} gave it) */
     public Candidate with(EntryBuilder.Built added, DatasetInfo about, Optional<Snapshot> now) throws InvalidDatasetException {
+        return with(added.entry(), List.of(added.source()), added.agency(), about, now);
+    }
+
+    /**
+     * The file with {@code entry} added, or put in place of the entry with its id (a reviewed
+     * correction), with the sources it cites and its agency.
+     */
+    public Candidate with(Entry entry, List<Source> cited, Agency agency, DatasetInfo about, Optional<Snapshot> now)
+            throws InvalidDatasetException {
         Map<String, Agency> agencies = new LinkedHashMap<>();
-        List<Source> sources = new ArrayList<>();
-        List<Entry> entries = new ArrayList<>();
+        Map<String, Source> sources = new LinkedHashMap<>();
+        Map<String, Entry> entries = new LinkedHashMap<>();
         now.ifPresent(s -> {
             s.dataset().agencies().forEach(a -> agencies.put(a.id(), a));
-            sources.addAll(s.dataset().sources());
-            entries.addAll(s.dataset().entries());
+            s.dataset().sources().forEach(x -> sources.put(x.id(), x));
+            s.dataset().entries().forEach(e -> entries.put(e.id(), e));
         });
-        agencies.put(added.agency().id(), added.agency());
-        sources.add(added.source());
-        entries.add(added.entry());
+        agencies.put(agency.id(), agency);
+        cited.forEach(x -> sources.put(x.id(), x));
+        entries.put(entry.id(), entry);
         DatasetInfo info = new DatasetInfo(new Text("Entries added from Discord", "إدخالات أضيفت من ديسكورد"),
                 about.maintainer(), new Text("Entries the newsroom's editors added from Discord, each citing its source; "
                 + "awaiting review into the curated dataset.",
                 "إدخالات أضافها محررو غرفة الأخبار من ديسكورد، يستشهد كل منها بمصدره؛ بانتظار مراجعتها وضمها إلى قاعدة البيانات المنقحة."));
-        Dataset d = new Dataset(1, info, List.copyOf(agencies.values()), sources, entries);
+        Dataset d = new Dataset(1, info, List.copyOf(agencies.values()), List.copyOf(sources.values()), List.copyOf(entries.values()));
         byte[] bytes;
         try {
             bytes = loader.mapper().writer()
@@ -120,27 +133,38 @@ public final class AdditionsFile {
         if (!onDisk.equals(c.base())) {
             throw new ChangedMeanwhile(path);
         }
-        Path tmp = Files.createTempFile(dir, NAME, ".tmp");
+        replace(path, c.bytes());
+    }
+
+    /**
+     * Replaces {@code target} with {@code bytes}: a temporary file in the same directory, forced
+     * to disk, renamed over the old one, the directory forced; a crash leaves the old file or the
+     * new one. The file keeps the permissions it has.
+     */
+    static void replace(Path target, byte[] bytes) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
         try {
             try {
                 // the file keeps the permissions it has (an operator may let the desk's group edit it);
                 // a new one is readable by the desk's other accounts, like the dataset files
-                Files.setPosixFilePermissions(tmp, Files.exists(path) ? Files.getPosixFilePermissions(path)
+                Files.setPosixFilePermissions(tmp, Files.exists(target) ? Files.getPosixFilePermissions(target)
                         : PosixFilePermissions.fromString("rw-r--r--"));
             } catch (UnsupportedOperationException e) {
                 // not a POSIX file system
             }
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buf = ByteBuffer.wrap(c.bytes());
+                ByteBuffer buf = ByteBuffer.wrap(bytes);
                 while (buf.hasRemaining()) {
                     ch.write(buf);
                 }
                 ch.force(true);
             }
             try {
-                Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
             forceDirectory(dir);
         } finally {

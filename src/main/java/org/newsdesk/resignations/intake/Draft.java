@@ -12,12 +12,24 @@ import org.newsdesk.resignations.dataset.SourceKind;
  * Kept in memory between the two steps, never written until the whole entry is valid.
  *
  * @param sourceLanguage the source's language when the editor named it; else read off the outlet
+ * @param target         the entry this draft proposes a correction of; empty for a new entry
  */
 public record Draft(String id, long owner, Lang lang, Departure departure, SourceKind sourceKind,
-                    Optional<String> sourceLanguage, Map<Field, String> values) {
+                    Optional<String> sourceLanguage, Map<Field, String> values, Optional<String> target) {
 
     public Draft {
         values = values.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(values));
+    }
+
+    /** A draft of a new entry. */
+    public Draft(String id, long owner, Lang lang, Departure departure, SourceKind sourceKind,
+                 Optional<String> sourceLanguage, Map<Field, String> values) {
+        this(id, owner, lang, departure, sourceKind, sourceLanguage, values, Optional.empty());
+    }
+
+    /** The same draft in another editor's hands (an edit during review). */
+    public Draft ownedBy(long editor) {
+        return new Draft(id, editor, lang, departure, sourceKind, sourceLanguage, values, target);
     }
 
     public String value(Field f) {
@@ -29,6 +41,6 @@ public record Draft(String id, long owner, Lang lang, Departure departure, Sourc
         Map<Field, String> all = new EnumMap<>(Field.class);
         all.putAll(values);
         all.putAll(more);
-        return new Draft(id, owner, lang, departure, sourceKind, sourceLanguage, all);
+        return new Draft(id, owner, lang, departure, sourceKind, sourceLanguage, all, target);
     }
 }

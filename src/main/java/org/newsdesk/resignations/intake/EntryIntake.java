@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.newsdesk.resignations.dataset.Departure;
+import org.newsdesk.resignations.dataset.Entry;
 import org.newsdesk.resignations.dataset.InvalidDatasetException;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.dataset.Problem;
@@ -45,25 +46,19 @@ public final class EntryIntake {
     private static final List<String> SOURCE_LANGUAGES = Lang.sourceChoices();
 
     private final Supplier<Directory> current;
-    private final AdditionsFile additions;
-    private final Supplier<Reloader.Result> reload;
+    private final ReviewService review;
     private final Drafts drafts;
-    private final EntryBuilder builder;
     private final Replies replies;
     private final Templates t;
     private final Clock clock;
-    private final Object writing = new Object();
 
-    /** @param reload reads every dataset file again (the additions file included) and swaps the result in */
-    public EntryIntake(Supplier<Directory> current, AdditionsFile additions, Supplier<Reloader.Result> reload,
-                       Drafts drafts, Replies replies, Clock clock) {
+    /** @param review where a finished form goes: a second editor approves it before it is served */
+    public EntryIntake(Supplier<Directory> current, ReviewService review, Drafts drafts, Replies replies, Clock clock) {
         this.current = current;
-        this.additions = additions;
-        this.reload = reload;
+        this.review = review;
         this.drafts = drafts;
         this.replies = replies;
         this.t = replies.templates();
-        this.builder = new EntryBuilder(t);
         this.clock = clock;
     }
 
@@ -99,7 +94,7 @@ public final class EntryIntake {
         if (d.isEmpty()) {
             return gone(draftId, user, fallback);
         }
-        if (step == Field.Step.WHY && !FieldCheck.check(Field.Step.WHO, d.get().values(), current.get(), today()).isEmpty()) {
+        if (step == Field.Step.WHY && !flaws(Field.Step.WHO, d.get(), current.get()).isEmpty()) {
             return new IntakeOutcome.Form(d.get(), Field.Step.WHO);
         }
         return new IntakeOutcome.Form(d.get(), step);
@@ -120,114 +115,86 @@ public final class EntryIntake {
             return gone(draftId, user, fallback);   // the same form, sent again while this one was going through
         }
         Directory dir = current.get();
-        List<Flaw> flaws = FieldCheck.check(step, d.values(), dir, today());
+        List<Flaw> flaws = flaws(step, d, dir);
         if (!flaws.isEmpty()) {
             return new IntakeOutcome.Fix(fix(d, step, flaws), d, step);
         }
         if (step == Field.Step.WHO) {
             return new IntakeOutcome.Next(stepDone(d, dir), d, Field.Step.WHY);
         }
-        return add(d);   // which checks the first step again, under the write lock
+        return add(d);   // which checks the first step again, under the review's lock
     }
 
-    // ---- writing ---------------------------------------------------------------------------------
-
-    private IntakeOutcome add(Draft d) {
-        Lang lang = d.lang();
-        synchronized (writing) {
-            // one submit of a draft writes: another (a form sent twice) finds it taken
-            if (drafts.claim(d.id(), d.owner()).isEmpty()) {
-                return new IntakeOutcome.Done(replies.userError(lang, "add.already"));
-            }
-            IntakeOutcome o = null;
-            try {
-                o = write(d, lang);
-                return o;
-            } finally {
-                if (!(o instanceof IntakeOutcome.Done)) {
-                    drafts.put(d);   // nothing written (or a failure): the editor can fix the form and send it again
-                }
-            }
-        }
+    /** The step's checks; a correction names the person it corrects, which is no duplicate. */
+    private List<Flaw> flaws(Field.Step step, Draft d, Directory dir) {
+        List<Flaw> out = new ArrayList<>(FieldCheck.check(step, d.values(), dir, today()));
+        d.target().ifPresent(id -> out.removeIf(f -> f.key().equals("add.flaw.exists") && f.args().contains(id)));
+        return out;
     }
 
-    /** Under the lock, with the draft claimed: checks again, writes, reloads. */
-    private IntakeOutcome write(Draft d, Lang lang) {
-        Directory dir = current.get();
-        Snapshot now = dir.snapshot();
-        Optional<Snapshot> saved;
-        EntryBuilder.Built built;
-        AdditionsFile.Candidate candidate;
+    // ---- review ----------------------------------------------------------------------------------
+
+    /** The review step this intake sends finished forms to. */
+    public ReviewService review() {
+        return review;
+    }
+
+    /** An entry in review (or rejected), opened in the form again by {@code editor}; sending it sends it back to review. */
+    public IntakeOutcome edit(String reviewId, long editor, Lang lang) {
+        Optional<Draft> d;
         try {
-            saved = additions.read();
-            // again, now that no other add can run: the same person may just have been added,
-            // and the additions file may hold entries not served (when the dataset failed to load)
-            List<Flaw> who = new ArrayList<>(FieldCheck.check(Field.Step.WHO, d.values(), dir, today()));
-            if (who.isEmpty() && saved.isPresent()) {
-                FieldCheck.existing(d.value(Field.NAME_EN), d.value(Field.NAME_AR), saved.get().entries()).ifPresent(who::add);
-            }
-            if (!who.isEmpty()) {
-                return new IntakeOutcome.Fix(fix(d, Field.Step.WHO, who), d, Field.Step.WHO);
-            }
-            built = builder.build(d, dir, today(),
-                    id -> saved.isPresent() && (saved.get().entry(id).isPresent() || saved.get().source(id).isPresent()));
-            candidate = additions.with(built, now.dataset().dataset(), saved);
-            // checked with the dataset in force too: references and ids across files
-            DatasetSources.merge(List.of(candidate.snapshot(), now), clock);
-        } catch (InvalidDatasetException e) {
-            LOG.warn("An entry from Discord was not added: {} problem(s)\n{}", e.problems().size(),
-                    e.problems().stream().map(Problem::describe).reduce((a, b) -> a + "\n" + b).orElse(""));
-            return new IntakeOutcome.Fix(replies.userError(lang, "add.invalid", "count", e.problems().size(),
-                    "problems", Reloader.problems(e.problems())), d, Field.Step.WHY);
-        }
-        try {
-            additions.write(candidate);
-        } catch (AdditionsFile.ChangedMeanwhile e) {
-            LOG.warn("Entry {} not added: {}", built.entry().id(), e.getMessage());
-            return new IntakeOutcome.Fix(replies.userError(lang, "add.changed"), d, Field.Step.WHY);
+            d = review.draftToEdit(reviewId, editor);
         } catch (IOException e) {
             String ref = Refs.next();
-            LOG.error("ref {}: could not write {}", ref, additions.path(), e);
-            return new IntakeOutcome.Fix(replies.failure(lang, ref), d, Field.Step.WHY);
+            LOG.error("ref {}: the pending list could not be read", ref, e);
+            return new IntakeOutcome.Done(replies.failure(lang, ref));
         }
-        LOG.info("Entry {} added from Discord by user {} to {}", built.entry().id(), d.owner(), additions.path());
-        Reloader.Result r;
+        if (d.isEmpty()) {
+            return new IntakeOutcome.Done(replies.userError(lang, "review.not_found", "id", Markdown.userText(reviewId, 40)));
+        }
+        drafts.put(d.get());
+        return new IntakeOutcome.Form(d.get(), Field.Step.WHO);
+    }
+
+    /**
+     * A correction of a served entry (its id, or a name the lookup finds), proposed by {@code editor}: the form filled with what the
+     * dataset stands behind, the source left for the editor to give; it goes through review.
+     */
+    public IntakeOutcome correct(String entryId, long editor, Lang lang) {
+        Directory dir = current.get();
+        Optional<Entry> e = dir.snapshot().entry(entryId.strip()).or(() -> dir.person(entryId));
+        if (e.isEmpty()) {
+            return new IntakeOutcome.Done(replies.userError(lang, "review.flaw.gone.reply", "id", Markdown.userText(entryId, 80)));
+        }
+        Draft blank = new Draft(drafts.newId(), editor, lang, Departure.RESIGNED, SourceKind.PRESS_REPORT, Optional.empty(),
+                Map.of(), Optional.of(entryId));
+        Draft d = ReviewedEntries.asDraft(e.get(), blank, dir.snapshot());
+        drafts.put(d);
+        return new IntakeOutcome.Form(d, Field.Step.WHO);
+    }
+
+    // ---- sending for review ----------------------------------------------------------------------
+
+    private IntakeOutcome add(Draft d) {
+        // one submit of a draft goes on: another (a form sent twice) finds it taken
+        if (drafts.claim(d.id(), d.owner()).isEmpty()) {
+            return new IntakeOutcome.Done(replies.userError(d.lang(), "add.already"));
+        }
+        IntakeOutcome o = null;
         try {
-            r = reload.get();
-        } catch (RuntimeException e) {
-            String ref = Refs.next();
-            LOG.error("ref {}: entry {} was saved but reloading the dataset failed", ref, built.entry().id(), e);
-            return new IntakeOutcome.Done(replies.userError(lang, "add.saved_reload_failed", "id", built.entry().id(), "ref", ref));
+            o = review.submit(d);
+            return o;
+        } finally {
+            if (!(o instanceof IntakeOutcome.Done)) {
+                drafts.put(d);   // nothing kept (or a failure): the editor can fix the form and send it again
+            }
         }
-        if (r instanceof Reloader.Invalid bad) {
-            return new IntakeOutcome.Done(replies.userError(lang, "add.saved_not_live", "id", built.entry().id(),
-                    "count", bad.problems().size(), "problems", Reloader.problems(bad.problems())));
-        }
-        Snapshot live = ((Reloader.Loaded) r).snapshot();
-        return new IntakeOutcome.Done(added(live, built, lang));
     }
 
     // ---- replies ---------------------------------------------------------------------------------
 
     private Reply fix(Draft d, Field.Step step, List<Flaw> flaws) {
-        Lang lang = d.lang();
-        StringBuilder b = new StringBuilder(t.get(lang, "add.fix.intro", "step", step.number()));
-        for (Flaw f : flaws) {
-            List<Object> args = new ArrayList<>(f.args());
-            for (int i = 1; i < args.size(); i += 2) {
-                if ("typed".equals(args.get(i - 1))) {
-                    args.set(i, Markdown.userText(String.valueOf(args.get(i)), 200));   // what the editor typed, shown safely
-                } else if ("name".equals(args.get(i - 1))) {
-                    args.set(i, Markdown.escape(String.valueOf(args.get(i))));
-                }
-            }
-            args.add("field");
-            args.add(label(lang, f.field()));
-            b.append("\n• ").append(t.get(lang, f.key(), args.toArray()));
-        }
-        b.append("\n\n").append(t.get(lang, "add.fix.again"));
-        return Reply.userError(new Card(t.get(lang, "add.fix.title"), Fit.shorten(b.toString(), Limits.DESCRIPTION),
-                List.of(), ""), List.of());
+        return FixReply.of(t, d.lang(), step, flaws);
     }
 
     private Reply stepDone(Draft d, Directory dir) {
@@ -238,15 +205,6 @@ public final class EntryIntake {
                 "departure", replies.departure(d.departure(), lang));
         return Reply.privateAnswer(List.of(new Card(t.get(lang, "add.step1.title"), Fit.shorten(body, Limits.DESCRIPTION),
                 List.of(), "")));
-    }
-
-    private Reply added(Snapshot live, EntryBuilder.Built built, Lang lang) {
-        String body = t.get(lang, "add.done", "id", built.entry().id(), "version", live.version(),
-                "file", Markdown.escape(additions.path().getFileName().toString()));
-        List<Card> pages = new ArrayList<>();
-        pages.add(new Card(t.get(lang, "add.done.title", "name", Markdown.escape(built.entry().name().in(lang))), body, List.of(), ""));
-        live.entry(built.entry().id()).ifPresent(e -> pages.addAll(replies.who(live, e, lang).pages()));
-        return Reply.privateAnswer(pages);
     }
 
     // ---- forms -----------------------------------------------------------------------------------

@@ -37,6 +37,14 @@ public final class Notifications {
                 fields.add(new Card.Field(label(f, lang), Fit.shorten(value(f, v, lang), FIELD_VALUE), false));
             }
         }
+        // an entry a second editor approved from Discord says so: readers know the desk checked it
+        JsonNode reviewed = entry.path("reviewed_by");
+        if (reviewed.isObject()) {
+            String day = reviewed.path("at").asText("").length() >= 10 ? reviewed.path("at").asText().substring(0, 10) : "";
+            String when = PartialDate.tryParse(day).filter(PartialDate::isValid).map(d -> dates.format(d, lang)).orElse(day);
+            return new Card(Fit.shorten(t.get(lang, "notify.new.reviewed.title", "name", name), Limits.TITLE),
+                    t.get(lang, "notify.new.reviewed.body", "name", name, "date", when), fields, footer(entry, lang));
+        }
         return new Card(Fit.shorten(t.get(lang, "notify.new.title", "name", name), Limits.TITLE),
                 t.get(lang, "notify.new.body", "name", name), fields, footer(entry, lang));
     }
@@ -125,6 +133,10 @@ public final class Notifications {
         }
         if (v.isNumber()) {
             return v.asText();
+        }
+        if (field.equals("reviewed_by") && v.isObject()) {
+            return t.get(lang, "notify.value.reviewed", "reviewer", Markdown.escape(v.path("reviewer").asText("")),
+                    "at", Markdown.escape(v.path("at").asText("").replace('T', ' ').replace("Z", " UTC")));
         }
         if (v.isObject() && v.has("en") && v.has("ar") && v.size() <= 2) {
             return Markdown.escape(v.path(lang.code()).asText());

@@ -56,6 +56,15 @@ public final class DatasetSources {
      */
     public static Reloader.Source of(DatasetLoader loader, Optional<Path> additions, List<Path> files,
                                      Optional<Reloader.Source> url, Mode mode, Clock clock) {
+        return of(loader, additions, files, url, mode, clock, Optional.empty());
+    }
+
+    /**
+     * @param corrections the file reviewed corrections from Discord are written to; merged last,
+     *                    so a corrected entry wins over the file it came from; skipped while it does not exist
+     */
+    public static Reloader.Source of(DatasetLoader loader, Optional<Path> additions, List<Path> files,
+                                     Optional<Reloader.Source> url, Mode mode, Clock clock, Optional<Path> corrections) {
         List<Reloader.Source> sources = new ArrayList<>();
         if (mode == Mode.MERGE) {
             sources.add(loader::loadBundled);
@@ -67,7 +76,7 @@ public final class DatasetSources {
         if (sources.isEmpty()) {
             sources.add(loader::loadBundled);
         }
-        if (sources.size() == 1 && additions.isEmpty() && url.isEmpty()) {
+        if (sources.size() == 1 && additions.isEmpty() && url.isEmpty() && corrections.isEmpty()) {
             return sources.get(0);
         }
         return new Reloader.Source() {
@@ -99,12 +108,19 @@ public final class DatasetSources {
                         // the URL has never answered and left no copy: the others serve meanwhile
                     }
                 }
-                if (!problems.isEmpty()) {
-                    throw new InvalidDatasetException(problems);
-                }
                 if (nothingElse) {
                     // only a URL was configured and it has not answered yet: the bundled dataset serves
                     parts.add(loader.loadBundled());
+                }
+                if (corrections.isPresent() && Files.exists(corrections.get())) {
+                    try {
+                        parts.add(loader.load(corrections.get()));
+                    } catch (InvalidDatasetException e) {
+                        problems.addAll(e.problems());
+                    }
+                }
+                if (!problems.isEmpty()) {
+                    throw new InvalidDatasetException(problems);
                 }
                 return parts.size() == 1 ? parts.get(0) : merge(parts, clock);
             }

@@ -42,6 +42,7 @@ class ConfigTest {
         assertThat(c.defaultLanguage()).isEqualTo(Lang.EN);
         assertThat(c.editorRole()).contains(345678901234567890L);
         assertThat(c.adminChannel()).contains(456789012345678901L);
+        assertThat(c.reviewChannel()).contains(567890123456789012L);
         assertThat(c.apiBaseUrl()).contains("https://discord.com/api/v10/");
         assertThat(c.gatewayUrl()).contains("wss://gateway.discord.gg");
         assertThat(c.gatewayCompression()).isTrue();
@@ -132,6 +133,16 @@ class ConfigTest {
                 .hasMessageContaining("gateway_url").hasMessageContaining("ws or wss URL");
         assertThatThrownBy(() -> Config.load(Optional.empty(), Map.of("DISCORD_ADMIN_CHANNEL", "#desk")))
                 .hasMessageContaining("environment variable DISCORD_ADMIN_CHANNEL: admin_channel");
+        assertThatThrownBy(() -> Config.load(Optional.empty(), Map.of("BOT_REVIEW_CHANNEL", "#review")))
+                .hasMessageContaining("environment variable BOT_REVIEW_CHANNEL: review_channel");
+    }
+
+    @Test
+    void theReviewChannelComesFromTheFileOrTheEnvironment() throws Exception {
+        assertThat(Config.defaults().reviewChannel()).isEmpty();
+        assertThat(Config.load(Optional.of(file("review_channel = 111\n")), Map.of()).reviewChannel()).contains(111L);
+        assertThat(Config.load(Optional.of(file("review_channel = 111\n")), Map.of("BOT_REVIEW_CHANNEL", "222")).reviewChannel())
+                .contains(222L);
     }
 
     @Test

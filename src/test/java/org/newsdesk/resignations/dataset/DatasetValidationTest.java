@@ -165,7 +165,25 @@ class DatasetValidationTest {
                 bad("correction marker that is not a boolean", t -> obj(t, "/entries/1/notes/1").put("corrects_article", "yes"),
                         "/entries/1/notes/1/corrects_article", "wrong type"),
                 bad("announced date as a number", t -> obj(t, "/entries/0/announced/values/0").put("value", 20240515),
-                        "/entries/0/announced/values/0/value", "must be a date written as text, like \"2024-05-15\""));
+                        "/entries/0/announced/values/0/value", "must be a date written as text, like \"2024-05-15\""),
+                // the second editor who approved an entry from Discord, and when (issue 14)
+                bad("reviewed_by without a time", t -> obj(t, "/entries/0").putObject("reviewed_by").put("reviewer", "43"),
+                        "/entries/0/reviewed_by", "at"),
+                bad("reviewed_by with a loose time", t -> obj(t, "/entries/0").putObject("reviewed_by").put("reviewer", "43")
+                        .put("at", "2 December 2026"), "/entries/0/reviewed_by/at", ""),
+                bad("reviewed_by with an empty reviewer", t -> obj(t, "/entries/0").putObject("reviewed_by").put("reviewer", "")
+                        .put("at", "2026-12-02T08:15:00Z"), "/entries/0/reviewed_by/reviewer", ""),
+                bad("reviewed_by with another field", t -> obj(t, "/entries/0").putObject("reviewed_by").put("reviewer", "43")
+                        .put("at", "2026-12-02T08:15:00Z").put("by", "x"), "/entries/0/reviewed_by/by", "not part of the format"));
+    }
+
+    @Test
+    void anEntryMayNameItsReviewerAndTime() throws Exception {
+        ObjectNode tree = Fixtures.minimalTree();
+        obj(tree, "/entries/0").putObject("reviewed_by").put("reviewer", "43").put("at", "2026-12-02T08:15:00Z");
+        Snapshot s = loader.load("ok.json", Fixtures.bytes(tree));
+        assertThat(s.entries().get(0).reviewedBy()).isEqualTo(new ReviewedBy("43", "2026-12-02T08:15:00Z"));
+        assertThat(s.entries().get(1).reviewedBy()).isNull();
     }
 
     private static Arguments bad(String name, Consumer<ObjectNode> edit, String pointer, String message) {

@@ -150,7 +150,8 @@ class DiscordEndToEndTest {
         assertThat(res.path("default_member_permissions").isNull()).isTrue();
         List<String> subs = new ArrayList<>();
         res.path("options").forEach(o -> subs.add(o.path("name").asText()));
-        assertThat(subs).containsExactly("who", "list", "timeline", "stats", "about", "export", "reload", "add");
+        assertThat(subs).containsExactly("who", "list", "timeline", "stats", "about", "export", "reload", "add", "correct",
+                "pending", "review", "approve", "reject");
         // the editors' command: how they left is a required pick list, labelled in both languages
         JsonNode departure = res.path("options").get(7).path("options").get(0);
         assertThat(departure.path("name").asText()).isEqualTo("departure");

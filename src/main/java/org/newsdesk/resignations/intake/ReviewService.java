@@ -1,0 +1,625 @@
+package org.newsdesk.resignations.intake;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.newsdesk.resignations.dataset.Confidence;
+import org.newsdesk.resignations.dataset.Entry;
+import org.newsdesk.resignations.dataset.InvalidDatasetException;
+import org.newsdesk.resignations.dataset.Lang;
+import org.newsdesk.resignations.dataset.Problem;
+import org.newsdesk.resignations.dataset.ReviewedBy;
+import org.newsdesk.resignations.dataset.Snapshot;
+import org.newsdesk.resignations.render.Card;
+import org.newsdesk.resignations.render.Fit;
+import org.newsdesk.resignations.render.Limits;
+import org.newsdesk.resignations.render.Markdown;
+import org.newsdesk.resignations.render.Refs;
+import org.newsdesk.resignations.render.Replay;
+import org.newsdesk.resignations.render.Replies;
+import org.newsdesk.resignations.render.Reply;
+import org.newsdesk.resignations.render.Templates;
+import org.newsdesk.resignations.search.Directory;
+import org.newsdesk.resignations.search.Normalizer;
+import org.newsdesk.resignations.sourcing.Reloader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Two pairs of eyes: an entry (or a correction) an editor finishes in Discord waits here until
+ * another editor approves it; only then is it written to the dataset files, served, and
+ * announced through the ordinary change path (the reload's ledger comparison), once.
+ *
+ * <ul>
+ *   <li>submit: checked like a file would be, then kept as pending ({@link PendingStore}) and
+ *       posted to the review channel; nothing is served or announced.</li>
+ *   <li>approve (an editor who is not among its authors): built with the reviewer's confidence,
+ *       a note and {@code reviewed_by}, written (new entries to the additions file; corrections
+ *       where the entry lives, or to the corrections file merged last), reloaded, dropped from
+ *       the pending list.</li>
+ *   <li>reject (a reason is required): never served; the author is told; the form is kept
+ *       {@link #KEEP_REJECTED}, so it can still be edited and sent again, then dropped.</li>
+ *   <li>edit: the form again; sending it puts the entry back in review, the editor among its authors.</li>
+ * </ul>
+ * One lock serialises every write (pending list, additions and corrections files).
+ */
+public final class ReviewService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReviewService.class);
+
+    public static final Duration KEEP_REJECTED = Duration.ofDays(30);
+    public static final Duration REMIND_AFTER = Duration.ofDays(1);
+    public static final int MAX_REASON = 1000;
+    /** The console, which has no Discord user: an operator at the machine. */
+    public static final long CONSOLE = 0L;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    /** What a reviewer's action came to: the answer for them, and whether the entry left review. */
+    public record Decision(Reply reply, boolean done) {
+    }
+
+    private final Supplier<Directory> current;
+    private final AdditionsFile additions;
+    private final AdditionsFile corrections;
+    private final Supplier<Reloader.Result> reload;
+    private final PendingStore store;
+    private final Replies replies;
+    private final Templates t;
+    private final ReviewedEntries entries;
+    private final Clock clock;
+    private final Object writing = new Object();
+    private volatile ReviewChannel channel = ReviewChannel.NONE;
+
+    /**
+     * @param additions   where approved new entries are written
+     * @param corrections where approved corrections of entries from other files are written (merged last)
+     * @param reload      reads every dataset file again and swaps the result in (announcing what changed)
+     */
+    public ReviewService(Supplier<Directory> current, AdditionsFile additions, AdditionsFile corrections,
+                         Supplier<Reloader.Result> reload, PendingStore store, Replies replies, Clock clock) {
+        this.current = current;
+        this.additions = additions;
+        this.corrections = corrections;
+        this.reload = reload;
+        this.store = store;
+        this.replies = replies;
+        this.t = replies.templates();
+        this.entries = new ReviewedEntries(additions, corrections, new EntryBuilder(t), t, clock);
+        this.clock = clock;
+    }
+
+    /** Set by the Discord layer once connected (the review channel configured). */
+    public void channel(ReviewChannel channel) {
+        this.channel = channel;
+    }
+
+    // ---- submit ------------------------------------------------------------------------------
+
+    /**
+     * A finished form (new entry, correction, or an edit of one in review): checked, then kept
+     * as pending and posted for review. Nothing is served. Called by {@link EntryIntake} with
+     * the draft claimed.
+     */
+    IntakeOutcome submit(Draft d) {
+        Lang lang = d.lang();
+        synchronized (writing) {
+            List<Pending> kept;
+            try {
+                kept = kept();
+            } catch (IOException e) {
+                return failed(lang, e, "reading the pending list");
+            }
+            Optional<Pending> before = kept.stream().filter(p -> p.id().equals(d.id())).findFirst();
+            Directory dir = current.get();
+            List<Flaw> who = whoFlaws(d, dir, kept);
+            if (!who.isEmpty()) {
+                return new IntakeOutcome.Fix(FixReply.of(t, lang, Field.Step.WHO, who), d, Field.Step.WHO);
+            }
+            try {
+                Optional<IntakeOutcome> bad = entries.prepare(d, dir, Optional.empty(), Optional.empty()).problem();
+                if (bad.isPresent()) {
+                    return bad.get();
+                }
+            } catch (InvalidDatasetException e) {
+                LOG.warn("An entry from Discord was not sent for review: {} problem(s)\n{}", e.problems().size(),
+                        e.problems().stream().map(Problem::describe).reduce((a, b) -> a + "\n" + b).orElse(""));
+                return new IntakeOutcome.Fix(replies.userError(lang, "add.invalid", "count", e.problems().size(),
+                        "problems", Reloader.problems(e.problems())), d, Field.Step.WHY);
+            } catch (IOException e) {
+                return failed(lang, e, "reading the additions file");
+            }
+            Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+            Pending p;
+            if (before.isPresent()) {
+                Set<Long> authors = new LinkedHashSet<>(before.get().authors());
+                authors.add(d.owner());
+                p = new Pending(d, List.copyOf(authors), before.get().submitted(), now, Pending.Status.PENDING, false,
+                        Optional.empty());
+            } else {
+                p = new Pending(d, List.of(d.owner()), now, now, Pending.Status.PENDING, false, Optional.empty());
+            }
+            try {
+                store.put(p);
+            } catch (IOException e) {
+                return failed(lang, e, "saving the pending entry");
+            }
+            LOG.info("{} {} sent for review by user {}", p.correction() ? "Correction" : "Entry", p.id(), d.owner());
+            post(p, before.isPresent() ? ReviewChannel.Why.EDITED : ReviewChannel.Why.SUBMITTED);
+            String name = Markdown.escape(d.value(lang == Lang.AR ? Field.NAME_AR : Field.NAME_EN));
+            return new IntakeOutcome.Done(Reply.privateAnswer(List.of(new Card(
+                    t.get(lang, "review.sent.title", "name", name), t.get(lang, "review.sent", "id", p.id()), List.of(), ""))));
+        }
+    }
+
+    /** The first step's checks again (the person may have been added meanwhile), with the pending ones too. */
+    private List<Flaw> whoFlaws(Draft d, Directory dir, List<Pending> kept) throws IllegalStateException {
+        List<Flaw> who = new ArrayList<>(FieldCheck.check(Field.Step.WHO, d.values(), dir, today()));
+        if (d.target().isPresent()) {
+            // a correction names the person it corrects: that is no duplicate
+            who.removeIf(f -> f.key().equals("add.flaw.exists") && f.args().contains(d.target().get()));
+            if (dir.snapshot().entry(d.target().get()).isEmpty()) {
+                who.add(Flaw.of(Field.NAME_EN, "review.flaw.gone", "id", d.target().get()));
+            }
+            return who;
+        }
+        if (who.isEmpty()) {
+            try {
+                Optional<Snapshot> saved = additions.read();
+                if (saved.isPresent()) {
+                    FieldCheck.existing(d.value(Field.NAME_EN), d.value(Field.NAME_AR), saved.get().entries()).ifPresent(who::add);
+                }
+            } catch (InvalidDatasetException e) {
+                // the whole check below reports it
+            }
+        }
+        if (who.isEmpty()) {
+            for (Pending p : kept) {
+                if (p.waiting() && !p.id().equals(d.id()) && !p.correction() && same(p.draft(), d)) {
+                    who.add(Flaw.of(Field.NAME_EN, "review.flaw.pending", "name", p.draft().value(Field.NAME_EN), "id", p.id()));
+                }
+            }
+        }
+        return who;
+    }
+
+    private static boolean same(Draft a, Draft b) {
+        return Normalizer.normalize(a.value(Field.NAME_EN)).equals(Normalizer.normalize(b.value(Field.NAME_EN)))
+                || Normalizer.normalize(a.value(Field.NAME_AR)).equals(Normalizer.normalize(b.value(Field.NAME_AR)));
+    }
+
+    // ---- approve -----------------------------------------------------------------------------
+
+    /**
+     * Serves the entry at once and lets the reload announce it.
+     *
+     * @param confidence "high", "medium" or "low" as the reviewer judges it; when not given, medium
+     *                   for a new entry and unchanged for a correction
+     */
+    public Decision approve(String id, long reviewer, Optional<String> confidence, Lang lang) {
+        Optional<Confidence> level = confidence.map(c -> c.strip().toLowerCase(Locale.ROOT)).flatMap(ReviewService::confidence);
+        if (confidence.isPresent() && level.isEmpty()) {
+            return refused(lang, "review.bad_confidence", "typed", Markdown.userText(confidence.get(), 40));
+        }
+        synchronized (writing) {
+            Pending p;
+            try {
+                Optional<Pending> found = open(id);
+                if (found.isEmpty()) {
+                    return refused(lang, "review.not_found", "id", Markdown.userText(id, 40));
+                }
+                p = found.get();
+            } catch (IOException e) {
+                return new Decision(failedReply(lang, e, "reading the pending list"), false);
+            }
+            Optional<Decision> no = mayReview(p, reviewer, lang);
+            if (no.isPresent()) {
+                return no.get();
+            }
+            Directory dir = current.get();
+            Optional<Entry> done = ReviewedEntries.alreadyWritten(p, dir.snapshot());
+            if (done.isPresent()) {
+                // written by an approval the process did not live to finish: finish it now, never write twice
+                try {
+                    store.remove(List.of(id));
+                } catch (IOException e) {
+                    return new Decision(failedReply(lang, e, "dropping an applied entry from the pending list"), false);
+                }
+                LOG.info("Review {}: already written as {}; dropped from the pending list", id, done.get().id());
+                return new Decision(replies.userError(lang, "review.already", "id", done.get().id()), true);
+            }
+            List<Flaw> who;
+            try {
+                who = whoFlaws(p.draft(), dir, kept());
+            } catch (IOException e) {
+                return new Decision(failedReply(lang, e, "reading the pending list"), false);
+            }
+            if (!who.isEmpty()) {
+                return new Decision(FixReply.of(t, lang, Field.Step.WHO, who), false);
+            }
+            Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+            ReviewedBy by = new ReviewedBy(reviewerName(reviewer), now.toString());
+            ReviewedEntries.Prepared ready;
+            try {
+                ready = entries.prepare(p.draft(), dir, level, Optional.of(by));
+            } catch (InvalidDatasetException e) {
+                return new Decision(replies.userError(lang, "add.invalid", "count", e.problems().size(),
+                        "problems", Reloader.problems(e.problems())), false);
+            } catch (IOException e) {
+                return new Decision(failedReply(lang, e, "reading the additions file"), false);
+            }
+            if (ready.problem().isPresent()) {
+                IntakeOutcome o = ready.problem().get();
+                return new Decision(o instanceof IntakeOutcome.Fix f ? f.reply() : ((IntakeOutcome.Done) o).reply(), false);
+            }
+            try {
+                ready.file().write(ready.candidate());
+            } catch (AdditionsFile.ChangedMeanwhile e) {
+                LOG.warn("Review {} not applied: {}", id, e.getMessage());
+                return new Decision(replies.userError(lang, "add.changed"), false);
+            } catch (IOException e) {
+                return new Decision(failedReply(lang, e, "writing " + ready.file().path()), false);
+            }
+            try {
+                // written: the pending form has done its work (a failure here leaves it listed, and
+                // approving it again is refused as a duplicate, never written twice)
+                store.remove(List.of(id));
+            } catch (IOException e) {
+                LOG.error("Review {}: the entry was written but could not be dropped from {}", id, "the pending list", e);
+            }
+            LOG.info("{} {} approved by user {} (authors {}), written to {}", p.correction() ? "Correction" : "Entry",
+                    ready.entry().id(), reviewer, p.authors(), ready.file().path());
+            return new Decision(served(ready, p, reviewer, now, lang), true);
+        }
+    }
+
+    private Reply served(ReviewedEntries.Prepared ready, Pending p, long reviewer, Instant now, Lang lang) {
+        String entryId = ready.entry().id();
+        Reloader.Result r;
+        try {
+            r = reload.get();
+        } catch (RuntimeException e) {
+            String ref = Refs.next();
+            LOG.error("ref {}: entry {} was saved but reloading the dataset failed", ref, entryId, e);
+            return replies.userError(lang, "add.saved_reload_failed", "id", entryId, "ref", ref);
+        }
+        if (r instanceof Reloader.Invalid bad) {
+            return replies.userError(lang, "add.saved_not_live", "id", entryId, "count", bad.problems().size(),
+                    "problems", Reloader.problems(bad.problems()));
+        }
+        Snapshot live = ((Reloader.Loaded) r).snapshot();
+        List<Card> pages = new ArrayList<>();
+        pages.add(new Card(t.get(lang, p.correction() ? "review.approved.correction.title" : "review.approved.title",
+                "name", Markdown.escape(ready.entry().name().in(lang))),
+                t.get(lang, "review.approved", "id", entryId, "version", live.version(), "time", TIME.format(now),
+                        "confidence", t.get(lang, "notify.confidence." + ready.entry().confidence().name().toLowerCase(Locale.ROOT))),
+                List.of(), ""));
+        live.entry(entryId).ifPresent(e -> pages.addAll(replies.who(live, e, lang).pages()));
+        return Reply.privateAnswer(pages);
+    }
+
+    // ---- reject and edit ---------------------------------------------------------------------
+
+    /** Keeps it out of every reply and announcement, tells the author why, keeps the form 30 days. */
+    public Decision reject(String id, long reviewer, String reason, Lang lang) {
+        String why = FieldCheck.clean(Field.REASON_EN, reason);
+        if (why.isEmpty()) {
+            return refused(lang, "review.reason_missing", "max", MAX_REASON);
+        }
+        if (why.length() > MAX_REASON) {
+            return refused(lang, "review.reason_too_long", "max", MAX_REASON, "length", why.length());
+        }
+        synchronized (writing) {
+            Pending p;
+            try {
+                Optional<Pending> found = open(id);
+                if (found.isEmpty()) {
+                    return refused(lang, "review.not_found", "id", Markdown.userText(id, 40));
+                }
+                p = found.get();
+            } catch (IOException e) {
+                return new Decision(failedReply(lang, e, "reading the pending list"), false);
+            }
+            Optional<Decision> no = mayReview(p, reviewer, lang);
+            if (no.isPresent()) {
+                return no.get();
+            }
+            Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+            Pending rejected = new Pending(p.draft(), p.authors(), p.submitted(), now, Pending.Status.REJECTED, p.reminded(),
+                    Optional.of(new Pending.Rejection(reviewer, now, why)));
+            try {
+                store.put(rejected);
+            } catch (IOException e) {
+                return new Decision(failedReply(lang, e, "saving the rejection"), false);
+            }
+            LOG.info("Review {} rejected by user {}", id, reviewer);
+            Lang authorLang = p.draft().lang();
+            String name = name(p.draft(), authorLang);
+            channel.tell(p.author(), Reply.privateAnswer(List.of(new Card(t.get(authorLang, "review.told.title", "name", name),
+                    Fit.shorten(t.get(authorLang, "review.told", "reviewer", reviewerName(reviewer), "reason",
+                            Markdown.userText(why, MAX_REASON), "id", id), Limits.DESCRIPTION), List.of(), ""))));
+            return new Decision(Reply.privateAnswer(List.of(new Card(t.get(lang, "review.rejected.title", "name", name(p.draft(), lang)),
+                    t.get(lang, "review.rejected", "id", id), List.of(), ""))), true);
+        }
+    }
+
+    /**
+     * The draft of a pending or rejected entry, in {@code editor}'s hands, for the form again;
+     * empty when there is none under that id.
+     */
+    public Optional<Draft> draftToEdit(String id, long editor) throws IOException {
+        synchronized (writing) {
+            return kept().stream().filter(p -> p.id().equals(id)).findFirst().map(p -> p.draft().ownedBy(editor));
+        }
+    }
+
+    // ---- lists and cards ---------------------------------------------------------------------
+
+    /** What waits for review, oldest first, each with an action to open its card. */
+    public Reply pending(Lang lang) {
+        List<Pending> waiting;
+        try {
+            waiting = waiting();
+        } catch (IOException e) {
+            return failedReply(lang, e, "reading the pending list");
+        }
+        if (waiting.isEmpty()) {
+            return Reply.privateAnswer(List.of(new Card(t.get(lang, "review.list.title", "count", 0),
+                    t.get(lang, "review.list.empty"), List.of(), "")));
+        }
+        StringBuilder b = new StringBuilder();
+        List<Reply.Action> open = new ArrayList<>();
+        for (Pending p : waiting) {
+            String line = t.get(lang, "review.list.line", "id", p.id(), "name", name(p.draft(), lang),
+                    "kind", t.get(lang, p.correction() ? "review.kind.correction" : "review.kind.new"),
+                    "time", TIME.format(p.updated()), "author", reviewerName(p.author()));
+            if (b.length() + line.length() + 1 > Limits.DESCRIPTION - 20) {
+                b.append("\n…");
+                break;
+            }
+            b.append(b.length() == 0 ? "" : "\n").append(line);
+            if (open.size() < 20) {
+                open.add(new Reply.Action(Fit.shorten(t.get(lang, "review.list.open", "name", p.draft().value(lang == Lang.AR
+                        ? Field.NAME_AR : Field.NAME_EN)), Limits.BUTTON_LABEL), Replay.of("review", "id", p.id(), "lang", lang.code()).encode()));
+            }
+        }
+        return Reply.privateAnswer(List.of(new Card(t.get(lang, "review.list.title", "count", waiting.size()), b.toString(),
+                List.of(), ""))).withActions(open);
+    }
+
+    /** Pending ones, oldest first (rejected ones past their 30 days are dropped on the way). */
+    public List<Pending> waiting() throws IOException {
+        synchronized (writing) {
+            return kept().stream().filter(Pending::waiting).sorted(Comparator.comparing(Pending::updated)).toList();
+        }
+    }
+
+    public Optional<Pending> find(String id) throws IOException {
+        synchronized (writing) {
+            return kept().stream().filter(p -> p.id().equals(id)).findFirst();
+        }
+    }
+
+    /** The review card of one entry (every field, its source link), or what is wrong with the id. */
+    public Reply show(String id, Lang lang) {
+        try {
+            Optional<Pending> p = find(id);
+            return p.isEmpty() ? replies.userError(lang, "review.not_found", "id", Markdown.userText(id, 40)) : card(p.get(), lang, Optional.empty());
+        } catch (IOException e) {
+            return failedReply(lang, e, "reading the pending list");
+        }
+    }
+
+    /** Every field as the form holds it; for a correction, what each changed field was. */
+    public Reply card(Pending p, Lang lang, Optional<ReviewChannel.Why> why) {
+        Draft d = p.draft();
+        Optional<Entry> old = d.target().flatMap(id -> current.get().snapshot().entry(id));
+        Optional<Draft> was = old.map(e -> ReviewedEntries.asDraft(e, d, current.get().snapshot()));
+        List<Card.Field> fields = new ArrayList<>();
+        fields.add(field(lang, t.get(lang, "review.field.departure"), replies.departure(d.departure(), lang),
+                was.map(w -> replies.departure(w.departure(), lang))));
+        for (Field f : Field.values()) {
+            String v = d.value(f);
+            Optional<String> before = was.map(w -> w.value(f));
+            String shown = f == Field.SOURCE_URL ? Markdown.safeUrl(v) : Markdown.userText(v, 900);
+            fields.add(field(lang, t.get(lang, "add.field." + f.id()), shown, before.map(b -> Markdown.userText(b, 300))));
+        }
+        fields.add(new Card.Field(t.get(lang, "review.field.source_kind"), t.get(lang, "review.source_kind." + d.sourceKind().name()
+                .toLowerCase(Locale.ROOT)), true));
+        StringBuilder body = new StringBuilder();
+        why.filter(w -> w != ReviewChannel.Why.SUBMITTED).ifPresent(w -> body.append(t.get(lang, "review.card." + w.name()
+                .toLowerCase(Locale.ROOT))).append("\n"));
+        body.append(t.get(lang, "review.card.body", "id", p.id(), "author", reviewerName(p.author()),
+                "time", TIME.format(p.submitted())));
+        p.rejection().ifPresent(r -> body.append("\n").append(t.get(lang, "review.card.rejected", "reviewer",
+                reviewerName(r.reviewer()), "time", TIME.format(r.at()), "reason", Markdown.userText(r.reason(), MAX_REASON))));
+        String title = t.get(lang, p.correction() ? "review.card.title.correction" : "review.card.title.new", "name",
+                name(d, lang));
+        return Reply.privateAnswer(List.of(new Card(Fit.shorten(title, Limits.TITLE), Fit.shorten(body.toString(),
+                Limits.DESCRIPTION), fields, t.get(lang, "review.card.footer", "id", p.id()))));
+    }
+
+    private Card.Field field(Lang lang, String label, String now, Optional<String> before) {
+        String v = before.isPresent() && !before.get().equals(now)
+                ? t.get(lang, "review.card.changed", "now", now, "before", before.get()) : now;
+        return new Card.Field(Fit.shorten(label, 256), Fit.shorten(v.isEmpty() ? "—" : v, 1024), false);
+    }
+
+    /** For an editor's who: the pending entries by this name (marked "pending review"), never served. */
+    public List<Card> pendingFor(String typed, Lang lang) {
+        String n = Normalizer.normalize(typed == null ? "" : typed);
+        if (n.length() < 2) {
+            return List.of();
+        }
+        List<Card> out = new ArrayList<>();
+        try {
+            for (Pending p : waiting()) {
+                Draft d = p.draft();
+                String en = Normalizer.normalize(d.value(Field.NAME_EN));
+                String ar = Normalizer.normalize(d.value(Field.NAME_AR));
+                boolean match = en.equals(n) || ar.equals(n) || d.target().map(typed.strip()::equals).orElse(false)
+                        || words(typed, d.value(Field.NAME_EN)) || words(typed, d.value(Field.NAME_AR));
+                if (match && out.size() < 5) {
+                    out.add(new Card(t.get(lang, "review.who.title", "name", name(d, lang)),
+                            t.get(lang, "review.who", "id", p.id(), "time", TIME.format(p.updated()),
+                                    "kind", t.get(lang, p.correction() ? "review.kind.correction" : "review.kind.new")),
+                            List.of(), ""));
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("The pending list could not be read for an editor's who: {}", e.getMessage());
+        }
+        return out;
+    }
+
+    /** Every word typed begins a word of the name ("Jane Example" finds "Jane Q. Example", "جين" finds "جين كيو إكزامبل"). */
+    private static boolean words(String typed, String name) {
+        List<String> have = List.of(Normalizer.tokens(name));
+        String[] want = Normalizer.tokens(typed);
+        if (want.length == 0) {
+            return false;
+        }
+        for (String w : want) {
+            if (have.stream().noneMatch(h -> h.startsWith(w))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---- reminders ---------------------------------------------------------------------------
+
+    /**
+     * Mentions again, once, each entry that has waited over a day since it was last sent: the
+     * flag is saved before the card is posted, so a restart never repeats it.
+     *
+     * @return how many were mentioned
+     */
+    public int remindDue() {
+        List<Pending> due = new ArrayList<>();
+        synchronized (writing) {
+            Instant now = clock.instant();
+            try {
+                for (Pending p : kept()) {
+                    if (p.waiting() && !p.reminded() && p.updated().plus(REMIND_AFTER).isBefore(now)) {
+                        Pending marked = new Pending(p.draft(), p.authors(), p.submitted(), p.updated(), p.status(), true,
+                                p.rejection());
+                        store.put(marked);
+                        due.add(marked);
+                    }
+                }
+            } catch (IOException e) {
+                LOG.warn("Reminders of entries waiting for review could not be saved: {}", e.getMessage(), e);
+            }
+        }
+        due.forEach(p -> post(p, ReviewChannel.Why.REMINDER));
+        return due.size();
+    }
+
+    /**
+     * Looks for entries waiting too long every {@code every}, on a thread of its own; a failure
+     * is logged and the next round goes on. Close the result to stop it.
+     */
+    public AutoCloseable remindEvery(Duration every) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "review-reminders");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                remindDue();
+            } catch (RuntimeException e) {
+                LOG.error("ref {}: looking for entries waiting for review failed; tried again in {}", Refs.next(), every, e);
+            }
+        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        return timer::shutdownNow;
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------
+
+    /** The kept list, rejected forms past {@link #KEEP_REJECTED} dropped (durably) on the way. */
+    private List<Pending> kept() throws IOException {
+        List<Pending> all = store.all();
+        Instant cutoff = clock.instant().minus(KEEP_REJECTED);
+        List<String> expired = all.stream().filter(p -> !p.waiting() && p.updated().isBefore(cutoff)).map(Pending::id).toList();
+        if (!expired.isEmpty()) {
+            store.remove(expired);
+            LOG.info("Rejected form(s) {} dropped after {} days", expired, KEEP_REJECTED.toDays());
+            return all.stream().filter(p -> !expired.contains(p.id())).toList();
+        }
+        return all;
+    }
+
+    /** A pending entry by id (not a rejected one: it must be edited to come back). */
+    private Optional<Pending> open(String id) throws IOException {
+        return kept().stream().filter(p -> p.id().equals(id) && p.waiting()).findFirst();
+    }
+
+    private Optional<Decision> mayReview(Pending p, long reviewer, Lang lang) {
+        if (p.authors().contains(reviewer)) {
+            LOG.info("Review {}: user {} is among its authors and may not review it", p.id(), reviewer);
+            return Optional.of(refused(lang, "review.own"));
+        }
+        return Optional.empty();
+    }
+
+    private void post(Pending p, ReviewChannel.Why why) {
+        try {
+            channel.review(p, card(p, p.draft().lang(), Optional.of(why)), why);
+        } catch (RuntimeException e) {
+            LOG.error("Review {}: the card could not be posted to the review channel", p.id(), e);
+        }
+    }
+
+    private Decision refused(Lang lang, String key, Object... args) {
+        return new Decision(replies.userError(lang, key, args), false);
+    }
+
+    private IntakeOutcome failed(Lang lang, IOException e, String what) {
+        return new IntakeOutcome.Done(failedReply(lang, e, what));
+    }
+
+    private Reply failedReply(Lang lang, IOException e, String what) {
+        String ref = Refs.next();
+        LOG.error("ref {}: review failed {}", ref, what, e);
+        return replies.failure(lang, ref);
+    }
+
+    private String name(Draft d, Lang lang) {
+        return Markdown.escape(d.value(lang == Lang.AR ? Field.NAME_AR : Field.NAME_EN));
+    }
+
+    static String reviewerName(long user) {
+        return user == CONSOLE ? "console" : Long.toUnsignedString(user);
+    }
+
+    private static Optional<Confidence> confidence(String typed) {
+        for (Confidence c : Confidence.values()) {
+            if (c.name().toLowerCase(Locale.ROOT).equals(typed)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}
