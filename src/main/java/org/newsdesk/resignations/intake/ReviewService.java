@@ -5,8 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,12 +29,10 @@ import org.newsdesk.resignations.render.Fit;
 import org.newsdesk.resignations.render.Limits;
 import org.newsdesk.resignations.render.Markdown;
 import org.newsdesk.resignations.render.Refs;
-import org.newsdesk.resignations.render.Replay;
 import org.newsdesk.resignations.render.Replies;
 import org.newsdesk.resignations.render.Reply;
 import org.newsdesk.resignations.render.Templates;
 import org.newsdesk.resignations.search.Directory;
-import org.newsdesk.resignations.search.Normalizer;
 import org.newsdesk.resignations.sourcing.Reloader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,8 +64,6 @@ public final class ReviewService {
     public static final int MAX_REASON = 1000;
     /** The console, which has no Discord user: an operator at the machine. */
     public static final long CONSOLE = 0L;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
 
     /** What a reviewer's action came to: the answer for them, and whether the entry left review. */
     public record Decision(Reply reply, boolean done) {
@@ -84,6 +78,7 @@ public final class ReviewService {
     private final Templates t;
     private final ReviewedEntries entries;
     private final Clock clock;
+    private final ReviewCards cards;
     private final Object writing = new Object();
     private volatile ReviewChannel channel = ReviewChannel.NONE;
 
@@ -103,6 +98,7 @@ public final class ReviewService {
         this.t = replies.templates();
         this.entries = new ReviewedEntries(additions, corrections, new EntryBuilder(t), t, clock);
         this.clock = clock;
+        this.cards = new ReviewCards(current, replies);
     }
 
     /** Set by the Discord layer once connected (the review channel configured). */
@@ -128,7 +124,7 @@ public final class ReviewService {
             }
             Optional<Pending> before = kept.stream().filter(p -> p.id().equals(d.id())).findFirst();
             Directory dir = current.get();
-            List<Flaw> who = whoFlaws(d, dir, kept);
+            List<Flaw> who = SamePerson.flaws(d, dir, kept, additions, today());
             if (!who.isEmpty()) {
                 return new IntakeOutcome.Fix(FixReply.of(t, lang, Field.Step.WHO, who), d, Field.Step.WHO);
             }
@@ -166,42 +162,6 @@ public final class ReviewService {
             return new IntakeOutcome.Done(Reply.privateAnswer(List.of(new Card(
                     t.get(lang, "review.sent.title", "name", name), t.get(lang, "review.sent", "id", p.id()), List.of(), ""))));
         }
-    }
-
-    /** The first step's checks again (the person may have been added meanwhile), with the pending ones too. */
-    private List<Flaw> whoFlaws(Draft d, Directory dir, List<Pending> kept) throws IllegalStateException {
-        List<Flaw> who = new ArrayList<>(FieldCheck.check(Field.Step.WHO, d.values(), dir, today()));
-        if (d.target().isPresent()) {
-            // a correction names the person it corrects: that is no duplicate
-            who.removeIf(f -> f.key().equals("add.flaw.exists") && f.args().contains(d.target().get()));
-            if (dir.snapshot().entry(d.target().get()).isEmpty()) {
-                who.add(Flaw.of(Field.NAME_EN, "review.flaw.gone", "id", d.target().get()));
-            }
-            return who;
-        }
-        if (who.isEmpty()) {
-            try {
-                Optional<Snapshot> saved = additions.read();
-                if (saved.isPresent()) {
-                    FieldCheck.existing(d.value(Field.NAME_EN), d.value(Field.NAME_AR), saved.get().entries()).ifPresent(who::add);
-                }
-            } catch (InvalidDatasetException e) {
-                // the whole check below reports it
-            }
-        }
-        if (who.isEmpty()) {
-            for (Pending p : kept) {
-                if (p.waiting() && !p.id().equals(d.id()) && !p.correction() && same(p.draft(), d)) {
-                    who.add(Flaw.of(Field.NAME_EN, "review.flaw.pending", "name", p.draft().value(Field.NAME_EN), "id", p.id()));
-                }
-            }
-        }
-        return who;
-    }
-
-    private static boolean same(Draft a, Draft b) {
-        return Normalizer.normalize(a.value(Field.NAME_EN)).equals(Normalizer.normalize(b.value(Field.NAME_EN)))
-                || Normalizer.normalize(a.value(Field.NAME_AR)).equals(Normalizer.normalize(b.value(Field.NAME_AR)));
     }
 
     // ---- approve -----------------------------------------------------------------------------
@@ -246,7 +206,7 @@ public final class ReviewService {
             }
             List<Flaw> who;
             try {
-                who = whoFlaws(p.draft(), dir, kept());
+                who = SamePerson.flaws(p.draft(), dir, kept(), additions, today());
             } catch (IOException e) {
                 return new Decision(failedReply(lang, e, "reading the pending list"), false);
             }
@@ -307,7 +267,7 @@ public final class ReviewService {
         List<Card> pages = new ArrayList<>();
         pages.add(new Card(t.get(lang, p.correction() ? "review.approved.correction.title" : "review.approved.title",
                 "name", Markdown.escape(ready.entry().name().in(lang))),
-                t.get(lang, "review.approved", "id", entryId, "version", live.version(), "time", TIME.format(now),
+                t.get(lang, "review.approved", "id", entryId, "version", live.version(), "time", ReviewCards.TIME.format(now),
                         "confidence", t.get(lang, "notify.confidence." + ready.entry().confidence().name().toLowerCase(Locale.ROOT))),
                 List.of(), ""));
         live.entry(entryId).ifPresent(e -> pages.addAll(replies.who(live, e, lang).pages()));
@@ -373,34 +333,11 @@ public final class ReviewService {
 
     /** What waits for review, oldest first, each with an action to open its card. */
     public Reply pending(Lang lang) {
-        List<Pending> waiting;
         try {
-            waiting = waiting();
+            return cards.list(waiting(), lang);
         } catch (IOException e) {
             return failedReply(lang, e, "reading the pending list");
         }
-        if (waiting.isEmpty()) {
-            return Reply.privateAnswer(List.of(new Card(t.get(lang, "review.list.title", "count", 0),
-                    t.get(lang, "review.list.empty"), List.of(), "")));
-        }
-        StringBuilder b = new StringBuilder();
-        List<Reply.Action> open = new ArrayList<>();
-        for (Pending p : waiting) {
-            String line = t.get(lang, "review.list.line", "id", p.id(), "name", name(p.draft(), lang),
-                    "kind", t.get(lang, p.correction() ? "review.kind.correction" : "review.kind.new"),
-                    "time", TIME.format(p.updated()), "author", reviewerName(p.author()));
-            if (b.length() + line.length() + 1 > Limits.DESCRIPTION - 20) {
-                b.append("\n…");
-                break;
-            }
-            b.append(b.length() == 0 ? "" : "\n").append(line);
-            if (open.size() < 20) {
-                open.add(new Reply.Action(Fit.shorten(t.get(lang, "review.list.open", "name", p.draft().value(lang == Lang.AR
-                        ? Field.NAME_AR : Field.NAME_EN)), Limits.BUTTON_LABEL), Replay.of("review", "id", p.id(), "lang", lang.code()).encode()));
-            }
-        }
-        return Reply.privateAnswer(List.of(new Card(t.get(lang, "review.list.title", "count", waiting.size()), b.toString(),
-                List.of(), ""))).withActions(open);
     }
 
     /** Pending ones, oldest first (rejected ones past their 30 days are dropped on the way). */
@@ -428,79 +365,17 @@ public final class ReviewService {
 
     /** Every field as the form holds it; for a correction, what each changed field was. */
     public Reply card(Pending p, Lang lang, Optional<ReviewChannel.Why> why) {
-        Draft d = p.draft();
-        Optional<Entry> old = d.target().flatMap(id -> current.get().snapshot().entry(id));
-        Optional<Draft> was = old.map(e -> ReviewedEntries.asDraft(e, d, current.get().snapshot()));
-        List<Card.Field> fields = new ArrayList<>();
-        fields.add(field(lang, t.get(lang, "review.field.departure"), replies.departure(d.departure(), lang),
-                was.map(w -> replies.departure(w.departure(), lang))));
-        for (Field f : Field.values()) {
-            String v = d.value(f);
-            Optional<String> before = was.map(w -> w.value(f));
-            String shown = f == Field.SOURCE_URL ? Markdown.safeUrl(v) : Markdown.userText(v, 900);
-            fields.add(field(lang, t.get(lang, "add.field." + f.id()), shown, before.map(b -> Markdown.userText(b, 300))));
-        }
-        fields.add(new Card.Field(t.get(lang, "review.field.source_kind"), t.get(lang, "review.source_kind." + d.sourceKind().name()
-                .toLowerCase(Locale.ROOT)), true));
-        StringBuilder body = new StringBuilder();
-        why.filter(w -> w != ReviewChannel.Why.SUBMITTED).ifPresent(w -> body.append(t.get(lang, "review.card." + w.name()
-                .toLowerCase(Locale.ROOT))).append("\n"));
-        body.append(t.get(lang, "review.card.body", "id", p.id(), "author", reviewerName(p.author()),
-                "time", TIME.format(p.submitted())));
-        p.rejection().ifPresent(r -> body.append("\n").append(t.get(lang, "review.card.rejected", "reviewer",
-                reviewerName(r.reviewer()), "time", TIME.format(r.at()), "reason", Markdown.userText(r.reason(), MAX_REASON))));
-        String title = t.get(lang, p.correction() ? "review.card.title.correction" : "review.card.title.new", "name",
-                name(d, lang));
-        return Reply.privateAnswer(List.of(new Card(Fit.shorten(title, Limits.TITLE), Fit.shorten(body.toString(),
-                Limits.DESCRIPTION), fields, t.get(lang, "review.card.footer", "id", p.id()))));
-    }
-
-    private Card.Field field(Lang lang, String label, String now, Optional<String> before) {
-        String v = before.isPresent() && !before.get().equals(now)
-                ? t.get(lang, "review.card.changed", "now", now, "before", before.get()) : now;
-        return new Card.Field(Fit.shorten(label, 256), Fit.shorten(v.isEmpty() ? "—" : v, 1024), false);
+        return cards.card(p, lang, why);
     }
 
     /** For an editor's who: the pending entries by this name (marked "pending review"), never served. */
     public List<Card> pendingFor(String typed, Lang lang) {
-        String n = Normalizer.normalize(typed == null ? "" : typed);
-        if (n.length() < 2) {
-            return List.of();
-        }
-        List<Card> out = new ArrayList<>();
         try {
-            for (Pending p : waiting()) {
-                Draft d = p.draft();
-                String en = Normalizer.normalize(d.value(Field.NAME_EN));
-                String ar = Normalizer.normalize(d.value(Field.NAME_AR));
-                boolean match = en.equals(n) || ar.equals(n) || d.target().map(typed.strip()::equals).orElse(false)
-                        || words(typed, d.value(Field.NAME_EN)) || words(typed, d.value(Field.NAME_AR));
-                if (match && out.size() < 5) {
-                    out.add(new Card(t.get(lang, "review.who.title", "name", name(d, lang)),
-                            t.get(lang, "review.who", "id", p.id(), "time", TIME.format(p.updated()),
-                                    "kind", t.get(lang, p.correction() ? "review.kind.correction" : "review.kind.new")),
-                            List.of(), ""));
-                }
-            }
+            return cards.matching(waiting(), typed, lang);
         } catch (IOException e) {
             LOG.warn("The pending list could not be read for an editor's who: {}", e.getMessage());
+            return List.of();
         }
-        return out;
-    }
-
-    /** Every word typed begins a word of the name ("Jane Example" finds "Jane Q. Example", "جين" finds "جين كيو إكزامبل"). */
-    private static boolean words(String typed, String name) {
-        List<String> have = List.of(Normalizer.tokens(name));
-        String[] want = Normalizer.tokens(typed);
-        if (want.length == 0) {
-            return false;
-        }
-        for (String w : want) {
-            if (have.stream().noneMatch(h -> h.startsWith(w))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     // ---- reminders ---------------------------------------------------------------------------
@@ -602,8 +477,8 @@ public final class ReviewService {
         return replies.failure(lang, ref);
     }
 
-    private String name(Draft d, Lang lang) {
-        return Markdown.escape(d.value(lang == Lang.AR ? Field.NAME_AR : Field.NAME_EN));
+    private static String name(Draft d, Lang lang) {
+        return ReviewCards.name(d, lang);
     }
 
     static String reviewerName(long user) {
