@@ -31,7 +31,9 @@ import org.newsdesk.resignations.sourcing.Reloader;
 import org.newsdesk.resignations.sourcing.Said;
 import org.newsdesk.resignations.sourcing.UrlDatasetSource;
 import org.newsdesk.resignations.render.Templates;
+import org.newsdesk.resignations.store.Storage;
 import org.newsdesk.resignations.store.Store;
+import org.newsdesk.resignations.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,8 +53,9 @@ final class Assembly implements AutoCloseable {
      * @param files the dataset files (none: the bundled dataset)
      * @param merge the files are merged on top of the bundled dataset instead of replacing it
      * @param dir   the data directory
+     * @param storagePassword the PostgreSQL password, when {@code storage.url} is set
      */
-    record Plan(Config cfg, String token, List<Path> files, boolean merge, Path dir) {
+    record Plan(Config cfg, String token, List<Path> files, boolean merge, Path dir, Optional<String> storagePassword) {
     }
 
     /** The bot did not start; what went wrong has been printed. */
@@ -122,11 +125,26 @@ final class Assembly implements AutoCloseable {
         // sources a newsroom should not cite are logged, not refused: validate --strict is where they fail
         SourceLint.logWarnings("dataset " + snapshot.version(), snapshot.dataset());
         Notifier notifier;
+        // PostgreSQL when storage.url is set (a fleet of processes), else SQLite in the data directory
+        Storage storage = cfg.storageUrl().<Storage>map(u -> Storage.Postgres.of(u, plan.storagePassword()))
+                .orElseGet(() -> new Storage.Sqlite(dir, List.of()));
+        if (storage instanceof Storage.Postgres pg) {
+            LOG.info("State in PostgreSQL: {}", pg.where());
+        }
         try {
             Notifier.Settings standard = Notifier.Settings.standard();
-            notifier = new Notifier(Store.open(dir), templates, new EntryCodec(loader.mapper()), cfg.defaultLanguage(),
+            notifier = new Notifier(Store.open(storage), templates, new EntryCodec(loader.mapper()), cfg.defaultLanguage(),
                     cfg.adminChannel(), clock, Delivery.Backoff.standard(), new Notifier.Settings(cfg.maxAnnouncedAdditions(),
                     cfg.allowEmpty(), standard.ledgerRetry(), standard.ledgerRetries()));
+        } catch (StoreException e) {
+            if (storage instanceof Storage.Postgres pg) {
+                // the sentence names host:port/database only; never the URL's parameters or the password
+                err.println("Cannot use the PostgreSQL database in storage.url (" + pg.where() + "): " + e.getMessage());
+                throw new NotStarted(e.kind() == StoreException.Kind.UNREACHABLE ? 2 : 1);
+            }
+            err.println("Cannot open the data directory " + dir.toAbsolutePath() + ": " + e.getMessage()
+                    + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
+            throw new NotStarted(1);
         } catch (RuntimeException e) {
             err.println("Cannot open the data directory " + dir.toAbsolutePath() + ": " + e.getMessage()
                     + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));

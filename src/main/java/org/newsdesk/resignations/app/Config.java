@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.newsdesk.resignations.dataset.DatasetLoader;
 import org.newsdesk.resignations.dataset.Lang;
+import org.newsdesk.resignations.store.Storage;
 
 /**
  * The bot's configuration: a {@code key = value} file (see {@code config/bot.example.properties};
@@ -45,19 +46,23 @@ import org.newsdesk.resignations.dataset.Lang;
  *                           (and carry no url when it is not set)
  * @param maxAnnouncedAdditions more new entries than this in one load are announced as one summary message per channel
  * @param allowEmpty         a dataset with no entry may replace one that has entries (else refused like an invalid file)
+ * @param storageUrl         a JDBC URL of PostgreSQL holding the state instead of SQLite in {@code dataDir} (a fleet of
+ *                           processes); checked to carry no password (that comes from {@link #storagePassword})
  */
 public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> editorRole, Optional<Long> adminChannel,
                      Optional<String> apiBaseUrl, Optional<String> gatewayUrl, boolean gatewayCompression,
                      List<Path> datasets, Path dataDir, boolean mergeBundled, Optional<String> datasetUrl,
                      Duration pollEvery, Duration fetchTimeout, long fetchMaxBytes,
                      boolean allowPrivateHosts, Optional<String> claimReviewBaseUrl, int maxAnnouncedAdditions,
-                     boolean allowEmpty) {
+                     boolean allowEmpty, Optional<String> storageUrl) {
 
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
     public static final long DEFAULT_FETCH_MAX_BYTES = 64L * 1024 * 1024;
 
     public static final String TOKEN_ENV = "DISCORD_TOKEN";
     public static final String TOKEN_FILE_ENV = "DISCORD_TOKEN_FILE";
+    public static final String STORAGE_PASSWORD_ENV = "BOT_STORAGE_PASSWORD";
+    public static final String STORAGE_PASSWORD_FILE_ENV = "BOT_STORAGE_PASSWORD_FILE";
     public static final String CONFIG_ENV = "BOT_CONFIG";
     public static final Path DEFAULT_FILE = Path.of("config", "bot.properties");
 
@@ -84,6 +89,7 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
         k.put("export.claimreview_base_url", "BOT_CLAIMREVIEW_BASE_URL");
         k.put("notify.max_announced_additions", "BOT_NOTIFY_MAX_ANNOUNCED_ADDITIONS");
         k.put("dataset.allow_empty", "BOT_DATASET_ALLOW_EMPTY");
+        k.put("storage.url", "BOT_STORAGE_URL");
         KEYS = Collections.unmodifiableMap(k);
     }
 
@@ -100,7 +106,7 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
     public static Config defaults() {
         return new Config(List.of(), Lang.EN, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 true, List.of(), DEFAULT_DATA_DIR, false, Optional.empty(), Duration.ofSeconds(60),
-                Duration.ofSeconds(60), DEFAULT_FETCH_MAX_BYTES, false, Optional.empty(), 10, false);
+                Duration.ofSeconds(60), DEFAULT_FETCH_MAX_BYTES, false, Optional.empty(), 10, false, Optional.empty());
     }
 
     /**
@@ -138,6 +144,7 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
         Optional<String> claimReviewBase = c.claimReviewBaseUrl();
         int maxAdditions = c.maxAnnouncedAdditions();
         boolean allowEmpty = c.allowEmpty();
+        Optional<String> storageUrl = c.storageUrl();
         for (Map.Entry<String, Valued> e : values.entrySet()) {
             String key = e.getKey();
             Valued v = e.getValue();
@@ -178,11 +185,19 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
                     default -> throw bad(key, v, "true or false");
                 };
                 case "export.claimreview_base_url" -> claimReviewBase = Optional.of(url(key, v, List.of("https")));
+                case "storage.url" -> {
+                    // never echoed: it might hold a password
+                    Optional<String> problem = Storage.Postgres.check(v.value());
+                    if (problem.isPresent()) {
+                        throw new ConfigException(v.where() + ": storage.url: " + problem.get());
+                    }
+                    storageUrl = Optional.of(v.value());
+                }
                 default -> throw new IllegalStateException("unhandled key " + key);
             }
         }
         return new Config(guilds, lang, editor, admin, api, gateway, compression, datasets, dataDir, merge, datasetUrl, poll,
-                fetchTimeout, fetchMax, allowPrivate, claimReviewBase, maxAdditions, allowEmpty);
+                fetchTimeout, fetchMax, allowPrivate, claimReviewBase, maxAdditions, allowEmpty, storageUrl);
     }
 
     /**
@@ -207,6 +222,33 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
                         "The token in the file named by " + TOKEN_FILE_ENV));
             } catch (IOException e) {
                 throw new ConfigException(TOKEN_FILE_ENV + ": cannot read the file " + file.strip() + " ("
+                        + e.getClass().getSimpleName() + ").");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The PostgreSQL password: {@code BOT_STORAGE_PASSWORD}, or the first line of the file named by
+     * {@code BOT_STORAGE_PASSWORD_FILE}; empty when neither is set (a server that trusts the host, or
+     * a .pgpass). Never logged, never in the config file or the URL.
+     */
+    public static Optional<String> storagePassword(Map<String, String> env) throws ConfigException {
+        String direct = env.get(STORAGE_PASSWORD_ENV);
+        if (direct != null && !direct.isEmpty()) {
+            return Optional.of(direct);
+        }
+        String file = env.get(STORAGE_PASSWORD_FILE_ENV);
+        if (file != null && !file.isBlank()) {
+            try {
+                String pw = Files.readString(Path.of(file.strip()), StandardCharsets.UTF_8).lines().findFirst().orElse("");
+                if (pw.isEmpty()) {
+                    throw new ConfigException(STORAGE_PASSWORD_FILE_ENV + ": the file " + file.strip()
+                            + " is empty; put the password on its first line.");
+                }
+                return Optional.of(pw);
+            } catch (IOException e) {
+                throw new ConfigException(STORAGE_PASSWORD_FILE_ENV + ": cannot read the file " + file.strip() + " ("
                         + e.getClass().getSimpleName() + ").");
             }
         }
@@ -265,6 +307,10 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
             if (key.equals("token") || key.equals("discord_token")) {
                 throw new ConfigException(where + ": " + key + ": the token is never read from the config file;"
                         + " set " + TOKEN_ENV + " or " + TOKEN_FILE_ENV + " instead.");
+            }
+            if (key.equals("storage.password")) {
+                throw new ConfigException(where + ": storage.password: the password is never read from the config file;"
+                        + " set " + STORAGE_PASSWORD_ENV + " or " + STORAGE_PASSWORD_FILE_ENV + " instead.");
             }
             if (RENAMED.containsKey(key)) {
                 throw new ConfigException(where + ": the key \"" + key + "\" is now called \"" + RENAMED.get(key) + "\".");

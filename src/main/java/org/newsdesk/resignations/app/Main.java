@@ -106,9 +106,11 @@ public final class Main implements Callable<Integer> {
             Map<String, String> env = System.getenv();
             Config cfg;
             Optional<String> token;
+            Optional<String> storagePassword;
             try {
                 cfg = Config.load(Config.locate(Optional.ofNullable(config), env, Path.of("")), env);
                 token = Config.token(env);
+                storagePassword = Config.storagePassword(env);
             } catch (ConfigException e) {
                 err.println("Configuration error: " + e.getMessage());
                 return 2;
@@ -136,7 +138,7 @@ public final class Main implements Callable<Integer> {
             Path dir = dataDir != null ? dataDir : cfg.dataDir();
             Assembly running;
             try {
-                running = Assembly.start(new Assembly.Plan(cfg, token.get(), files, merge, dir), err);
+                running = Assembly.start(new Assembly.Plan(cfg, token.get(), files, merge, dir, storagePassword), err);
             } catch (Assembly.NotStarted e) {
                 return e.exitCode();
             }

@@ -83,8 +83,24 @@ public final class ChangeDetector {
         return maxAnnouncedAdditions;
     }
 
-    /** Serialised: two reloads at once must not both see the same old ledger. */
+    /**
+     * Serialised: two reloads at once must not both see the same old ledger. Another process on
+     * the same database may record the same change at once: the ledger writes it once (see
+     * {@link Ledger#record}); when it recorded a different baseline first, this compares again.
+     */
     public synchronized Outcome apply(Snapshot snapshot) {
+        try {
+            return applyOnce(snapshot);
+        } catch (StoreException e) {
+            if (e.kind() != StoreException.Kind.CONFLICT) {
+                throw e;
+            }
+            LOG.info("Dataset {}: another process recorded the baseline first; comparing with it", snapshot.version());
+            return applyOnce(snapshot);
+        }
+    }
+
+    private Outcome applyOnce(Snapshot snapshot) {
         boolean baseline = !ledger.hasBaseline();
         Map<String, LedgerRow> known = ledger.rows();
         Set<String> away = ledger.withheld();

@@ -1,29 +1,38 @@
 package org.newsdesk.resignations.store;
 
 import static org.newsdesk.resignations.store.Database.cut;
-import static org.newsdesk.resignations.store.Database.nextId;
 import static org.newsdesk.resignations.store.Database.ps;
 import static org.newsdesk.resignations.store.Database.single;
 import static org.newsdesk.resignations.store.Database.update;
 
+import java.lang.management.ManagementFactory;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Messages waiting to be sent, being sent and sent (table {@code outbox}): one row per (event,
  * channel), admin note, test message or summary of many additions, each sent with its own nonce
  * (Discord's {@code enforce_nonce}) so a retry after an unknown outcome never posts twice.
+ *
+ * <p>Claiming: a claimed row is SENDING under a lease ({@code claimed_by}, {@code lease_until}).
+ * On PostgreSQL several processes claim at once with {@code SELECT … FOR UPDATE SKIP LOCKED}: a row
+ * is never claimed by two at once, and a row whose lease ran out (its process was killed) is
+ * claimed again, with its nonce. On SQLite (one process) a claim takes due PENDING rows only, and
+ * rows left SENDING by a crash return through {@link #recoverInFlight} at start-up, as before.
  */
 public final class Outbox {
 
@@ -79,12 +88,64 @@ public final class Outbox {
                           Message message) {
     }
 
+    /**
+     * Which rows a claim may take, by their server (done in SQL). A process of a fleet passes the
+     * guilds of its own shards.
+     */
+    public sealed interface GuildFilter permits AllGuilds, Shards {
+    }
+
+    /** Every row. */
+    public record AllGuilds() implements GuildFilter {
+    }
+
+    /**
+     * Rows of the guilds on the given shards, {@code (guild_id >> 22) % total ∈ ids} (Discord's
+     * sharding formula), and when {@code withoutGuild} also rows of no server (admin notes).
+     */
+    public record Shards(int total, Set<Integer> ids, boolean withoutGuild) implements GuildFilter {
+        public Shards {
+            if (total < 1 || ids.isEmpty() || ids.stream().anyMatch(i -> i < 0 || i >= total)) {
+                throw new IllegalArgumentException("shard ids " + ids + " are not within 0.." + (total - 1));
+            }
+            ids = Set.copyOf(ids);
+        }
+    }
+
+    public static final GuildFilter ALL_GUILDS = new AllGuilds();
+
+    /** How long a claim holds a row before another claimant may take it (longer than any one send). */
+    public static final Duration DEFAULT_LEASE = Duration.ofMinutes(5);
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Database db;
+    private final String claimant;
+    private final long leaseMs;
 
     public Outbox(Database db) {
+        this(db, defaultClaimant(), DEFAULT_LEASE);
+    }
+
+    /**
+     * @param claimant who claims (the process id: stable across restarts, so a restarted process
+     *                 takes its own in-flight rows back at once, see {@link #recoverInFlight})
+     * @param lease    how long a claim holds a row
+     */
+    public Outbox(Database db, String claimant, Duration lease) {
         this.db = db;
+        this.claimant = claimant;
+        this.leaseMs = lease.toMillis();
+    }
+
+    /** pid@host: unique while the process lives. */
+    public static String defaultClaimant() {
+        String name = ManagementFactory.getRuntimeMXBean().getName();
+        return name.length() <= 100 ? name : name.substring(0, 100);
+    }
+
+    public String claimant() {
+        return claimant;
     }
 
     /** 20 characters from [0-9a-z]: fits Discord's 25-character nonce. */
@@ -124,7 +185,7 @@ public final class Outbox {
     /** An outbox row that belongs to no event: a note or a test message. */
     private long queueStandalone(long channelId, Long guildId, Kind kind, String note, long now) {
         return db.tx(c -> {
-            long id = nextId(c, "outbox");
+            long id = db.ids(c, "outbox").next();
             insert(c, id, null, channelId, guildId, kind, note, now);
             return id;
         });
@@ -133,26 +194,52 @@ public final class Outbox {
     /**
      * After a restart: rows left SENDING had a request in flight whose outcome is unknown. They go
      * back to PENDING with the same nonce; Discord's {@code enforce_nonce} returns the message
-     * already created instead of a second one if it got through (within its dedupe window).
+     * already created instead of a second one if it got through (within its dedupe window). On
+     * SQLite that is every SENDING row (one process); on PostgreSQL only this claimant's own rows
+     * (another process's rows are its own business, or taken again when their lease runs out).
      *
      * @return how many rows were recovered
      */
     public int recoverInFlight(long now) {
-        return db.tx(c -> update(c, "UPDATE outbox SET state = 'PENDING', attempt_id = NULL, next_attempt_at = ?, updated_at = ? "
-                + "WHERE state = 'SENDING'", now, now));
+        String mine = db.dialect() == Database.Dialect.POSTGRESQL ? " AND claimed_by = ?" : "";
+        Object[] args = db.dialect() == Database.Dialect.POSTGRESQL ? new Object[] {now, now, claimant} : new Object[] {now, now};
+        return db.tx(c -> update(c, "UPDATE outbox SET state = 'PENDING', attempt_id = NULL, lease_until = NULL, "
+                + "next_attempt_at = ?, updated_at = ? WHERE state = 'SENDING'" + mine, args));
+    }
+
+    /** Claims up to {@code limit} due rows of every server: see {@link #claimDue(GuildFilter, long, int)}. */
+    public List<Claimed> claimDue(long now, int limit) {
+        return claimDue(ALL_GUILDS, now, limit);
     }
 
     /**
-     * Claims up to {@code limit} due rows, oldest first, marking them SENDING with a fresh attempt
-     * id (so a late answer from an older attempt cannot settle a newer one).
+     * Claims up to {@code limit} due rows that {@code filter} lets through, oldest first, marking
+     * them SENDING with a fresh attempt id (so a late answer from an older attempt cannot settle a
+     * newer one) under this claimant's lease. On PostgreSQL rows other claimants hold are skipped
+     * ({@code FOR UPDATE SKIP LOCKED}) and rows whose lease ran out are due again.
      */
-    public List<Claimed> claimDue(long now, int limit) {
+    public List<Claimed> claimDue(GuildFilter filter, long now, int limit) {
+        boolean pg = db.dialect() == Database.Dialect.POSTGRESQL;
+        List<Object> args = new ArrayList<>();
+        args.add(now);
+        String due = "o.state = 'PENDING' AND o.next_attempt_at <= ?";
+        if (pg) {
+            due = "(" + due + ") OR (o.state = 'SENDING' AND o.lease_until < ?)";
+            args.add(now);
+        }
+        String guilds = "";
+        if (filter instanceof Shards sh) {
+            guilds = " AND ((o.guild_id IS NULL AND " + (sh.withoutGuild() ? "1 = 1" : "1 = 0") + ") OR (o.guild_id IS NOT NULL AND "
+                    + "((o.guild_id >> 22) % " + sh.total() + ") IN ("
+                    + sh.ids().stream().sorted().map(String::valueOf).collect(Collectors.joining(", ")) + ")))";
+        }
+        args.add(limit);
+        String sql = "SELECT o.id, o.channel_id, o.guild_id, o.kind, o.nonce, o.attempts, o.event_id, "
+                + "e.kind, e.entry_id, e.old_content, e.new_content, o.note FROM outbox o LEFT JOIN events e ON e.id = o.event_id "
+                + "WHERE (" + due + ")" + guilds + " ORDER BY o.id LIMIT ?" + (pg ? " FOR UPDATE OF o SKIP LOCKED" : "");
         return db.tx(c -> {
             List<Claimed> out = new ArrayList<>();
-            try (PreparedStatement p = ps(c, "SELECT o.id, o.channel_id, o.guild_id, o.kind, o.nonce, o.attempts, o.event_id, "
-                    + "e.kind, e.entry_id, e.old_content, e.new_content, o.note FROM outbox o LEFT JOIN events e ON e.id = o.event_id "
-                    + "WHERE o.state = 'PENDING' AND o.next_attempt_at <= ? ORDER BY o.id LIMIT ?", now, limit);
-                 ResultSet rs = p.executeQuery()) {
+            try (PreparedStatement p = ps(c, sql, args.toArray()); ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
                     long g = rs.getLong(3);
                     Optional<Long> guild = rs.wasNull() ? Optional.empty() : Optional.of(g);
@@ -161,11 +248,22 @@ public final class Outbox {
                 }
             }
             for (Claimed d : out) {
-                update(c, "UPDATE outbox SET state = 'SENDING', attempt_id = ?, attempts = attempts + 1, updated_at = ? WHERE id = ?",
-                        d.attemptId(), now, d.id());
+                update(c, "UPDATE outbox SET state = 'SENDING', attempt_id = ?, attempts = attempts + 1, claimed_by = ?, "
+                        + "lease_until = ?, updated_at = ? WHERE id = ?", d.attemptId(), claimant, now + leaseMs, now, d.id());
             }
             return out;
         });
+    }
+
+    /**
+     * Extends the lease of every row this claimant holds (SENDING) to {@code now} + the lease: a
+     * process whose sends take long (rate limits) calls it so its rows are not taken from it.
+     *
+     * @return how many rows it holds
+     */
+    public int extendLeases(long now) {
+        return db.tx(c -> update(c, "UPDATE outbox SET lease_until = ? WHERE state = 'SENDING' AND claimed_by = ?",
+                now + leaseMs, claimant));
     }
 
     /** Columns 4 (kind), 7 to 12 of {@link #claimDue}'s row, as what it asks to send. */
@@ -238,7 +336,7 @@ public final class Outbox {
                     + "AND kind IN (?, ?)", cut("subscription disabled: " + reason), now, channelId, Kind.EVENT.name(), Kind.ADDED.name());
             Subscriptions.disable(c, channelId, reason, now);
             if (adminChannel.isPresent() && adminChannel.get() != channelId) {
-                insert(c, nextId(c, "outbox"), null, adminChannel.get(), null, Kind.NOTE, adminNote, now);
+                insert(c, db.ids(c, "outbox").next(), null, adminChannel.get(), null, Kind.NOTE, adminNote, now);
             }
             return null;
         });

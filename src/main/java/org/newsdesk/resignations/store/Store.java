@@ -1,6 +1,7 @@
 package org.newsdesk.resignations.store;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,28 +9,36 @@ import java.util.Set;
 import org.newsdesk.resignations.dataset.Lang;
 
 /**
- * The bot's durable state: one {@link Database} and its tables, {@link ServerSettings},
- * {@link Subscriptions}, {@link Ledger} and {@link Outbox}. A thin facade kept while callers move
- * to the tables themselves ({@link #settings()}, {@link #channels()}, {@link #entries()},
- * {@link #outbox()}); every method here only delegates.
+ * The bot's durable state: the one entry point that opens a {@link Database} (SQLite or
+ * PostgreSQL, see {@link Storage}) and hands out its tables, {@link ServerSettings},
+ * {@link Subscriptions}, {@link Ledger}, {@link Outbox}, {@link Processes}, {@link FleetState} and
+ * {@link Drafts}. Code uses the tables ({@link #settings()}, {@link #channels()}, …), each given
+ * only the one it needs; the delegating methods below are shorthands the tests use, nothing more.
+ * Kept as one entry so opening, migrating and closing happen in one place, and the tables share
+ * one database (and one process id for claims).
  */
 public final class Store implements AutoCloseable {
 
     public static final String FILE = Database.FILE;
-
 
     private final Database db;
     private final ServerSettings settings;
     private final Subscriptions subscriptions;
     private final Ledger ledger;
     private final Outbox outbox;
+    private final Processes processes;
+    private final FleetState fleet;
+    private final Drafts drafts;
 
-    private Store(Database db) {
+    private Store(Database db, Outbox outbox) {
         this.db = db;
         this.settings = new ServerSettings(db);
         this.subscriptions = new Subscriptions(db);
         this.ledger = new Ledger(db);
-        this.outbox = new Outbox(db);
+        this.outbox = outbox;
+        this.processes = new Processes(db);
+        this.fleet = new FleetState(db);
+        this.drafts = new Drafts(db);
     }
 
     /** Opens (creating the directory and file on demand) and brings the schema up to date. */
@@ -39,7 +48,26 @@ public final class Store implements AutoCloseable {
 
     /** @see Database#open */
     public static Store open(Path dataDir, List<String> pragmas) {
-        return new Store(Database.open(dataDir, pragmas));
+        return open(new Storage.Sqlite(dataDir, pragmas));
+    }
+
+    /** Opens SQLite or PostgreSQL, claiming outbox rows as {@link Outbox#defaultClaimant()}. */
+    public static Store open(Storage storage) {
+        return open(storage, Outbox.defaultClaimant(), Outbox.DEFAULT_LEASE);
+    }
+
+    /**
+     * @param processId who claims outbox rows (a fleet's process id, stable across restarts)
+     * @param lease     how long a claim holds an outbox row
+     * @see Database#open(Storage)
+     */
+    public static Store open(Storage storage, String processId, Duration lease) {
+        Database db = Database.open(storage);
+        return new Store(db, new Outbox(db, processId, lease));
+    }
+
+    public Database.Dialect dialect() {
+        return db.dialect();
     }
 
     @Override
@@ -61,6 +89,18 @@ public final class Store implements AutoCloseable {
 
     public Outbox outbox() {
         return outbox;
+    }
+
+    public Processes processes() {
+        return processes;
+    }
+
+    public FleetState fleet() {
+        return fleet;
+    }
+
+    public Drafts drafts() {
+        return drafts;
     }
 
     // ---- delegation ------------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 /**
- * The SQLite database (Flyway migrations) that keeps settings, subscriptions, the ledger and the
- * outbox.
+ * The bot's durable state: settings, subscriptions, the ledger, the outbox, and the fleet's
+ * processes, dataset mark and drafts. One {@link org.newsdesk.resignations.store.Database} (SQLite
+ * by default, PostgreSQL for several processes; one schema, Flyway migrations) and a class per
+ * table family; {@link org.newsdesk.resignations.store.Store} opens it and hands out the tables.
  *
  * <p>Nothing is null unless marked {@link org.jspecify.annotations.Nullable}.
  */

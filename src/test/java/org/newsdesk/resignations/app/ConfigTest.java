@@ -53,6 +53,7 @@ class ConfigTest {
         assertThat(c.claimReviewBaseUrl()).contains("https://example.org/desk/fact-checks");
         assertThat(c.maxAnnouncedAdditions()).isEqualTo(10);
         assertThat(c.allowEmpty()).isFalse();
+        assertThat(c.storageUrl()).contains("jdbc:postgresql://127.0.0.1:5432/newsdesk?user=bot");
     }
 
     @Test
@@ -255,5 +256,44 @@ class ConfigTest {
         }
         assertThatThrownBy(() -> Config.load(Optional.empty(), Map.of("BOT_DATASET_ALLOW_PRIVATE_HOSTS", "maybe")))
                 .hasMessageContaining("true or false");
+    }
+
+    @Test
+    void storageUrlIsPostgresOnlyAndNeverCarriesAPassword() throws Exception {
+        assertThat(Config.defaults().storageUrl()).isEmpty();
+        assertThat(Config.load(Optional.empty(), Map.of("BOT_STORAGE_URL", "jdbc:postgresql://127.0.0.1:5432/newsdesk?user=bot"))
+                .storageUrl()).contains("jdbc:postgresql://127.0.0.1:5432/newsdesk?user=bot");
+        assertThat(Config.load(Optional.of(file("storage.url = jdbc:postgresql://db.lan/newsdesk?user=bot&ssl=true\n")), Map.of())
+                .storageUrl()).contains("jdbc:postgresql://db.lan/newsdesk?user=bot&ssl=true");
+        for (String url : List.of("jdbc:postgresql://db.lan/newsdesk?user=bot&password=pw-SECRET",
+                "jdbc:postgresql://db.lan/newsdesk?PASSWORD=pw-SECRET", "jdbc:postgresql://bot:pw-SECRET@db.lan/newsdesk")) {
+            assertThatThrownBy(() -> Config.load(Optional.of(file("storage.url = " + url + "\n")), Map.of()))
+                    .as(url).isInstanceOf(ConfigException.class)
+                    .hasMessageEndingWith("storage.url: it carries a password (or user:password@); remove it from the URL and set "
+                            + "BOT_STORAGE_PASSWORD, or BOT_STORAGE_PASSWORD_FILE naming a file that holds it.")
+                    .hasMessageNotContaining("pw-SECRET");
+        }
+        assertThatThrownBy(() -> Config.load(Optional.empty(), Map.of("BOT_STORAGE_URL", "jdbc:mysql://db.lan/newsdesk")))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("environment variable BOT_STORAGE_URL: storage.url: "
+                        + "it is not a JDBC URL of PostgreSQL").hasMessageNotContaining("db.lan");
+        assertThatThrownBy(() -> Config.load(Optional.empty(), Map.of("BOT_STORAGE_URL", "jdbc:postgresql://db.lan/")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("names no host or no database");
+        assertThatThrownBy(() -> Config.load(Optional.of(file("storage.password = pw-SECRET\n")), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("the password is never read from the config file")
+                .hasMessageNotContaining("pw-SECRET");
+    }
+
+    @Test
+    void theStoragePasswordComesFromTheEnvironmentOrASecretFile() throws Exception {
+        assertThat(Config.storagePassword(Map.of())).isEmpty();
+        assertThat(Config.storagePassword(Map.of("BOT_STORAGE_PASSWORD", "p w"))).contains("p w");
+        Path secret = dir.resolve("pg-password");
+        Files.writeString(secret, "s3cret\n");
+        assertThat(Config.storagePassword(Map.of("BOT_STORAGE_PASSWORD_FILE", secret.toString()))).contains("s3cret");
+        Files.writeString(secret, "");
+        assertThatThrownBy(() -> Config.storagePassword(Map.of("BOT_STORAGE_PASSWORD_FILE", secret.toString())))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("is empty");
+        assertThatThrownBy(() -> Config.storagePassword(Map.of("BOT_STORAGE_PASSWORD_FILE", dir.resolve("none").toString())))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("cannot read the file");
     }
 }

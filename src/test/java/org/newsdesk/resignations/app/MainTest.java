@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -142,6 +143,37 @@ class MainTest {
         assertThat(r.code()).isNotZero();
         assertThat(r.printed()).contains("Could not connect to Discord (http://***@127.0.0.1:1/api/)")
                 .doesNotContain("hunter2").doesNotContain("SECRETPART3");
+    }
+
+    /** storage.url naming a PostgreSQL server that is not there: a sentence and exit 2, as other configuration errors. */
+    @Test
+    void anUnreachableStorageUrlExitsWith2AndSaysWhereWithoutThePassword(@TempDir Path dir) throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        Ran r = runProcess(dir, Map.of("DISCORD_TOKEN", "MTAx.c2VjcmV0.SECRETPART3",
+                "BOT_STORAGE_URL", "jdbc:postgresql://127.0.0.1:" + port + "/newsdesk?user=bot",
+                "BOT_STORAGE_PASSWORD", "hunter2pw"), "run", "--data-dir", dir.resolve("data").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.printed()).contains("Cannot use the PostgreSQL database in storage.url (127.0.0.1:" + port + "/newsdesk): "
+                + "cannot connect to the PostgreSQL database 127.0.0.1:" + port + "/newsdesk: ")
+                .doesNotContain("hunter2pw").doesNotContain("SECRETPART3").doesNotContain("\tat ");
+    }
+
+    /** A storage.url that is not PostgreSQL, or carries a password: refused before anything starts, never echoed. */
+    @Test
+    void aStorageUrlThatIsNotPostgresOrCarriesAPasswordExitsWith2(@TempDir Path dir) throws Exception {
+        Ran r = runProcess(dir, Map.of("DISCORD_TOKEN", "MTAx.c2VjcmV0.SECRETPART3",
+                "BOT_STORAGE_URL", "jdbc:postgresql://127.0.0.1:5432/newsdesk?user=bot&password=hunter2pw"),
+                "run", "--data-dir", dir.resolve("data").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.printed()).contains("Configuration error: environment variable BOT_STORAGE_URL: storage.url: it carries a password")
+                .contains("BOT_STORAGE_PASSWORD").doesNotContain("hunter2pw");
+        r = runProcess(dir, Map.of("DISCORD_TOKEN", "MTAx.c2VjcmV0.SECRETPART3",
+                "BOT_STORAGE_URL", "jdbc:mysql://db.example/newsdesk"), "run", "--data-dir", dir.resolve("data").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.printed()).contains("storage.url: it is not a JDBC URL of PostgreSQL").doesNotContain("db.example");
     }
 
     /** Discord answering 401 (a reset token): a sentence and exit 2, without JDA's types reaching this package. */
