@@ -31,6 +31,7 @@ import org.newsdesk.resignations.sourcing.Reloader;
 import org.newsdesk.resignations.sourcing.Said;
 import org.newsdesk.resignations.sourcing.UrlDatasetSource;
 import org.newsdesk.resignations.render.Templates;
+import org.newsdesk.resignations.store.Outbox;
 import org.newsdesk.resignations.store.Storage;
 import org.newsdesk.resignations.store.Store;
 import org.newsdesk.resignations.store.StoreException;
@@ -133,7 +134,11 @@ final class Assembly implements AutoCloseable {
         }
         try {
             Notifier.Settings standard = Notifier.Settings.standard();
-            notifier = new Notifier(Store.open(storage), templates, new EntryCodec(loader.mapper()), cfg.defaultLanguage(),
+            // the process's name stays the same across its restarts: a restarted process takes back at once the
+            // messages it left in flight (same nonce), not after their lease
+            Store store = storage instanceof Storage.Postgres ? Store.open(storage, cfg.shards().processName(), Outbox.DEFAULT_LEASE)
+                    : Store.open(storage);
+            notifier = new Notifier(store, templates, new EntryCodec(loader.mapper()), cfg.defaultLanguage(),
                     cfg.adminChannel(), clock, Delivery.Backoff.standard(), new Notifier.Settings(cfg.maxAnnouncedAdditions(),
                     cfg.allowEmpty(), standard.ledgerRetry(), standard.ledgerRetries()));
         } catch (StoreException e) {
@@ -235,6 +240,7 @@ final class Assembly implements AutoCloseable {
                 .withGuilds(cfg.guilds())
                 .withEndpoints(cfg.apiBaseUrl(), cfg.gatewayUrl())
                 .withCompression(cfg.gatewayCompression())
-                .withEditorRole(cfg.editorRole());
+                .withEditorRole(cfg.editorRole())
+                .withShards(cfg.shards());
     }
 }

@@ -15,9 +15,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.newsdesk.resignations.dataset.DatasetLoader;
 import org.newsdesk.resignations.dataset.Lang;
+import org.newsdesk.resignations.discord.ShardPlan;
 import org.newsdesk.resignations.store.Storage;
 
 /**
@@ -48,13 +50,15 @@ import org.newsdesk.resignations.store.Storage;
  * @param allowEmpty         a dataset with no entry may replace one that has entries (else refused like an invalid file)
  * @param storageUrl         a JDBC URL of PostgreSQL holding the state instead of SQLite in {@code dataDir} (a fleet of
  *                           processes); checked to carry no password (that comes from {@link #storagePassword})
+ * @param shards             the gateway shards this process runs ({@code shards.total}, {@code shards.ids}); by
+ *                           default all, as many as Discord recommends
  */
 public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> editorRole, Optional<Long> adminChannel,
                      Optional<String> apiBaseUrl, Optional<String> gatewayUrl, boolean gatewayCompression,
                      List<Path> datasets, Path dataDir, boolean mergeBundled, Optional<String> datasetUrl,
                      Duration pollEvery, Duration fetchTimeout, long fetchMaxBytes,
                      boolean allowPrivateHosts, Optional<String> claimReviewBaseUrl, int maxAnnouncedAdditions,
-                     boolean allowEmpty, Optional<String> storageUrl) {
+                     boolean allowEmpty, Optional<String> storageUrl, ShardPlan shards) {
 
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
     public static final long DEFAULT_FETCH_MAX_BYTES = 64L * 1024 * 1024;
@@ -90,6 +94,8 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
         k.put("notify.max_announced_additions", "BOT_NOTIFY_MAX_ANNOUNCED_ADDITIONS");
         k.put("dataset.allow_empty", "BOT_DATASET_ALLOW_EMPTY");
         k.put("storage.url", "BOT_STORAGE_URL");
+        k.put("shards.total", "DISCORD_SHARDS_TOTAL");
+        k.put("shards.ids", "DISCORD_SHARD_IDS");
         KEYS = Collections.unmodifiableMap(k);
     }
 
@@ -106,7 +112,8 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
     public static Config defaults() {
         return new Config(List.of(), Lang.EN, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 true, List.of(), DEFAULT_DATA_DIR, false, Optional.empty(), Duration.ofSeconds(60),
-                Duration.ofSeconds(60), DEFAULT_FETCH_MAX_BYTES, false, Optional.empty(), 10, false, Optional.empty());
+                Duration.ofSeconds(60), DEFAULT_FETCH_MAX_BYTES, false, Optional.empty(), 10, false, Optional.empty(),
+                ShardPlan.all());
     }
 
     /**
@@ -145,6 +152,8 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
         int maxAdditions = c.maxAnnouncedAdditions();
         boolean allowEmpty = c.allowEmpty();
         Optional<String> storageUrl = c.storageUrl();
+        Optional<Integer> shardsTotal = c.shards().total();
+        Set<Integer> shardIds = c.shards().ids();
         for (Map.Entry<String, Valued> e : values.entrySet()) {
             String key = e.getKey();
             Valued v = e.getValue();
@@ -193,11 +202,27 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
                     }
                     storageUrl = Optional.of(v.value());
                 }
+                case "shards.total" -> shardsTotal = Optional.of((int) number(key, v, 1, ShardPlan.MAX_TOTAL, "shards"));
+                case "shards.ids" -> {
+                    try {
+                        shardIds = ShardPlan.parseIds(v.value());
+                    } catch (IllegalArgumentException bad) {
+                        throw new ConfigException(v.where() + ": shards.ids: " + bad.getMessage() + ".");
+                    }
+                }
                 default -> throw new IllegalStateException("unhandled key " + key);
             }
         }
+        ShardPlan shards;
+        try {
+            shards = new ShardPlan(shardsTotal, shardIds);
+        } catch (IllegalArgumentException e) {
+            String where = values.containsKey("shards.ids") ? values.get("shards.ids").where() + ": shards.ids"
+                    : values.get("shards.total").where() + ": shards.total";
+            throw new ConfigException(where + ": " + e.getMessage() + ".");
+        }
         return new Config(guilds, lang, editor, admin, api, gateway, compression, datasets, dataDir, merge, datasetUrl, poll,
-                fetchTimeout, fetchMax, allowPrivate, claimReviewBase, maxAdditions, allowEmpty, storageUrl);
+                fetchTimeout, fetchMax, allowPrivate, claimReviewBase, maxAdditions, allowEmpty, storageUrl, shards);
     }
 
     /**

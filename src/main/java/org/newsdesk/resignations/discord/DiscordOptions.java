@@ -26,10 +26,12 @@ import java.util.Set;
  *                         command and language (a reporter's second "who" costs no lookup); 0: none
  * @param leaveAlone       top-level command names this bot does not answer (another listener does)
  * @param extraListeners   further JDA event listeners on the same client (benchmarks, later features)
+ * @param shards           the gateway shards this process runs (default: all, as many as Discord recommends)
  */
 public record DiscordOptions(List<Long> guilds, Optional<String> apiBaseUrl, Optional<String> gatewayUrl,
                              boolean compressGateway, Optional<Long> editorRole, Duration deferAfter,
-                             Set<String> inline, int replyCache, Set<String> leaveAlone, List<Object> extraListeners) {
+                             Set<String> inline, int replyCache, Set<String> leaveAlone, List<Object> extraListeners,
+                             ShardPlan shards) {
 
     /** Under Discord's 3 s deadline with room for the defer request itself. */
     public static final Duration DEFAULT_DEFER_AFTER = Duration.ofMillis(2000);
@@ -55,35 +57,35 @@ public record DiscordOptions(List<Long> guilds, Optional<String> apiBaseUrl, Opt
 
     public static DiscordOptions defaults() {
         return new DiscordOptions(List.of(), Optional.empty(), Optional.empty(), true, Optional.empty(),
-                DEFAULT_DEFER_AFTER, IN_MEMORY, 1_000, Set.of(), List.of());
+                DEFAULT_DEFER_AFTER, IN_MEMORY, 1_000, Set.of(), List.of(), ShardPlan.all());
     }
 
     public DiscordOptions withGuilds(List<Long> ids) {
-        return new DiscordOptions(ids, apiBaseUrl, gatewayUrl, compressGateway, editorRole, deferAfter, inline, replyCache, leaveAlone, extraListeners);
+        return new DiscordOptions(ids, apiBaseUrl, gatewayUrl, compressGateway, editorRole, deferAfter, inline, replyCache, leaveAlone, extraListeners, shards);
     }
 
     public DiscordOptions withEndpoints(Optional<String> api, Optional<String> gateway) {
-        return new DiscordOptions(guilds, api, gateway, compressGateway, editorRole, deferAfter, inline, replyCache, leaveAlone, extraListeners);
+        return new DiscordOptions(guilds, api, gateway, compressGateway, editorRole, deferAfter, inline, replyCache, leaveAlone, extraListeners, shards);
     }
 
     public DiscordOptions withCompression(boolean on) {
-        return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, on, editorRole, deferAfter, inline, replyCache, leaveAlone, extraListeners);
+        return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, on, editorRole, deferAfter, inline, replyCache, leaveAlone, extraListeners, shards);
     }
 
     public DiscordOptions withEditorRole(Optional<Long> role) {
-        return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, compressGateway, role, deferAfter, inline, replyCache, leaveAlone, extraListeners);
+        return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, compressGateway, role, deferAfter, inline, replyCache, leaveAlone, extraListeners, shards);
     }
 
     public DiscordOptions withDeferAfter(Duration d) {
-        return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, compressGateway, editorRole, d, inline, replyCache, leaveAlone, extraListeners);
+        return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, compressGateway, editorRole, d, inline, replyCache, leaveAlone, extraListeners, shards);
     }
 
     public DiscordOptions withInline(Set<String> paths) {
-        return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, compressGateway, editorRole, deferAfter, paths, replyCache, leaveAlone, extraListeners);
+        return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, compressGateway, editorRole, deferAfter, paths, replyCache, leaveAlone, extraListeners, shards);
     }
 
     public DiscordOptions withReplyCache(int size) {
-        return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, compressGateway, editorRole, deferAfter, inline, size, leaveAlone, extraListeners);
+        return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, compressGateway, editorRole, deferAfter, inline, size, leaveAlone, extraListeners, shards);
     }
 
     /** Adds a listener that answers the named commands itself (e.g. a benchmark's ping). */
@@ -92,6 +94,10 @@ public record DiscordOptions(List<Long> guilds, Optional<String> apiBaseUrl, Opt
         names.addAll(commands);
         List<Object> ls = new ArrayList<>(extraListeners);
         ls.add(listener);
-        return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, compressGateway, editorRole, deferAfter, inline, replyCache, names, ls);
+        return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, compressGateway, editorRole, deferAfter, inline, replyCache, names, ls, shards);
+    }
+
+    public DiscordOptions withShards(ShardPlan plan) {
+        return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, compressGateway, editorRole, deferAfter, inline, replyCache, leaveAlone, extraListeners, plan);
     }
 }

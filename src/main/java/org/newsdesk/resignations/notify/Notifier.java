@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -14,6 +15,7 @@ import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.dataset.Snapshot;
 import org.newsdesk.resignations.render.Templates;
 import org.newsdesk.resignations.sourcing.ReloadListener;
+import org.newsdesk.resignations.store.Outbox;
 import org.newsdesk.resignations.store.Store;
 import org.newsdesk.resignations.store.StoreException;
 import org.slf4j.Logger;
@@ -233,9 +235,24 @@ public final class Notifier implements AutoCloseable, ReloadListener {
 
     /** Starts sending (once): what a previous run left in flight first, then the queue, oldest first. */
     public synchronized Delivery startDelivery(ChannelSender sender) {
+        return startDelivery(sender, Outbox.ALL_GUILDS);
+    }
+
+    /**
+     * Starts sending for the servers of some shards only: a process of a fleet delivers to the
+     * channels of its own shards (the gateway sessions it holds). Notes to the admin channel,
+     * which belong to no server, go with shard 0.
+     *
+     * @param everyShard this process runs all the shards: it sends every row
+     */
+    public Delivery startDelivery(ChannelSender sender, int shardsTotal, Set<Integer> shardIds, boolean everyShard) {
+        return startDelivery(sender, everyShard ? Outbox.ALL_GUILDS : new Outbox.Shards(shardsTotal, shardIds, shardIds.contains(0)));
+    }
+
+    public synchronized Delivery startDelivery(ChannelSender sender, Outbox.GuildFilter filter) {
         if (delivery == null) {
             delivery = new Delivery(store.outbox(), sender, templates, codec, this::languageFor, adminChannel, clock,
-                    new SplittableRandom(), backoff);
+                    new SplittableRandom(), backoff, filter);
             delivery.start();
         }
         return delivery;
