@@ -316,7 +316,7 @@ public final class FakeDiscord implements AutoCloseable {
 
     /**
      * Injects an INTERACTION_CREATE on the session that holds its server's shard (every session
-     * when it has no server or no session holds it).
+     * when it has no server); when no session holds it, nobody gets it, as with Discord.
      */
     public void interact(ObjectNode interaction) {
         String g = interaction.path("guild_id").asText("");
@@ -325,7 +325,6 @@ public final class FakeDiscord implements AutoCloseable {
             return;
         }
         long guild = Long.parseLong(g);
-        boolean sent = false;
         for (WebSocket ws : gateway.getConnections()) {
             int[] sh = gateway.shards.get(ws);
             if (sh == null || !ws.isOpen() || (guild >>> 22) % sh[1] != sh[0]) {
@@ -333,13 +332,9 @@ public final class FakeDiscord implements AutoCloseable {
             }
             try {
                 gateway.dispatch(ws, "INTERACTION_CREATE", interaction);
-                sent = true;
             } catch (org.java_websocket.exceptions.WebsocketNotConnectedException e) {
                 // closed between the check and the send
             }
-        }
-        if (!sent) {
-            dispatch("INTERACTION_CREATE", interaction);
         }
     }
 
