@@ -46,15 +46,15 @@ class ShardedDeliveryTest {
         return ((1_000_000L + 2L * n + shard) << 22) | n;
     }
 
-    record Sent(long channel, String nonce) {
+    record Post(long channel, String nonce) {
     }
 
     static final class Recording implements ChannelSender {
-        final List<Sent> sent = new CopyOnWriteArrayList<>();
+        final List<Post> sent = new CopyOnWriteArrayList<>();
 
         @Override
         public Result send(long channelId, Card card, String nonce) {
-            sent.add(new Sent(channelId, nonce));
+            sent.add(new Post(channelId, nonce));
             return new ChannelSender.Sent(sent.size());
         }
     }
@@ -86,9 +86,9 @@ class ShardedDeliveryTest {
             for (Thread t : both) {
                 t.join(30_000);
             }
-            assertThat(zero.sent).extracting(Sent::channel).filteredOn(c -> c != ADMIN).allMatch(c -> shardOf.get(c) == 0).hasSize(10);
-            assertThat(one.sent).extracting(Sent::channel).allMatch(c -> c != ADMIN && shardOf.get(c) == 1).hasSize(10);
-            assertThat(zero.sent).extracting(Sent::channel).contains(ADMIN);
+            assertThat(zero.sent).extracting(Post::channel).filteredOn(c -> c != ADMIN).allMatch(c -> shardOf.get(c) == 0).hasSize(10);
+            assertThat(one.sent).extracting(Post::channel).allMatch(c -> c != ADMIN && shardOf.get(c) == 1).hasSize(10);
+            assertThat(zero.sent).extracting(Post::channel).contains(ADMIN);
             assertThat(a.outboxCounts()).containsEntry(Outbox.State.DELIVERED, 21).doesNotContainKey(Outbox.State.PENDING);
         }
     }
@@ -114,7 +114,7 @@ class ShardedDeliveryTest {
                 d.start();   // takes back its own in-flight rows at once, not after the lease
                 await().atMost(Duration.ofSeconds(30)).until(() -> one.sent.size() == 2);
             }
-            assertThat(one.sent).extracting(Sent::nonce).containsExactlyInAnyOrderElementsOf(held.stream().map(Outbox.Claimed::nonce).toList());
+            assertThat(one.sent).extracting(Post::nonce).containsExactlyInAnyOrderElementsOf(held.stream().map(Outbox.Claimed::nonce).toList());
             assertThat(restarted.outboxCounts()).containsEntry(Outbox.State.DELIVERED, 2);
         }
     }
