@@ -175,6 +175,8 @@ final class Assembly implements AutoCloseable {
             err.println("Cannot watch " + plan.files() + " and " + additions.path() + " for changes (" + e.getMessage()
                     + "); /resignations reload still reloads them.");
         }
+        // a /resignations reload asked of another process of the fleet reloads this one too
+        notifier.fleet().ifPresent(f -> f.followReloads(() -> app.reload()));
         if (url.isPresent()) {
             opened.add(new DatasetPoller(app::reload, cfg.pollEvery(), Alarms.of(Optional.of(notifier))));
         }

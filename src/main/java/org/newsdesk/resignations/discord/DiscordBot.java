@@ -140,6 +140,7 @@ public final class DiscordBot implements AutoCloseable {
         core.notifier().ifPresent(n -> {
             n.channelCheck(new JdaChannelCheck(shards));
             n.startDelivery(new JdaChannelSender(clients.get(0), renderer), total, mine, plan.ids().isEmpty());
+            n.fleet().ifPresent(f -> f.join(total, mine));
         });
         // the first chart after a start loads fonts and classes (0.5-1 s): draw them now, in the
         // background, so that no /timeline or /stats waits for it

@@ -15,6 +15,7 @@ import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.dataset.Snapshot;
 import org.newsdesk.resignations.render.Templates;
 import org.newsdesk.resignations.sourcing.ReloadListener;
+import org.newsdesk.resignations.store.Database;
 import org.newsdesk.resignations.store.Outbox;
 import org.newsdesk.resignations.store.Store;
 import org.newsdesk.resignations.store.StoreException;
@@ -57,6 +58,8 @@ public final class Notifier implements AutoCloseable, ReloadListener {
     private volatile ChannelCheck channelCheck = ChannelCheck.NONE;
     private final Settings settings;
     private final ScheduledExecutorService retries;
+    /** This process in the fleet, on PostgreSQL (several processes may share it); none on SQLite. */
+    private final Optional<Fleet> fleet;
     private final Object ledgerLock = new Object();
     /** The newest snapshot handed to {@link #datasetChanged}; a retry of an older one stops. Guarded by ledgerLock. */
     private Snapshot latest;
@@ -81,6 +84,8 @@ public final class Notifier implements AutoCloseable, ReloadListener {
         this.adminChannel = adminChannel;
         this.clock = clock;
         this.detector = new ChangeDetector(store.entries(), codec, clock, settings.maxAnnouncedAdditions());
+        this.fleet = store.dialect() == Database.Dialect.POSTGRESQL
+                ? Optional.of(new Fleet(store, store.outbox().claimant(), clock)) : Optional.empty();
         this.retries = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ledger-retry");
             t.setDaemon(true);
@@ -273,10 +278,16 @@ public final class Notifier implements AutoCloseable, ReloadListener {
         }
     }
 
+    /** This process in the fleet, when the state is in PostgreSQL. */
+    public Optional<Fleet> fleet() {
+        return fleet;
+    }
+
     @Override
     public synchronized void close() {
         retries.shutdownNow();
         stopDelivery();
+        fleet.ifPresent(Fleet::close);
         store.close();
     }
 }
