@@ -251,13 +251,34 @@ public final class Notifier implements AutoCloseable, ReloadListener {
      * @param everyShard this process runs all the shards: it sends every row
      */
     public Delivery startDelivery(ChannelSender sender, int shardsTotal, Set<Integer> shardIds, boolean everyShard) {
-        return startDelivery(sender, everyShard ? Outbox.ALL_GUILDS : new Outbox.Shards(shardsTotal, shardIds, shardIds.contains(0)));
+        if (everyShard) {
+            return startDelivery(sender, Outbox.ALL_GUILDS, backoff);
+        }
+        return startDelivery(sender, new Outbox.Shards(shardsTotal, shardIds, shardIds.contains(0)),
+                share(backoff, shardIds.size(), shardsTotal));
     }
 
-    public synchronized Delivery startDelivery(ChannelSender sender, Outbox.GuildFilter filter) {
+    /**
+     * This process's share of the bot's message rate: Discord's global limit is per bot token, so
+     * the fleet together must stay under it. The rows are split by shard (each process sends only
+     * its own shards' rows), so the rate is split the same way: {@code perSecond × mine / total},
+     * at least 1. Disjoint shard ids make the shares add up to at most the whole.
+     */
+    static Delivery.Backoff share(Delivery.Backoff whole, int mine, int total) {
+        int perSecond = Math.max(1, (int) ((long) whole.perSecond() * mine / total));
+        return new Delivery.Backoff(whole.base(), whole.cap(), whole.reportAfter(), perSecond);
+    }
+
+    public Delivery startDelivery(ChannelSender sender, Outbox.GuildFilter filter) {
+        return startDelivery(sender, filter, backoff);
+    }
+
+    private synchronized Delivery startDelivery(ChannelSender sender, Outbox.GuildFilter filter, Delivery.Backoff pace) {
         if (delivery == null) {
+            LOG.info("Sending notifications at most {} a second{}", pace.perSecond(),
+                    filter instanceof Outbox.Shards ? " (this process's share of the bot's rate, by shard)" : "");
             delivery = new Delivery(store.outbox(), sender, templates, codec, this::languageFor, adminChannel, clock,
-                    new SplittableRandom(), backoff, filter);
+                    new SplittableRandom(), pace, filter);
             delivery.start();
         }
         return delivery;
