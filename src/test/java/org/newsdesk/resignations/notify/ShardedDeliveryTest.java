@@ -93,6 +93,47 @@ class ShardedDeliveryTest {
         }
     }
 
+    /** The most of {@code times} (System.nanoTime) within any one second. */
+    static int peak(List<Long> times) {
+        List<Long> t = new ArrayList<>(times);
+        t.sort(null);
+        int peak = 0;
+        for (int i = 0, from = 0; i < t.size(); i++) {
+            while (t.get(i) - t.get(from) >= 1_000_000_000L) {
+                from++;
+            }
+            peak = Math.max(peak, i - from + 1);
+        }
+        return peak;
+    }
+
+    /**
+     * Discord's global limit is per bot token: two processes sending at once stay under it (50 a
+     * second) together, each at its share by shard of the standard pace (45). The sender answers at once,
+     * so the pace is the only thing that holds them back.
+     */
+    @Test
+    void twoProcessesTogetherKeepToTheBotsRate(@TempDir Path dir) throws Exception {
+        TestDatabases.Target db = DBS.target(Backend.POSTGRESQL, dir);
+        List<Long> times = new CopyOnWriteArrayList<>();
+        ChannelSender timed = (channel, card, nonce) -> {
+            times.add(System.nanoTime());
+            return new ChannelSender.Sent(times.size());
+        };
+        int perShard = 120;
+        try (Notifier a = new Notifier(db.open("shards 0 of 2", Duration.ofMinutes(5)), templates, codec, Lang.EN, Optional.empty(), clock);
+             Notifier b = new Notifier(db.open("shards 1 of 2", Duration.ofMinutes(5)), templates, codec, Lang.EN, Optional.empty(), clock)) {
+            for (int n = 0; n < 2 * perShard; n++) {
+                a.store().queueTest(8_000 + n, guild(n % 2, n), clock.millis());
+            }
+            a.startDelivery(timed, 2, Set.of(0), false);
+            b.startDelivery(timed, 2, Set.of(1), false);
+            await().atMost(Duration.ofSeconds(60)).until(() -> times.size() == 2 * perShard);
+        }
+        // each process's pace lets one more than its share into a one-second window (22 + 1 twice): under Discord's 50
+        assertThat(peak(times)).isLessThanOrEqualTo(50);
+    }
+
     @Test
     void theRowsAKilledProcessHeldAreSentByItsRestartWithTheirNonce(@TempDir Path dir) throws Exception {
         TestDatabases.Target db = DBS.target(Backend.POSTGRESQL, dir);
