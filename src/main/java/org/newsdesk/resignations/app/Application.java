@@ -116,7 +116,9 @@ public final class Application {
         this.notifier = notifier;
         this.reloader = source.map(src -> new Reloader(src, this::snapshot, this::replace, notifier));
         new NotifyCommands(notifier, reloader, replies).register(router);
-        this.intake = setup.additions().flatMap(a -> reloader.map(r -> new EntryIntake(current::get, a, r::reload, new Drafts(),
+        // the add form's drafts in the store when there is one (they survive a restart), else in memory (tests)
+        Drafts drafts = notifier.map(n -> new Drafts(new StoredDrafts(n.store().drafts()), setup.clock())).orElseGet(Drafts::new);
+        this.intake = setup.additions().flatMap(a -> reloader.map(r -> new EntryIntake(current::get, a, r::reload, drafts,
                 replies, setup.clock())));
         // the form is Discord's; elsewhere (the console) the command says where entries are added
         router.on(CommandCatalog.RESIGNATIONS + " add", (req, lang) -> replies.userError(lang,
