@@ -97,6 +97,9 @@ public final class FleetFanOutBench {
                     channels, shards, instances, (queued - start) / 1e9, (done - start) / 1e9, channels / ((done - start) / 1e9),
                     fake.messagePostTimes().size(), fake.rateLimitedCount(), fake.peakMessagesPerSecond(), channels / 50.0,
                     counts.outboxCounts());
+            for (DiscordBot b : bots) {
+                b.close();   // before the fake Discord goes
+            }
         } finally {
             for (DiscordBot b : bots) {
                 b.close();
