@@ -222,6 +222,22 @@ public final class DiscordBot implements AutoCloseable {
         return clients;
     }
 
+    /** One shard's gateway connection as the readiness check and metrics see it, without JDA's types. */
+    public record ShardStatus(int id, int total, boolean connected, String status, long pingMillis) {
+    }
+
+    /** The gateway state of every shard this process runs, by shard id: ready when all are connected. */
+    public List<ShardStatus> shardStatuses() {
+        List<ShardStatus> out = new ArrayList<>();
+        for (JDA jda : clients) {
+            JDA.ShardInfo info = jda.getShardInfo();
+            JDA.Status status = jda.getStatus();
+            out.add(new ShardStatus(info.getShardId(), info.getShardTotal(), status == JDA.Status.CONNECTED, status.name(),
+                    jda.getGatewayPing()));
+        }
+        return out;
+    }
+
     /** The number of shards of the whole bot. */
     public int shardsTotal() {
         return total;

@@ -1,6 +1,7 @@
 package org.newsdesk.resignations.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
@@ -61,6 +62,8 @@ class ShardedEndToEndTest {
         assertThat(fake.requests()).anyMatch(r -> r.is("GET", "/gateway/bot"));
         assertThat(guilds(bot.clients().get(0))).containsExactly(ON_0);
         assertThat(guilds(bot.clients().get(1))).containsExactly(ON_1);
+        assertThat(bot.shardStatuses()).extracting(DiscordBot.ShardStatus::id, DiscordBot.ShardStatus::total,
+                DiscordBot.ShardStatus::connected).containsExactly(tuple(0, 2, true), tuple(1, 2, true));
         fake.await(r -> r.is("PUT", "/applications/\\d+/guilds/" + ON_0 + "/commands"), WAIT);
         fake.await(r -> r.is("PUT", "/applications/\\d+/guilds/" + ON_1 + "/commands"), WAIT);
         // answered in both servers, each through its own shard's session
