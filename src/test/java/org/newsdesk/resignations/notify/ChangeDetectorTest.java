@@ -1,6 +1,7 @@
 package org.newsdesk.resignations.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -11,6 +12,7 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsdesk.resignations.dataset.DatasetLoader;
 import org.newsdesk.resignations.dataset.Lang;
@@ -18,15 +20,26 @@ import org.newsdesk.resignations.dataset.Snapshot;
 import org.newsdesk.resignations.render.Card;
 import org.newsdesk.resignations.render.Notifications;
 import org.newsdesk.resignations.render.Templates;
+import org.newsdesk.resignations.store.Backend;
 import org.newsdesk.resignations.store.EventKind;
 import org.newsdesk.resignations.store.Outbox;
 import org.newsdesk.resignations.sourcing.Datasets;
 import org.newsdesk.resignations.store.Store;
+import org.newsdesk.resignations.store.TestDatabases;
 
+/** On SQLite; {@link ChangeDetectorOnPostgresTest} runs the same tests on PostgreSQL. */
 class ChangeDetectorTest {
 
     static final String ID = "andrew-miller";
     static final long GUILD = 10;
+
+    @RegisterExtension
+    static final TestDatabases DBS = new TestDatabases();
+
+    /** The database these tests run on. */
+    Backend backend() {
+        return Backend.SQLITE;
+    }
 
     @TempDir
     Path dir;
@@ -36,7 +49,7 @@ class ChangeDetectorTest {
 
     @BeforeEach
     void open() {
-        store = Store.open(dir.resolve("data"));
+        store = DBS.target(backend(), dir.resolve("data")).open();
         detector = new ChangeDetector(store.entries(), codec, Clock.systemUTC());
     }
 
@@ -208,12 +221,14 @@ class ChangeDetectorTest {
         assertThat(((Outbox.Note) due.get(0).message()).text()).contains("are no longer in the dataset").contains(fewer.version());
     }
 
+    /** SQLite's own history: PostgreSQL came later, with a schema that never lacked withdrawals. */
     @Test
     void upgradingADatabaseFromBeforeWithdrawalsAnnouncesNoOldRemoval(@TempDir Path old) throws Exception {
+        assumeTrue(backend() == Backend.SQLITE, "a SQLite data directory of the first release");
         // a data directory of the first release (schema version 1): its ledger still holds entries
         // that left the dataset long ago, which that release never dropped
         String url = "jdbc:sqlite:" + old.resolve(Store.FILE).toAbsolutePath();
-        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration")
+        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration/common")
                 .target("1").load().migrate();
         Snapshot now = Datasets.load(Datasets.bundled());
         try (var c = DriverManager.getConnection(url); var st = c.createStatement()) {
