@@ -132,10 +132,12 @@ public final class Application {
         this.notifier = notifier;
         this.reloader = source.map(src -> new Reloader(src, this::snapshot, this::replace, notifier));
         new NotifyCommands(notifier, reloader, replies).register(router);
+        // the add form's drafts in the store when there is one (they survive a restart), else in memory (tests)
+        Drafts drafts = notifier.map(n -> new Drafts(new StoredDrafts(n.store().drafts()), setup.clock())).orElseGet(Drafts::new);
         this.intake = setup.additions().flatMap(a -> reloader.map(r -> new EntryIntake(current::get,
                 new ReviewService(current::get, a, a.sibling(CORRECTIONS),
                         r::reload, new PendingFile(a.path().resolveSibling(PendingFile.NAME)), replies, setup.clock()),
-                new Drafts(), replies, setup.clock())));
+                drafts, replies, setup.clock())));
         // the form is Discord's; elsewhere (the console) the command says where entries are added
         router.on(CommandCatalog.RESIGNATIONS + " add", (req, lang) -> replies.userError(lang,
                 intake.isPresent() ? "add.form_only" : "add.unavailable"));

@@ -35,6 +35,7 @@ import org.newsdesk.resignations.sourcing.Reloader;
 import org.newsdesk.resignations.sourcing.Said;
 import org.newsdesk.resignations.sourcing.UrlDatasetSource;
 import org.newsdesk.resignations.render.Templates;
+import org.newsdesk.resignations.store.Outbox;
 import org.newsdesk.resignations.store.Storage;
 import org.newsdesk.resignations.store.Store;
 import org.newsdesk.resignations.store.StoreException;
@@ -149,7 +150,11 @@ final class Assembly implements AutoCloseable {
         }
         try {
             Notifier.Settings standard = Notifier.Settings.standard();
-            notifier = new Notifier(Store.open(storage), templates, new EntryCodec(loader.mapper()), cfg.defaultLanguage(),
+            // the process's name stays the same across its restarts: a restarted process takes back at once the
+            // messages it left in flight (same nonce), not after their lease
+            Store store = storage instanceof Storage.Postgres ? Store.open(storage, cfg.shards().processName(), Outbox.DEFAULT_LEASE)
+                    : Store.open(storage);
+            notifier = new Notifier(store, templates, new EntryCodec(loader.mapper()), cfg.defaultLanguage(),
                     cfg.adminChannel(), clock, Delivery.Backoff.standard(), new Notifier.Settings(cfg.maxAnnouncedAdditions(),
                     cfg.allowEmpty(), standard.ledgerRetry(), standard.ledgerRetries()));
         } catch (StoreException e) {
@@ -194,6 +199,8 @@ final class Assembly implements AutoCloseable {
             err.println("Cannot watch " + plan.files() + " and " + additions.path() + " for changes (" + e.getMessage()
                     + "); /resignations reload still reloads them.");
         }
+        // a /resignations reload asked of another process of the fleet reloads this one too
+        notifier.fleet().ifPresent(f -> f.followReloads(() -> app.reload()));
         if (url.isPresent()) {
             DatasetPoller poller = new DatasetPoller(app::reload, cfg.pollEvery(), Alarms.of(Optional.of(notifier)));
             opened.add(poller);
@@ -271,6 +278,7 @@ final class Assembly implements AutoCloseable {
                 .withEndpoints(cfg.apiBaseUrl(), cfg.gatewayUrl())
                 .withCompression(cfg.gatewayCompression())
                 .withEditorRole(cfg.editorRole())
-                .withReviewChannel(cfg.reviewChannel());
+                .withReviewChannel(cfg.reviewChannel())
+                .withShards(cfg.shards());
     }
 }

@@ -15,9 +15,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.newsdesk.resignations.dataset.DatasetLoader;
 import org.newsdesk.resignations.dataset.Lang;
+import org.newsdesk.resignations.discord.ShardPlan;
 import org.newsdesk.resignations.store.Storage;
 import org.newsdesk.resignations.ops.HttpAddress;
 import org.newsdesk.resignations.ops.Logs;
@@ -54,6 +56,8 @@ import org.newsdesk.resignations.ops.Logs;
  * @param logFormat          text lines, or JSON lines for log shippers
  * @param logLevel           the root log level (TRACE … ERROR); empty: logback.xml's (INFO)
  * @param reviewChannel      channel id where entries added from Discord wait for a second editor's review
+ * @param shards             the gateway shards this process runs ({@code shards.total}, {@code shards.ids}); by
+ *                           default all, as many as Discord recommends
  */
 public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> editorRole, Optional<Long> adminChannel,
                      Optional<String> apiBaseUrl, Optional<String> gatewayUrl, boolean gatewayCompression,
@@ -62,7 +66,7 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
                      boolean allowPrivateHosts, Optional<String> claimReviewBaseUrl, int maxAnnouncedAdditions,
                      boolean allowEmpty, Optional<String> storageUrl, Optional<HttpAddress> httpAddress,
                      Logs.Format logFormat, Optional<String> logLevel,
-                     Optional<Long> reviewChannel) {
+                     Optional<Long> reviewChannel, ShardPlan shards) {
 
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
     public static final long DEFAULT_FETCH_MAX_BYTES = 64L * 1024 * 1024;
@@ -102,6 +106,8 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
         k.put("log.format", "BOT_LOG_FORMAT");
         k.put("log.level", "BOT_LOG_LEVEL");
         k.put("review_channel", "BOT_REVIEW_CHANNEL");
+        k.put("shards.total", "DISCORD_SHARDS_TOTAL");
+        k.put("shards.ids", "DISCORD_SHARD_IDS");
         KEYS = Collections.unmodifiableMap(k);
     }
 
@@ -119,7 +125,8 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
         return new Config(List.of(), Lang.EN, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 true, List.of(), DEFAULT_DATA_DIR, false, Optional.empty(), Duration.ofSeconds(60),
                 Duration.ofSeconds(60), DEFAULT_FETCH_MAX_BYTES, false, Optional.empty(), 10, false, Optional.empty(),
-                Optional.of(HttpAddress.DEFAULT), Logs.Format.TEXT, Optional.empty(), Optional.empty());
+                Optional.of(HttpAddress.DEFAULT), Logs.Format.TEXT, Optional.empty(), Optional.empty(),
+                ShardPlan.all());
     }
 
     /**
@@ -162,6 +169,8 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
         Logs.Format logFormat = c.logFormat();
         Optional<String> logLevel = c.logLevel();
         Optional<Long> review = c.reviewChannel();
+        Optional<Integer> shardsTotal = c.shards().total();
+        Set<Integer> shardIds = c.shards().ids();
         for (Map.Entry<String, Valued> e : values.entrySet()) {
             String key = e.getKey();
             Valued v = e.getValue();
@@ -226,12 +235,28 @@ public record Config(List<Long> guilds, Lang defaultLanguage, Optional<Long> edi
                     }
                     logLevel = Optional.of(l);
                 }
+                case "shards.total" -> shardsTotal = Optional.of((int) number(key, v, 1, ShardPlan.MAX_TOTAL, "shards"));
+                case "shards.ids" -> {
+                    try {
+                        shardIds = ShardPlan.parseIds(v.value());
+                    } catch (IllegalArgumentException bad) {
+                        throw new ConfigException(v.where() + ": shards.ids: " + bad.getMessage() + ".");
+                    }
+                }
                 default -> throw new IllegalStateException("unhandled key " + key);
             }
         }
+        ShardPlan shards;
+        try {
+            shards = new ShardPlan(shardsTotal, shardIds);
+        } catch (IllegalArgumentException e) {
+            String where = values.containsKey("shards.ids") ? values.get("shards.ids").where() + ": shards.ids"
+                    : values.get("shards.total").where() + ": shards.total";
+            throw new ConfigException(where + ": " + e.getMessage() + ".");
+        }
         return new Config(guilds, lang, editor, admin, api, gateway, compression, datasets, dataDir, merge, datasetUrl, poll,
                 fetchTimeout, fetchMax, allowPrivate, claimReviewBase, maxAdditions, allowEmpty, storageUrl, http, logFormat,
-                logLevel, review);
+                logLevel, review, shards);
     }
 
     /**

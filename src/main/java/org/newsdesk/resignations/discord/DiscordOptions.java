@@ -30,11 +30,13 @@ import java.util.function.Consumer;
  * @param rateLimited      told of every 429 Discord answers, with its X-RateLimit-Scope (user, global,
  *                         shared; empty when absent): the operator's metrics. JDA waits and retries by itself.
  * @param reviewChannel    where entries sent for review are posted as cards with their buttons
+ * @param shards           the gateway shards this process runs (default: all, as many as Discord recommends)
  */
 public record DiscordOptions(List<Long> guilds, Optional<String> apiBaseUrl, Optional<String> gatewayUrl,
                              boolean compressGateway, Optional<Long> editorRole, Duration deferAfter,
                              Set<String> inline, int replyCache, Set<String> leaveAlone, List<Object> extraListeners,
-                             Consumer<String> rateLimited, Optional<Long> reviewChannel) {
+                             Consumer<String> rateLimited, Optional<Long> reviewChannel,
+                             ShardPlan shards) {
 
     /** Under Discord's 3 s deadline with room for the defer request itself. */
     public static final Duration DEFAULT_DEFER_AFTER = Duration.ofMillis(2000);
@@ -60,39 +62,39 @@ public record DiscordOptions(List<Long> guilds, Optional<String> apiBaseUrl, Opt
 
     public static DiscordOptions defaults() {
         return new DiscordOptions(List.of(), Optional.empty(), Optional.empty(), true, Optional.empty(),
-                DEFAULT_DEFER_AFTER, IN_MEMORY, 1_000, Set.of(), List.of(), scope -> { }, Optional.empty());
+                DEFAULT_DEFER_AFTER, IN_MEMORY, 1_000, Set.of(), List.of(), scope -> { }, Optional.empty(), ShardPlan.all());
     }
 
     public DiscordOptions withGuilds(List<Long> ids) {
-        return new DiscordOptions(ids, apiBaseUrl, gatewayUrl, compressGateway, editorRole, deferAfter, inline, replyCache, leaveAlone, extraListeners, rateLimited, reviewChannel);
+        return new DiscordOptions(ids, apiBaseUrl, gatewayUrl, compressGateway, editorRole, deferAfter, inline, replyCache, leaveAlone, extraListeners, rateLimited, reviewChannel, shards);
     }
 
     public DiscordOptions withEndpoints(Optional<String> api, Optional<String> gateway) {
-        return new DiscordOptions(guilds, api, gateway, compressGateway, editorRole, deferAfter, inline, replyCache, leaveAlone, extraListeners, rateLimited, reviewChannel);
+        return new DiscordOptions(guilds, api, gateway, compressGateway, editorRole, deferAfter, inline, replyCache, leaveAlone, extraListeners, rateLimited, reviewChannel, shards);
     }
 
     public DiscordOptions withCompression(boolean on) {
-        return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, on, editorRole, deferAfter, inline, replyCache, leaveAlone, extraListeners, rateLimited, reviewChannel);
+        return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, on, editorRole, deferAfter, inline, replyCache, leaveAlone, extraListeners, rateLimited, reviewChannel, shards);
     }
 
     public DiscordOptions withEditorRole(Optional<Long> role) {
-        return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, compressGateway, role, deferAfter, inline, replyCache, leaveAlone, extraListeners, rateLimited, reviewChannel);
+        return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, compressGateway, role, deferAfter, inline, replyCache, leaveAlone, extraListeners, rateLimited, reviewChannel, shards);
     }
 
     public DiscordOptions withDeferAfter(Duration d) {
-        return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, compressGateway, editorRole, d, inline, replyCache, leaveAlone, extraListeners, rateLimited, reviewChannel);
+        return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, compressGateway, editorRole, d, inline, replyCache, leaveAlone, extraListeners, rateLimited, reviewChannel, shards);
     }
 
     public DiscordOptions withInline(Set<String> paths) {
-        return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, compressGateway, editorRole, deferAfter, paths, replyCache, leaveAlone, extraListeners, rateLimited, reviewChannel);
+        return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, compressGateway, editorRole, deferAfter, paths, replyCache, leaveAlone, extraListeners, rateLimited, reviewChannel, shards);
     }
 
     public DiscordOptions withReplyCache(int size) {
-        return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, compressGateway, editorRole, deferAfter, inline, size, leaveAlone, extraListeners, rateLimited, reviewChannel);
+        return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, compressGateway, editorRole, deferAfter, inline, size, leaveAlone, extraListeners, rateLimited, reviewChannel, shards);
     }
 
     public DiscordOptions withRateLimitListener(Consumer<String> listener) {
-        return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, compressGateway, editorRole, deferAfter, inline, replyCache, leaveAlone, extraListeners, listener, reviewChannel);
+        return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, compressGateway, editorRole, deferAfter, inline, replyCache, leaveAlone, extraListeners, listener, reviewChannel, shards);
     }
 
     /** Adds a listener that answers the named commands itself (e.g. a benchmark's ping). */
@@ -101,11 +103,16 @@ public record DiscordOptions(List<Long> guilds, Optional<String> apiBaseUrl, Opt
         names.addAll(commands);
         List<Object> ls = new ArrayList<>(extraListeners);
         ls.add(listener);
-        return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, compressGateway, editorRole, deferAfter, inline, replyCache, names, ls, rateLimited, reviewChannel);
+        return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, compressGateway, editorRole, deferAfter, inline, replyCache, names, ls, rateLimited, reviewChannel, shards);
     }
 
     public DiscordOptions withReviewChannel(Optional<Long> channel) {
         return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, compressGateway, editorRole, deferAfter, inline, replyCache,
-                leaveAlone, extraListeners, rateLimited, channel);
+                leaveAlone, extraListeners, rateLimited, channel, shards);
+    }
+
+    public DiscordOptions withShards(ShardPlan plan) {
+        return new DiscordOptions(guilds, apiBaseUrl, gatewayUrl, compressGateway, editorRole, deferAfter, inline, replyCache,
+                leaveAlone, extraListeners, rateLimited, reviewChannel, plan);
     }
 }

@@ -2,14 +2,14 @@ package org.newsdesk.resignations.discord;
 
 import java.util.ArrayList;
 import java.util.List;
-import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
+import net.dv8tion.jda.api.sharding.ShardManager;
 import org.newsdesk.resignations.notify.ChannelCheck;
 
 /**
- * The bot's own permissions in a channel, from JDA's cache (servers, channels and roles are
+ * The bot's own permissions in a channel, from the cache of the shard that holds its server (servers, channels and roles are
  * cached without any privileged intent). A channel JDA does not know is accepted: delivery will
  * find out, and a 403 or 404 then disables the subscription.
  */
@@ -17,15 +17,15 @@ final class JdaChannelCheck implements ChannelCheck {
 
     static final List<Permission> NEEDED = List.of(Permission.VIEW_CHANNEL, Permission.MESSAGE_SEND, Permission.MESSAGE_EMBED_LINKS);
 
-    private final JDA jda;
+    private final ShardManager shards;
 
-    JdaChannelCheck(JDA jda) {
-        this.jda = jda;
+    JdaChannelCheck(ShardManager shards) {
+        this.shards = shards;
     }
 
     @Override
     public List<String> missing(long guildId, long channelId) {
-        Guild guild = jda.getGuildById(guildId);
+        Guild guild = shards.getGuildById(guildId);
         GuildChannel channel = guild == null ? null : guild.getGuildChannelById(channelId);
         if (channel == null) {
             return List.of();

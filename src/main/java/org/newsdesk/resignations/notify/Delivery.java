@@ -45,6 +45,9 @@ public final class Delivery implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Delivery.class);
 
+    /** How often a process looks again when every due row is another process's. */
+    static final long OTHERS_DUE_POLL = 200;
+
     /**
      * Backoff: base × 2^(attempt-1), at most {@code cap}, full jitter on the upper half, with no
      * last attempt; a channel failing for {@code reportAfter} is reported to the admins; and the
@@ -94,6 +97,7 @@ public final class Delivery implements AutoCloseable {
     private final Clock clock;
     private final RandomGenerator random;
     private final Backoff backoff;
+    private final Outbox.GuildFilter guilds;
     private final Semaphore wake = new Semaphore(0);
     /** Channel → when its current run of failures began (epoch ms). */
     private final Map<Long, Long> failingSince = new ConcurrentHashMap<>();
@@ -110,6 +114,13 @@ public final class Delivery implements AutoCloseable {
      */
     public Delivery(Outbox outbox, ChannelSender sender, Templates templates, EntryCodec codec, LongFunction<Lang> languageOf,
                     Optional<Long> adminChannel, Clock clock, RandomGenerator random, Backoff backoff) {
+        this(outbox, sender, templates, codec, languageOf, adminChannel, clock, random, backoff, Outbox.ALL_GUILDS);
+    }
+
+    /** @param guilds which rows this process sends: those of its shards' servers (see {@link Outbox.GuildFilter}) */
+    public Delivery(Outbox outbox, ChannelSender sender, Templates templates, EntryCodec codec, LongFunction<Lang> languageOf,
+                    Optional<Long> adminChannel, Clock clock, RandomGenerator random, Backoff backoff, Outbox.GuildFilter guilds) {
+        this.guilds = guilds;
         this.outbox = outbox;
         this.sender = sender;
         this.templates = templates;
@@ -152,7 +163,8 @@ public final class Delivery implements AutoCloseable {
     private void loop() {
         while (running) {
             try {
-                long pause = drainOnce(50);
+                int[] claimed = new int[1];
+                long pause = drainOnce(50, claimed);
                 if (pause > 0) {
                     // sleep through the rate limit; a poke (something new queued) does not cut it short
                     long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pause);
@@ -163,6 +175,11 @@ public final class Delivery implements AutoCloseable {
                     continue;
                 }
                 long wait = outbox.nextDue().map(t -> Math.max(0, t - clock.millis())).orElse(1_000L);
+                if (wait == 0 && claimed[0] == 0) {
+                    // what is due belongs to other processes' shards (or another process holds it):
+                    // look again shortly; rows another process queues for these shards arrive that way
+                    wait = OTHERS_DUE_POLL;
+                }
                 if (wait > 0) {
                     wake.tryAcquire(Math.min(wait, 1_000L), TimeUnit.MILLISECONDS);
                     wake.drainPermits();
@@ -187,7 +204,13 @@ public final class Delivery implements AutoCloseable {
      * @return milliseconds the worker must wait before sending anything (a 429), else 0
      */
     public long drainOnce(int batch) {
-        List<Claimed> due = outbox.claimDue(clock.millis(), batch);
+        return drainOnce(batch, new int[1]);
+    }
+
+    /** @param claimed set to how many rows were claimed */
+    private long drainOnce(int batch, int[] claimed) {
+        List<Claimed> due = outbox.claimDue(guilds, clock.millis(), batch);
+        claimed[0] = due.size();
         for (int i = 0; i < due.size(); i++) {
             Claimed d = due.get(i);
             long pause = sendOne(d);
@@ -206,8 +229,9 @@ public final class Delivery implements AutoCloseable {
     /** Sends every due row until none is left or a rate limit stops it (tests, benchmark). */
     public int drainAll() {
         int before = sentCount();
+        int[] claimed = new int[1];
         while (true) {
-            long pause = drainOnce(50);
+            long pause = drainOnce(50, claimed);
             if (pause > 0) {
                 try {
                     Thread.sleep(pause);
@@ -218,7 +242,7 @@ public final class Delivery implements AutoCloseable {
                 continue;
             }
             Optional<Long> next = outbox.nextDue();
-            if (next.isEmpty() || next.get() > clock.millis()) {
+            if (next.isEmpty() || next.get() > clock.millis() || claimed[0] == 0) {
                 break;
             }
         }

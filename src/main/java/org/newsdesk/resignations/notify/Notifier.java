@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -15,6 +16,8 @@ import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.dataset.Snapshot;
 import org.newsdesk.resignations.render.Templates;
 import org.newsdesk.resignations.sourcing.ReloadListener;
+import org.newsdesk.resignations.store.Database;
+import org.newsdesk.resignations.store.Outbox;
 import org.newsdesk.resignations.store.Store;
 import org.newsdesk.resignations.store.StoreException;
 import org.slf4j.Logger;
@@ -57,6 +60,8 @@ public final class Notifier implements AutoCloseable, ReloadListener {
     private volatile ChannelCheck channelCheck = ChannelCheck.NONE;
     private final Settings settings;
     private final ScheduledExecutorService retries;
+    /** This process in the fleet, on PostgreSQL (several processes may share it); none on SQLite. */
+    private final Optional<Fleet> fleet;
     private final Object ledgerLock = new Object();
     /** The newest snapshot handed to {@link #datasetChanged}; a retry of an older one stops. Guarded by ledgerLock. */
     private Snapshot latest;
@@ -81,6 +86,8 @@ public final class Notifier implements AutoCloseable, ReloadListener {
         this.adminChannel = adminChannel;
         this.clock = clock;
         this.detector = new ChangeDetector(store.entries(), codec, clock, settings.maxAnnouncedAdditions());
+        this.fleet = store.dialect() == Database.Dialect.POSTGRESQL
+                ? Optional.of(new Fleet(store, store.outbox().claimant(), clock)) : Optional.empty();
         this.retries = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ledger-retry");
             t.setDaemon(true);
@@ -235,9 +242,45 @@ public final class Notifier implements AutoCloseable, ReloadListener {
 
     /** Starts sending (once): what a previous run left in flight first, then the queue, oldest first. */
     public synchronized Delivery startDelivery(ChannelSender sender) {
+        return startDelivery(sender, Outbox.ALL_GUILDS);
+    }
+
+    /**
+     * Starts sending for the servers of some shards only: a process of a fleet delivers to the
+     * channels of its own shards (the gateway sessions it holds). Notes to the admin channel,
+     * which belong to no server, go with shard 0.
+     *
+     * @param everyShard this process runs all the shards: it sends every row
+     */
+    public Delivery startDelivery(ChannelSender sender, int shardsTotal, Set<Integer> shardIds, boolean everyShard) {
+        if (everyShard) {
+            return startDelivery(sender, Outbox.ALL_GUILDS, backoff);
+        }
+        return startDelivery(sender, new Outbox.Shards(shardsTotal, shardIds, shardIds.contains(0)),
+                share(backoff, shardIds.size(), shardsTotal));
+    }
+
+    /**
+     * This process's share of the bot's message rate: Discord's global limit is per bot token, so
+     * the fleet together must stay under it. The rows are split by shard (each process sends only
+     * its own shards' rows), so the rate is split the same way: {@code perSecond × mine / total},
+     * at least 1. Disjoint shard ids make the shares add up to at most the whole.
+     */
+    static Delivery.Backoff share(Delivery.Backoff whole, int mine, int total) {
+        int perSecond = Math.max(1, (int) ((long) whole.perSecond() * mine / total));
+        return new Delivery.Backoff(whole.base(), whole.cap(), whole.reportAfter(), perSecond);
+    }
+
+    public Delivery startDelivery(ChannelSender sender, Outbox.GuildFilter filter) {
+        return startDelivery(sender, filter, backoff);
+    }
+
+    private synchronized Delivery startDelivery(ChannelSender sender, Outbox.GuildFilter filter, Delivery.Backoff pace) {
         if (delivery == null) {
+            LOG.info("Sending notifications at most {} a second{}", pace.perSecond(),
+                    filter instanceof Outbox.Shards ? " (this process's share of the bot's rate, by shard)" : "");
             delivery = new Delivery(store.outbox(), sender, templates, codec, this::languageFor, adminChannel, clock,
-                    new SplittableRandom(), backoff);
+                    new SplittableRandom(), pace, filter);
             delivery.observe(deliveryObserver);
             delivery.start();
         }
@@ -274,10 +317,16 @@ public final class Notifier implements AutoCloseable, ReloadListener {
         }
     }
 
+    /** This process in the fleet, when the state is in PostgreSQL. */
+    public Optional<Fleet> fleet() {
+        return fleet;
+    }
+
     @Override
     public synchronized void close() {
         retries.shutdownNow();
         stopDelivery();
+        fleet.ifPresent(Fleet::close);
         store.close();
     }
 }

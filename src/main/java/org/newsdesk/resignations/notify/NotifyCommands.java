@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.newsdesk.resignations.commands.CommandCatalog;
 import org.newsdesk.resignations.commands.CommandHandler;
 import org.newsdesk.resignations.commands.CommandRequest;
@@ -18,6 +19,7 @@ import org.newsdesk.resignations.render.Card;
 import org.newsdesk.resignations.render.Replies;
 import org.newsdesk.resignations.render.Reply;
 import org.newsdesk.resignations.render.Templates;
+import org.newsdesk.resignations.store.Processes;
 import org.newsdesk.resignations.store.Subscriptions.Subscription;
 import org.newsdesk.resignations.sourcing.Changes;
 import org.newsdesk.resignations.sourcing.Reloader;
@@ -106,7 +108,7 @@ public final class NotifyCommands {
     private Reply status(Notifier n, CommandRequest req, Lang lang, long guild, long here, long user) {
         List<Subscription> subs = n.store().channels().ofServer(guild);
         if (subs.isEmpty()) {
-            return answer(lang, t.get(lang, "notify.status.none"));
+            return answer(lang, t.get(lang, "notify.status.none") + fleet(n, lang));
         }
         List<String> lines = new ArrayList<>();
         Map<Long, Long> last = n.store().outbox().lastDeliveries(guild);
@@ -124,7 +126,24 @@ public final class NotifyCommands {
         int pending = n.store().outbox().pendingFor(guild);
         lines.add("");
         lines.add(t.get(lang, "notify.status.queue", "pending", pending));
-        return Reply.privateAnswer(List.of(new Card(t.get(lang, "notify.status.title"), String.join("\n", lines), List.of(), "")));
+        return Reply.privateAnswer(List.of(new Card(t.get(lang, "notify.status.title"), String.join("\n", lines) + fleet(n, lang),
+                List.of(), "")));
+    }
+
+    /** The fleet's processes (PostgreSQL only), one line each: name, shards, last heartbeat; else nothing. */
+    private String fleet(Notifier n, Lang lang) {
+        if (n.fleet().isEmpty()) {
+            return "";
+        }
+        List<Processes.Process> live = n.fleet().get().live();
+        StringBuilder b = new StringBuilder("\n\n").append(t.get(lang, "notify.status.fleet", "count", live.size()));
+        long now = n.clock().millis();
+        for (Processes.Process p : live) {
+            b.append("\n").append(t.get(lang, "notify.status.fleet.process", "process", p.processId(),
+                    "shards", p.shardIds().stream().sorted().map(String::valueOf).collect(Collectors.joining(", ")),
+                    "total", p.shardsTotal(), "seconds", Math.max(0, (now - p.heartbeatAt()) / 1000)));
+        }
+        return b.toString();
     }
 
     private Reply test(Notifier n, CommandRequest req, Lang lang, long guild, long here, long user) {
@@ -154,6 +173,8 @@ public final class NotifyCommands {
                     "problems", Reloader.problems(bad.problems()));
         }
         Reloader.Loaded ok = (Reloader.Loaded) r;
+        // the other processes of a fleet reload too (they poll the mark)
+        notifier.flatMap(Notifier::fleet).ifPresent(f -> f.reloaded(ok.snapshot().version()));
         Optional<Enum<?>> delayed = ok.changes().flatMap(Changes::delayed);
         if (delayed.isPresent()) {
             // reloaded and served; only the notifications wait for the database

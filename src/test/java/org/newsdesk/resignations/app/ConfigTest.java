@@ -12,9 +12,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsdesk.resignations.dataset.Lang;
+import org.newsdesk.resignations.discord.ShardPlan;
 
 class ConfigTest {
 
@@ -55,6 +57,38 @@ class ConfigTest {
         assertThat(c.maxAnnouncedAdditions()).isEqualTo(10);
         assertThat(c.allowEmpty()).isFalse();
         assertThat(c.storageUrl()).contains("jdbc:postgresql://127.0.0.1:5432/newsdesk?user=bot");
+        assertThat(c.shards()).isEqualTo(new ShardPlan(Optional.of(2), Set.of(0)));
+    }
+
+    @Test
+    void shardsFromTheFileOrTheEnvironment() throws Exception {
+        assertThat(Config.load(Optional.empty(), Map.of()).shards()).isEqualTo(ShardPlan.all());
+        Config c = Config.load(Optional.empty(), Map.of("DISCORD_SHARDS_TOTAL", "8", "DISCORD_SHARD_IDS", "0-3"));
+        assertThat(c.shards().total()).contains(8);
+        assertThat(c.shards().ids()).containsExactlyInAnyOrder(0, 1, 2, 3);
+        assertThat(c.shards().processName()).isEqualTo("shards 0-3 of 8");
+        assertThat(Config.load(Optional.of(file("shards.total = 6\nshards.ids = 4,5\n")), Map.of()).shards().ids())
+                .containsExactlyInAnyOrder(4, 5);
+        // a total alone: this process runs all of them
+        assertThat(Config.load(Optional.empty(), Map.of("DISCORD_SHARDS_TOTAL", "3")).shards().idsOf(3)).containsExactlyInAnyOrder(0, 1, 2);
+    }
+
+    @Test
+    void badShardSettingsNameTheKeyAndSayWhatIsWrong() {
+        assertThatThrownBy(() -> Config.load(Optional.empty(), Map.of("DISCORD_SHARDS_TOTAL", "2", "DISCORD_SHARD_IDS", "0-x")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("DISCORD_SHARD_IDS").hasMessageContaining("shards.ids")
+                .hasMessageContaining("'0-x' is not a shard id or a range");
+        assertThatThrownBy(() -> Config.load(Optional.empty(), Map.of("DISCORD_SHARDS_TOTAL", "2", "DISCORD_SHARD_IDS", "3-1")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("runs backwards");
+        assertThatThrownBy(() -> Config.load(Optional.empty(), Map.of("DISCORD_SHARDS_TOTAL", "2", "DISCORD_SHARD_IDS", "1,2")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("shards.ids").hasMessageContaining("shard 2 does not exist")
+                .hasMessageContaining("0 to 1");
+        assertThatThrownBy(() -> Config.load(Optional.empty(), Map.of("DISCORD_SHARD_IDS", "0")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("shards.ids").hasMessageContaining("shards.total");
+        assertThatThrownBy(() -> Config.load(Optional.empty(), Map.of("DISCORD_SHARDS_TOTAL", "0")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("DISCORD_SHARDS_TOTAL").hasMessageContaining("shards.total");
+        assertThatThrownBy(() -> Config.load(Optional.empty(), Map.of("DISCORD_SHARDS_TOTAL", "2", "DISCORD_SHARD_IDS", "0,0")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("listed twice");
     }
 
     @Test

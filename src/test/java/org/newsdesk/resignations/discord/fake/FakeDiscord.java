@@ -31,8 +31,10 @@ import org.java_websocket.server.WebSocketServer;
 
 /**
  * A small fake of Discord for end-to-end tests: a REST API (JDK HttpServer) and a gateway
- * (WebSocket) on 127.0.0.1, random ports. It answers {@code GET users/@me}, sends HELLO, READY and
- * one GUILD_CREATE after IDENTIFY, records every REST call, answers the calls a bot makes
+ * (WebSocket) on 127.0.0.1, random ports. It answers {@code GET users/@me} and {@code GET
+ * gateway/bot} (a shard count, {@link #recommendShards}), sends HELLO, then READY and a
+ * GUILD_CREATE per server of the shard the IDENTIFY names ({@link #setGuilds}; one server by
+ * default), sends interactions on the session holding their server, records every REST call, answers the calls a bot makes
  * (command registration, interaction callbacks, webhooks, channel messages), and lets a test
  * inject any gateway event, in particular INTERACTION_CREATE, or make a call fail once
  * ({@link #failNext}) with a 429, 5xx or 403.
@@ -85,6 +87,11 @@ public final class FakeDiscord implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicInteger rateLimited = new java.util.concurrent.atomic.AtomicInteger();
     private final Object changed = new Object();
     private volatile boolean gatewayDown;
+    /** The bot's servers, by id, with their text channels; GUILD_ID with CHANNEL_ID unless a test sets others. */
+    private final Map<Long, List<Long>> guilds = new java.util.concurrent.ConcurrentSkipListMap<>(Map.of(GUILD_ID, List.of(CHANNEL_ID)));
+    private volatile int recommendedShards = 1;
+    /** Arrival times (System.nanoTime) of every POST channels/{id}/messages, 429s included. */
+    private final List<Long> messagePosts = new CopyOnWriteArrayList<>();
 
     private record Failure(String method, String pathRegex, Canned response) {
     }
@@ -244,6 +251,63 @@ public final class FakeDiscord implements AutoCloseable {
         gatewayDown = false;
     }
 
+    // ---- servers and shards ----------------------------------------------------------------------
+
+    /**
+     * The bot's servers from now on (sessions identifying later see them): each id with its text
+     * channels. A session of shard {@code [i, n]} gets READY and GUILD_CREATE for the servers with
+     * {@code (id >> 22) % n == i} only, as Discord does.
+     */
+    public void setGuilds(Map<Long, List<Long>> byId) {
+        guilds.clear();
+        byId.forEach((g, cs) -> guilds.put(g, List.copyOf(cs)));
+    }
+
+    /** The shard count {@code GET /gateway/bot} recommends (1 unless set). */
+    public void recommendShards(int n) {
+        recommendedShards = n;
+    }
+
+    /** A server id on shard {@code shard} of {@code total}: the {@code n}th such id (a snowflake of a past time). */
+    public static long guildOnShard(int shard, int total, int n) {
+        long base = 900000000000000100L >>> 22;
+        long k = base + n * (long) total;
+        k += Math.floorMod(shard - k, total);
+        return k << 22 | (n & 0xFFF);
+    }
+
+    /** Which sessions are identified, as shard id → how many sessions of it (a restart may overlap). */
+    public Map<Integer, Integer> identifiedShards() {
+        Map<Integer, Integer> out = new java.util.TreeMap<>();
+        for (WebSocket ws : gateway.getConnections()) {
+            int[] sh = gateway.shards.get(ws);
+            if (sh != null && ws.isOpen()) {
+                out.merge(sh[0], 1, Integer::sum);
+            }
+        }
+        return out;
+    }
+
+    /** Arrival times (System.nanoTime) of every channel message POST, 429s included. */
+    public List<Long> messagePostTimes() {
+        return List.copyOf(messagePosts);
+    }
+
+    /** The most channel message POSTs that arrived within any one second (a sliding window). */
+    public int peakMessagesPerSecond() {
+        List<Long> t = new java.util.ArrayList<>(messagePosts);
+        java.util.Collections.sort(t);
+        int peak = 0;
+        int from = 0;
+        for (int i = 0; i < t.size(); i++) {
+            while (t.get(i) - t.get(from) >= 1_000_000_000L) {
+                from++;
+            }
+            peak = Math.max(peak, i - from + 1);
+        }
+        return peak;
+    }
+
     public boolean awaitIdentify(Duration timeout) throws InterruptedException {
         return gateway.identified.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -267,9 +331,28 @@ public final class FakeDiscord implements AutoCloseable {
         }
     }
 
-    /** Injects an INTERACTION_CREATE. */
+    /**
+     * Injects an INTERACTION_CREATE on the session that holds its server's shard (every session
+     * when it has no server); when no session holds it, nobody gets it, as with Discord.
+     */
     public void interact(ObjectNode interaction) {
-        dispatch("INTERACTION_CREATE", interaction);
+        String g = interaction.path("guild_id").asText("");
+        if (g.isEmpty()) {
+            dispatch("INTERACTION_CREATE", interaction);
+            return;
+        }
+        long guild = Long.parseLong(g);
+        for (WebSocket ws : gateway.getConnections()) {
+            int[] sh = gateway.shards.get(ws);
+            if (sh == null || !ws.isOpen() || (guild >>> 22) % sh[1] != sh[0]) {
+                continue;
+            }
+            try {
+                gateway.dispatch(ws, "INTERACTION_CREATE", interaction);
+            } catch (org.java_websocket.exceptions.WebsocketNotConnectedException e) {
+                // closed between the check and the send
+            }
+        }
     }
 
     // ---- payloads ----------------------------------------------------------------------------------
@@ -296,8 +379,12 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     public static ObjectNode channel() {
+        return channel(CHANNEL_ID, GUILD_ID);
+    }
+
+    public static ObjectNode channel(long id, long guildId) {
         ObjectNode c = JSON.createObjectNode();
-        c.put("id", Long.toString(CHANNEL_ID)).put("type", 0).put("guild_id", Long.toString(GUILD_ID))
+        c.put("id", Long.toString(id)).put("type", 0).put("guild_id", Long.toString(guildId))
                 .put("name", "desk").put("position", 0).putNull("parent_id").putNull("topic").put("nsfw", false)
                 .put("rate_limit_per_user", 0).putNull("last_message_id").put("flags", 0);
         c.putArray("permission_overwrites");
@@ -318,8 +405,12 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     ObjectNode guild() {
+        return guild(GUILD_ID, List.of(CHANNEL_ID));
+    }
+
+    ObjectNode guild(long id, List<Long> channels) {
         ObjectNode g = JSON.createObjectNode();
-        g.put("id", Long.toString(GUILD_ID)).put("name", "Newsroom").putNull("icon").putNull("splash")
+        g.put("id", Long.toString(id)).put("name", id == GUILD_ID ? "Newsroom" : "Newsroom " + (id % 1000)).putNull("icon").putNull("splash")
                 .putNull("discovery_splash").putNull("banner").putNull("description").putNull("vanity_url_code")
                 .put("owner_id", Long.toString(OWNER_ID)).put("afk_timeout", 300).putNull("afk_channel_id")
                 .put("verification_level", 0).put("default_message_notifications", 0).put("explicit_content_filter", 0)
@@ -329,11 +420,12 @@ public final class FakeDiscord implements AutoCloseable {
                 .putNull("safety_alerts_channel_id").put("max_members", 500000).put("member_count", 3)
                 .put("large", false).put("unavailable", false).put("joined_at", "2024-01-01T00:00:00.000000+00:00");
         g.putArray("features");
-        g.putArray("roles").add(role(GUILD_ID, "@everyone", MEMBER_PERMISSIONS, 0))
+        g.putArray("roles").add(role(id, "@everyone", MEMBER_PERMISSIONS, 0))
                 .add(role(EDITOR_ROLE_ID, "editors", "0", 1));
         g.putArray("emojis");
         g.putArray("stickers");
-        g.putArray("channels").add(channel());
+        ArrayNode cs = g.putArray("channels");
+        channels.forEach(c -> cs.add(channel(c, id)));
         g.putArray("threads");
         g.putArray("guild_scheduled_events");
         g.putArray("voice_states");
@@ -349,21 +441,26 @@ public final class FakeDiscord implements AutoCloseable {
      * {@code locale}. Type 2 slash command, 3 component, 4 autocomplete.
      */
     public ObjectNode interaction(int type, long userId, String locale, JsonNode data) {
+        return interaction(GUILD_ID, CHANNEL_ID, type, userId, locale, data);
+    }
+
+    /** An interaction in another server's channel (see {@link #setGuilds}). */
+    public ObjectNode interaction(long guildId, long channelId, int type, long userId, String locale, JsonNode data) {
         long id = newId();
         ObjectNode i = JSON.createObjectNode();
         i.put("id", Long.toString(id)).put("application_id", Long.toString(APP_ID)).put("type", type)
-                .put("token", "itoken-" + id).put("version", 1).put("guild_id", Long.toString(GUILD_ID))
-                .put("channel_id", Long.toString(CHANNEL_ID)).put("locale", locale).put("guild_locale", "en-US")
+                .put("token", "itoken-" + id).put("version", 1).put("guild_id", Long.toString(guildId))
+                .put("channel_id", Long.toString(channelId)).put("locale", locale).put("guild_locale", "en-US")
                 .put("app_permissions", ALL_PERMISSIONS).put("context", 0).put("attachment_size_limit", 10485760);
-        i.set("channel", channel());
-        i.putObject("guild").put("id", Long.toString(GUILD_ID)).put("locale", "en-US").putArray("features");
+        i.set("channel", channel(channelId, guildId));
+        i.putObject("guild").put("id", Long.toString(guildId)).put("locale", "en-US").putArray("features");
         ObjectNode member = member(user(userId, "reporter" + (userId % 1000), false), MEMBER_PERMISSIONS);
         if (userId == EDITOR_ID) {
             ((ArrayNode) member.get("roles")).add(Long.toString(EDITOR_ROLE_ID));
         }
         i.set("member", member);
         i.putArray("entitlements");
-        i.putObject("authorizing_integration_owners").put("0", Long.toString(GUILD_ID));
+        i.putObject("authorizing_integration_owners").put("0", Long.toString(guildId));
         i.set("data", data);
         return i;
     }
@@ -508,6 +605,12 @@ public final class FakeDiscord implements AutoCloseable {
     private void route(HttpExchange ex, String method, String path, JsonNode json) throws IOException {
         if (method.equals("GET") && path.equals("/users/@me")) {
             send(ex, 200, botUser().toString());
+        } else if (method.equals("GET") && path.equals("/gateway/bot")) {
+            ObjectNode g = JSON.createObjectNode().put("url", gatewayUrl()).put("shards", recommendedShards);
+            // a high identify concurrency: every shard connects at once, no 5 s between them
+            g.putObject("session_start_limit").put("total", 1000).put("remaining", 1000).put("reset_after", 0)
+                    .put("max_concurrency", 16);
+            send(ex, 200, g.toString());
         } else if (method.equals("PUT") && path.matches("/applications/\\d+(/guilds/\\d+)?/commands")) {
             ArrayNode out = JSON.createArrayNode();
             String guild = path.contains("/guilds/") ? path.split("/")[4] : null;
@@ -530,6 +633,7 @@ public final class FakeDiscord implements AutoCloseable {
         } else if ((method.equals("PATCH") || method.equals("POST")) && path.matches("/webhooks/\\d+/[^/]+(/messages/.+)?")) {
             send(ex, 200, message(json).toString());
         } else if (method.equals("POST") && path.matches("/channels/\\d+/messages")) {
+            messagePosts.add(System.nanoTime());
             int limit = messagesPerSecond;
             if (limit > 0) {
                 long now = System.nanoTime();
@@ -627,6 +731,8 @@ public final class FakeDiscord implements AutoCloseable {
         final CountDownLatch started = new CountDownLatch(1);
         final CountDownLatch identified = new CountDownLatch(1);
         final Map<WebSocket, AtomicLong> sequences = new java.util.concurrent.ConcurrentHashMap<>();
+        /** Each identified session's [shard, total]. */
+        final Map<WebSocket, int[]> shards = new java.util.concurrent.ConcurrentHashMap<>();
 
         Gateway() {
             super(new InetSocketAddress("127.0.0.1", 0));
@@ -674,18 +780,29 @@ public final class FakeDiscord implements AutoCloseable {
                     ws.send(ack.toString());
                 }
                 case 2 -> {
-                    ObjectNode ready = JSON.createObjectNode().put("v", 10).put("session_id", "fake-session")
+                    JsonNode asked = payload.path("d").path("shard");
+                    int shard = asked.isArray() ? asked.get(0).asInt() : 0;
+                    int total = asked.isArray() ? Math.max(1, asked.get(1).asInt()) : 1;
+                    shards.put(ws, new int[] {shard, total});
+                    Map<Long, List<Long>> held = new java.util.TreeMap<>();
+                    guilds.forEach((g, cs) -> {
+                        if ((g >>> 22) % total == shard) {
+                            held.put(g, cs);
+                        }
+                    });
+                    ObjectNode ready = JSON.createObjectNode().put("v", 10).put("session_id", "fake-session-" + shard)
                             .put("resume_gateway_url", gatewayUrl());
                     ready.set("user", botUser());
-                    ready.putArray("guilds").addObject().put("id", Long.toString(GUILD_ID)).put("unavailable", true);
+                    ArrayNode readyGuilds = ready.putArray("guilds");
+                    held.keySet().forEach(g -> readyGuilds.addObject().put("id", Long.toString(g)).put("unavailable", true));
                     ready.putObject("application").put("id", Long.toString(APP_ID)).put("flags", 0);
                     ready.putArray("private_channels");
                     ready.putArray("presences");
                     ready.putArray("relationships");
                     ready.putArray("guild_join_requests");
-                    ready.putArray("shard").add(0).add(1);
+                    ready.putArray("shard").add(shard).add(total);
                     dispatch(ws, "READY", ready);
-                    dispatch(ws, "GUILD_CREATE", guild());
+                    held.forEach((g, cs) -> dispatch(ws, "GUILD_CREATE", guild(g, cs)));
                     identified.countDown();
                 }
                 case 6 -> {
@@ -712,6 +829,7 @@ public final class FakeDiscord implements AutoCloseable {
         @Override
         public void onClose(WebSocket ws, int code, String reason, boolean remote) {
             sequences.remove(ws);
+            shards.remove(ws);
         }
 
         @Override
