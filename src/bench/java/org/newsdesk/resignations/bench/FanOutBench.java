@@ -14,6 +14,7 @@ import org.newsdesk.resignations.notify.EntryCodec;
 import org.newsdesk.resignations.notify.Notifier;
 import org.newsdesk.resignations.render.Templates;
 import org.newsdesk.resignations.sourcing.Datasets;
+import org.newsdesk.resignations.store.Outbox;
 import org.newsdesk.resignations.store.Store;
 
 /**
@@ -53,7 +54,7 @@ public final class FanOutBench {
                 long start = System.nanoTime();
                 notifier.datasetChanged(Datasets.load(Datasets.bundled()));
                 long queued = System.nanoTime();
-                while (store.outboxCounts().getOrDefault(Store.State.DELIVERED, 0) < channels) {
+                while (store.outboxCounts().getOrDefault(Outbox.State.DELIVERED, 0) < channels) {
                     Thread.sleep(20);
                     if (System.nanoTime() - start > 600_000_000_000L) {
                         throw new IllegalStateException("not delivered within 10 minutes: " + store.outboxCounts());

@@ -23,7 +23,7 @@ import java.util.Random;
  */
 public final class SyntheticDataset {
 
-    private static final String[][] SYLLABLES = {
+    static final String[][] SYLLABLES = {
             {"ka", "كا"}, {"ri", "ري"}, {"mo", "مو"}, {"sa", "سا"}, {"li", "لي"}, {"na", "نا"}, {"to", "تو"},
             {"ber", "بير"}, {"dan", "دان"}, {"mil", "ميل"}, {"son", "سون"}, {"ha", "ها"}, {"fa", "فا"},
             {"ro", "رو"}, {"vin", "فين"}, {"ler", "لر"}, {"zu", "زو"}, {"qi", "كي"}, {"wel", "ويل"}, {"do", "دو"},
