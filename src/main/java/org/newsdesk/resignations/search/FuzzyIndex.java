@@ -41,6 +41,8 @@ public final class FuzzyIndex<T> {
     private static final int SHORT_TYPO_WORD = 3;
     /** A query read with its space moved or put back scores as if one word had a typo. */
     private static final double SPACE_TYPO = 0.92;
+    /** Words matched in another order than the key's: ties between "Son Nagar" and "Nagar Son" go to the typed order. */
+    private static final double OUT_OF_ORDER = 0.99;
     private static final int TOKEN_BITS = 24;
     private static final long TOKEN_MASK = (1L << TOKEN_BITS) - 1;
 
@@ -52,6 +54,8 @@ public final class FuzzyIndex<T> {
     private final String[][] itemKeys;         // item → original keys
     private final int[][][] itemKeyWords;      // item → key → word ids
     private final long[] deletions;            // (hash40 << 24 | word id), sorted
+    private final int bucketBits;
+    private final int[] buckets;               // hash40's top bits → first index in deletions
     private final Map<String, Integer> wordIds;
 
     public FuzzyIndex(List<Item<T>> input) {
@@ -126,6 +130,20 @@ public final class FuzzyIndex<T> {
         }
         Arrays.sort(dels);
         this.deletions = dels;
+        // A directory on the hash's top bits, about two entries a bucket: a probe reads one short
+        // run instead of binary-searching the whole array (twenty cache misses at 100,000 names).
+        this.bucketBits = Math.max(1, Math.min(24, 63 - Long.numberOfLeadingZeros(Math.max(2, dels.length)) - 1));
+        this.buckets = new int[(1 << bucketBits) + 1];
+        int b = 0;
+        for (int i = 0; i < dels.length; i++) {
+            int own = bucket(dels[i]);
+            while (b <= own) {
+                buckets[b++] = i;
+            }
+        }
+        while (b < buckets.length) {
+            buckets[b++] = dels.length;
+        }
     }
 
     public int size() {
@@ -213,18 +231,24 @@ public final class FuzzyIndex<T> {
             int[] keyWords = itemKeyWords[item][k];
             double sum = 0;
             boolean all = true;
+            boolean inOrder = true;
+            int previous = -1;
             for (WordScores matches : perWord) {
                 double wordBest = 0;
-                for (int w : keyWords) {
-                    double s = matches.get(w);
+                int at = -1;
+                for (int p = 0; p < keyWords.length; p++) {
+                    double s = matches.get(keyWords[p]);
                     if (s > wordBest) {
                         wordBest = s;
+                        at = p;
                     }
                 }
                 if (wordBest == 0) {
                     all = false;
                     break;
                 }
+                inOrder &= at > previous;
+                previous = at;
                 sum += wordBest;
             }
             if (!all) {
@@ -233,6 +257,10 @@ public final class FuzzyIndex<T> {
             // Reward keys the query covers fully: "Miller" alone is a weaker hit on "Andrew Miller".
             double coverage = Math.min(1.0, (double) queryWords / keyWords.length);
             double s = (sum / queryWords) * (0.8 + 0.2 * coverage);
+            if (!inOrder) {
+                // "Son Nagra" is Son Nagar rather than Nagar Son: a hair, never enough to decide alone
+                s *= OUT_OF_ORDER;
+            }
             if (s > bestScore) {
                 bestScore = s;
                 bestKey = k;
@@ -357,11 +385,11 @@ public final class FuzzyIndex<T> {
             if (k > 0 && h == probes[k - 1]) {
                 continue;   // deleting either of two equal letters gives the same probe
             }
-            int i = Arrays.binarySearch(deletions, h << TOKEN_BITS);
-            if (i < 0) {
-                i = -i - 1;
-            }
-            for (; i < deletions.length && (deletions[i] >>> TOKEN_BITS) == h; i++) {
+            int b = bucket(h << TOKEN_BITS);
+            for (int i = buckets[b], end = buckets[b + 1]; i < end; i++) {
+                if ((deletions[i] >>> TOKEN_BITS) != h) {
+                    continue;
+                }
                 int w = (int) (deletions[i] & TOKEN_MASK);
                 if (out.get(w) >= 1.0) {
                     continue;
@@ -396,6 +424,11 @@ public final class FuzzyIndex<T> {
             }
         }
         return lo;
+    }
+
+    /** The bucket of a packed entry: its top bits, in the signed order the array is sorted in. */
+    private int bucket(long packed) {
+        return (int) ((packed ^ Long.MIN_VALUE) >>> (64 - bucketBits));
     }
 
     private static long pack(long hash40, int word) {
