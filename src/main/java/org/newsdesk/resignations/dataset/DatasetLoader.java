@@ -62,7 +62,7 @@ public final class DatasetLoader {
         // one value at the parser's position: the end of the document is checked separately
         ObjectReader valueReader = mapper.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         ObjectReader entryReader = mapper.readerFor(Entry.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        this.firstPass = new FirstPass(mapper, valueReader, entryReader, schema);
+        this.firstPass = new FirstPass(mapper, valueReader, entryReader, schema, new SharedEntries());
         this.secondPass = new SecondPass(mapper, valueReader, schema);
     }
 

@@ -51,9 +51,12 @@ final class FirstPass {
     private final ObjectReader valueReader;
     private final ObjectReader entryReader;
     private final SchemaCheck schema;
+    private final SharedEntries shared;
 
-    FirstPass(ObjectMapper mapper, ObjectReader valueReader, ObjectReader entryReader, SchemaCheck schema) {
+    FirstPass(ObjectMapper mapper, ObjectReader valueReader, ObjectReader entryReader, SchemaCheck schema,
+              SharedEntries shared) {
         this.mapper = mapper;
+        this.shared = shared;
         this.valueReader = valueReader;
         this.entryReader = entryReader;
         this.schema = schema;
@@ -129,7 +132,7 @@ final class FirstPass {
             }
         }
         if (entry != null && !p.seen && EntryShape.fits(entry)) {
-            r.entries.add(entry);
+            r.entries.add(shared.share(entry));
             r.positions.add(index);
             return;
         }
