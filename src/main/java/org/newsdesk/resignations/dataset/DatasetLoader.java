@@ -17,7 +17,6 @@ import java.io.OutputStream;
 import java.io.PushbackInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -136,7 +135,7 @@ public final class DatasetLoader {
             // not found, not allowed, a directory...: said as such, not as an encoding problem
             throw new InvalidDatasetException(List.of(Problem.at(name, "", PathKind.cannotRead(e))));
         }
-        try (DigestInputStream in = new DigestInputStream(opened, digest);
+        try (BackgroundDigest in = new BackgroundDigest(opened, digest);
              PushbackInputStream start = new PushbackInputStream(in, 4);
              JsonParser raw = mapper.getFactory().createParser(JsonErrors.utf8Only(name, start))) {
             // repeated keys are refused by the spotter, without the parser's hash set per object
@@ -153,6 +152,7 @@ public final class DatasetLoader {
             }
             // Drain so the version covers every byte even if something follows the document.
             in.transferTo(OutputStream.nullOutputStream());
+            in.finish();
             if (!read.failed.isEmpty()) {
                 try {
                     secondPass.schemaOfFailed(name, source, read, read.hash(digest));
