@@ -11,10 +11,12 @@ import java.util.Map;
  * Fuzzy lookup of items by their names and aliases, in any script, without scanning every item.
  *
  * <p>Each distinct word of every key gets an id. Typos are found through a deletion index
- * (every word and every word with one letter removed, stored as hashes in one sorted
- * {@code long[]}): a query word with up to two letters removed meets the words within two
- * edits, which are then confirmed with {@link EditDistance}. Prefixes (for autocomplete) come
- * from a sorted word list. Only items that hold a matching word are scored.
+ * (every word and every word of three letters or more with one letter removed, stored as hashes
+ * in one sorted {@code long[]} with a directory on the hashes' top bits): a query word with up
+ * to two letters removed meets the words within two edits, which are then confirmed with
+ * {@link EditDistance}. Prefixes (for autocomplete) come from a sorted word list. Only items that
+ * hold a matching word are scored, and only the best {@code limit} are kept. Measured against
+ * Lucene in docs/PERFORMANCE.md (issue 15).
  */
 public final class FuzzyIndex<T> {
 
