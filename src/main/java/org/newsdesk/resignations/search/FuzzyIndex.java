@@ -54,7 +54,8 @@ public final class FuzzyIndex<T> {
     private final int[] sortedWordIds;
     private final int[][] postings;            // word id → item ids (ascending)
     private final String[][] itemKeys;         // item → original keys
-    private final int[][][] itemKeyWords;      // item → key → word ids
+    private final int[] itemStart;             // item → where its keys start in keyWords
+    private final int[] keyWords;              // per item: key count, then per key: word count, word ids
     private final long[] deletions;            // (hash40 << 24 | word id), sorted
     private final int bucketBits;
     private final int[] buckets;               // hash40's top bits → first index in deletions
@@ -67,7 +68,7 @@ public final class FuzzyIndex<T> {
         int[][] post = new int[1024][];
         int[] postSize = new int[1024];
         this.itemKeys = new String[input.size()][];
-        this.itemKeyWords = new int[input.size()][][];
+        int[][][] itemKeyWords = new int[input.size()][][];
         for (int i = 0; i < input.size(); i++) {
             Item<T> item = input.get(i);
             items.add(item.value());
@@ -101,6 +102,27 @@ public final class FuzzyIndex<T> {
                 itemKeyWords[i][k] = ids;
             }
         }
+        // One flat array: scoring a candidate reads one run of memory, not an array per key.
+        this.itemStart = new int[input.size() + 1];
+        int flat = 0;
+        for (int[][] keys : itemKeyWords) {
+            flat += 1;
+            for (int[] ids : keys) {
+                flat += 1 + ids.length;
+            }
+        }
+        this.keyWords = new int[flat];
+        int at = 0;
+        for (int i = 0; i < itemKeyWords.length; i++) {
+            itemStart[i] = at;
+            keyWords[at++] = itemKeyWords[i].length;
+            for (int[] ids : itemKeyWords[i]) {
+                keyWords[at++] = ids.length;
+                System.arraycopy(ids, 0, keyWords, at, ids.length);
+                at += ids.length;
+            }
+        }
+        itemStart[itemKeyWords.length] = at;
         if (wordList.size() > TOKEN_MASK) {
             throw new IllegalArgumentException("too many distinct words for the index: " + wordList.size());
         }
@@ -229,8 +251,12 @@ public final class FuzzyIndex<T> {
         double bestScore = -1;
         int bestKey = -1;
         int queryWords = perWord.length;
-        for (int k = 0; k < itemKeyWords[item].length; k++) {
-            int[] keyWords = itemKeyWords[item][k];
+        int next = itemStart[item];
+        int keys = keyWords[next++];
+        for (int k = 0; k < keys; k++) {
+            int length = keyWords[next++];
+            int from = next;
+            next += length;
             double sum = 0;
             boolean all = true;
             boolean inOrder = true;
@@ -238,8 +264,8 @@ public final class FuzzyIndex<T> {
             for (WordScores matches : perWord) {
                 double wordBest = 0;
                 int at = -1;
-                for (int p = 0; p < keyWords.length; p++) {
-                    double s = matches.get(keyWords[p]);
+                for (int p = 0; p < length; p++) {
+                    double s = matches.get(keyWords[from + p]);
                     if (s > wordBest) {
                         wordBest = s;
                         at = p;
@@ -257,7 +283,7 @@ public final class FuzzyIndex<T> {
                 continue;
             }
             // Reward keys the query covers fully: "Miller" alone is a weaker hit on "Andrew Miller".
-            double coverage = Math.min(1.0, (double) queryWords / keyWords.length);
+            double coverage = Math.min(1.0, (double) queryWords / length);
             double s = (sum / queryWords) * (0.8 + 0.2 * coverage);
             if (!inOrder) {
                 // "Son Nagra" is Son Nagar rather than Nagar Son: a hair, never enough to decide alone
@@ -313,6 +339,7 @@ public final class FuzzyIndex<T> {
         if (r == null) {
             return;
         }
+        top.dedupe = true;
         WordScores[] variant = new WordScores[q.length - replaced + 2];
         System.arraycopy(perWord, 0, variant, 0, at);
         variant[at] = WordScores.exact(l);
@@ -524,6 +551,8 @@ public final class FuzzyIndex<T> {
         private final int limit;
         private int size;
         private int found;
+        /** Set once a respaced query is scored: only then can an item be offered twice. */
+        boolean dedupe;
         private int[] item;
         private double[] score;
         private String[] key;
@@ -545,7 +574,10 @@ public final class FuzzyIndex<T> {
 
         void offer(int it, double s, String k) {
             int n = found++;
-            for (int i = 0; i < size; i++) {
+            if (size == limit && !before(s, k, n, size - 1)) {
+                return;   // cannot enter; if the item is kept already, it is kept with a better score
+            }
+            for (int i = 0; dedupe && i < size; i++) {
                 if (item[i] == it) {
                     // found again through a respaced query: the better reading stays
                     if (!before(s, k, n, i)) {

@@ -81,6 +81,22 @@ final class WordScores {
 
     /** The word ids, best score first (ties by id). */
     int[] byScore() {
+        if (size <= 128) {
+            // insertion sort: a prefix has at most 64 completions and a few typo matches
+            int[] order = new int[size];
+            for (int i = 0; i < size; i++) {
+                int j = i;
+                while (j > 0 && before(i, order[j - 1])) {
+                    order[j] = order[j - 1];
+                    j--;
+                }
+                order[j] = i;
+            }
+            for (int i = 0; i < size; i++) {
+                order[i] = words[order[i]];
+            }
+            return order;
+        }
         Integer[] order = new Integer[size];
         for (int i = 0; i < size; i++) {
             order[i] = i;
@@ -94,6 +110,10 @@ final class WordScores {
             out[i] = words[order[i]];
         }
         return out;
+    }
+
+    private boolean before(int a, int b) {
+        return scores[a] != scores[b] ? scores[a] > scores[b] : words[a] < words[b];
     }
 
     /** As a map, for the suggestion list, which iterates it. */
