@@ -30,10 +30,8 @@ public final class ReloadHeapProbe {
         int changedEvery = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         boolean share = Boolean.parseBoolean(System.getProperty("share", "true"));
         Path v1 = Files.createTempFile("reload-v1-", ".json");
-        Path v2 = Files.createTempFile("reload-v2-", ".json");
         try {
             SyntheticDataset.file(n, 42, v1, 0);
-            SyntheticDataset.file(n, 42, v2, changedEvery);
             System.out.printf("entries=%d changed=1/%d share=%s max heap=%d MB%n", n, changedEvery, share,
                     Runtime.getRuntime().maxMemory() >> 20);
             print("start");
@@ -41,9 +39,11 @@ public final class ReloadHeapProbe {
             Snapshot s1 = loader.load(v1);
             Directory d1 = new Directory(s1);
             print("version 1 served (snapshot + index)");
+            // the bot reads the same file again after it was saved with the corrections
+            SyntheticDataset.file(n, 42, v1, changedEvery);
             long start = System.nanoTime();
             DatasetLoader second = share ? loader : new DatasetLoader(new SchemaCheck(), Clock.systemUTC());
-            Snapshot s2 = second.load(v2);
+            Snapshot s2 = second.load(v1);
             print("version 2 loaded, version 1 still served");
             Directory d2 = new Directory(s2);
             long took = System.nanoTime() - start;
@@ -56,7 +56,6 @@ public final class ReloadHeapProbe {
             System.out.println(d2.snapshot().version());
         } finally {
             Files.deleteIfExists(v1);
-            Files.deleteIfExists(v2);
         }
     }
 

@@ -17,6 +17,7 @@ import java.io.OutputStream;
 import java.io.PushbackInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -54,6 +55,7 @@ public final class DatasetLoader {
     private final FirstPass firstPass;
     private final SecondPass secondPass;
     private final Clock clock;
+    private final SharedEntries shared = new SharedEntries();
 
     public DatasetLoader(SchemaCheck schema, Clock clock) {
         this.clock = clock;
@@ -61,7 +63,7 @@ public final class DatasetLoader {
         // one value at the parser's position: the end of the document is checked separately
         ObjectReader valueReader = mapper.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         ObjectReader entryReader = mapper.readerFor(Entry.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        this.firstPass = new FirstPass(mapper, valueReader, entryReader, schema, new SharedEntries());
+        this.firstPass = new FirstPass(mapper, valueReader, entryReader, schema);
         this.secondPass = new SecondPass(mapper, valueReader, schema);
     }
 
@@ -135,14 +137,14 @@ public final class DatasetLoader {
             // not found, not allowed, a directory...: said as such, not as an encoding problem
             throw new InvalidDatasetException(List.of(Problem.at(name, "", PathKind.cannotRead(e))));
         }
-        try (BackgroundDigest in = new BackgroundDigest(opened, digest);
+        try (DigestInputStream in = new DigestInputStream(opened, digest);
              PushbackInputStream start = new PushbackInputStream(in, 4);
              JsonParser raw = mapper.getFactory().createParser(JsonErrors.utf8Only(name, start))) {
             // repeated keys are refused by the spotter, without the parser's hash set per object
             raw.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             NullSpotter parser = new NullSpotter(raw);
             try {
-                read = firstPass.read(name, parser);
+                read = firstPass.read(name, parser, shared.previous(name));
             } catch (StreamConstraintsException e) {
                 throw new InvalidDatasetException(List.of(ReadLimits.problem(name, raw, e)));
             } catch (RuntimeException e) {
@@ -152,7 +154,6 @@ public final class DatasetLoader {
             }
             // Drain so the version covers every byte even if something follows the document.
             in.transferTo(OutputStream.nullOutputStream());
-            in.finish();
             if (!read.failed.isEmpty()) {
                 try {
                     secondPass.schemaOfFailed(name, source, read, read.hash(digest));
@@ -198,7 +199,9 @@ public final class DatasetLoader {
             boolean more = problems.size() > MAX_PROBLEMS || read.moreNotListed;
             throw new InvalidDatasetException(problems.size() > MAX_PROBLEMS ? problems.subList(0, MAX_PROBLEMS) : problems, more);
         }
-        return new Snapshot(dataset, Snapshot.version(read.hash(digest)));
+        Snapshot loaded = new Snapshot(dataset, Snapshot.version(read.hash(digest)));
+        shared.loaded(name, loaded);
+        return loaded;
     }
 
     /**
