@@ -12,9 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.newsdesk.resignations.Fixtures;
 
 /**
- * A dataset large enough for the load's second core (digest past the first megabyte, the
- * semantic rules of the second half of the entries) loads exactly as a small one: the same
- * version (SHA-256 of every byte) and every problem, in file order.
+ * A dataset large enough for the load's second core (the semantic rules of the second half of
+ * the entries) loads exactly as a small one: the same version (SHA-256 of every byte, from a
+ * file or from bytes) and every problem, in file order.
  */
 class LargeDatasetTest {
 
