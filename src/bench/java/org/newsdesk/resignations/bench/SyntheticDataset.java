@@ -23,7 +23,7 @@ import java.util.Random;
  */
 public final class SyntheticDataset {
 
-    private static final String[][] SYLLABLES = {
+    static final String[][] SYLLABLES = {
             {"ka", "كا"}, {"ri", "ري"}, {"mo", "مو"}, {"sa", "سا"}, {"li", "لي"}, {"na", "نا"}, {"to", "تو"},
             {"ber", "بير"}, {"dan", "دان"}, {"mil", "ميل"}, {"son", "سون"}, {"ha", "ها"}, {"fa", "فا"},
             {"ro", "رو"}, {"vin", "فين"}, {"ler", "لر"}, {"zu", "زو"}, {"qi", "كي"}, {"wel", "ويل"}, {"do", "دو"},
@@ -55,6 +55,19 @@ public final class SyntheticDataset {
     }
 
     public static Generated write(int n, long seed, OutputStream out) {
+        return write(n, seed, out, 0);
+    }
+
+    /** The same file as {@link #file(int, long, Path)}, with the office of every {@code changedEvery}-th entry corrected (0: none). */
+    public static Generated file(int n, long seed, Path path, int changedEvery) {
+        try (OutputStream out = Files.newOutputStream(path)) {
+            return write(n, seed, out, changedEvery);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Generated write(int n, long seed, OutputStream out, int changedEvery) {
         ObjectMapper mapper = new ObjectMapper();
         JsonNode base;
         try (InputStream in = SyntheticDataset.class.getResourceAsStream("/dataset/resignations.json")) {
@@ -98,7 +111,9 @@ public final class SyntheticDataset {
                 g.writeBooleanField("in_article", false);
                 g.writeStringField("confidence", "medium");
                 fact(g, "departure", "resigned", null, null, src, null);
-                fact(g, "office", null, "Office of Policy " + i, "مكتب السياسات " + i, src, null);
+                boolean changed = changedEvery > 0 && i % changedEvery == 0;
+                fact(g, "office", null, "Office of Policy " + i + (changed ? " and Planning" : ""),
+                        "مكتب السياسات " + i + (changed ? " والتخطيط" : ""), src, null);
                 fact(g, "title", null, "Special Assistant", "مساعد خاص", src, null);
                 fact(g, "announced", String.format("2024-%02d-%02d", 1 + r.nextInt(12), 1 + r.nextInt(28)), null, null, src, null);
                 fact(g, "stated_reason", null, "Said the administration's Gaza policy made staying impossible.",

@@ -115,6 +115,7 @@ public final class Application {
         this.current = new AtomicReference<>(new Directory(snapshot));
         this.templates = setup.templates();
         this.replies = new Replies(templates);
+        replies.prepare(snapshot);
         this.languages = new LanguagePolicy(setup.defaultLanguage());
         this.queries = new Queries(current::get);
         this.catalog = CommandCatalog.standard().with(CommandCatalog.notifications()).with(CommandCatalog.editing());
@@ -259,6 +260,7 @@ public final class Application {
     /** Swaps in a new validated snapshot; queries already running finish on the old one. */
     public void replace(Snapshot snapshot) {
         current.set(new Directory(snapshot));
+        replies.prepare(snapshot);   // the old version's rendered replies go; the new one's are rendered now
         factcheck.checker();   // build the fact-checker for the new snapshot now, not on the next /factcheck
     }
 

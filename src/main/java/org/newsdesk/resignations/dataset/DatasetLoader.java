@@ -55,6 +55,7 @@ public final class DatasetLoader {
     private final FirstPass firstPass;
     private final SecondPass secondPass;
     private final Clock clock;
+    private final SharedEntries shared = new SharedEntries();
 
     public DatasetLoader(SchemaCheck schema, Clock clock) {
         this.clock = clock;
@@ -143,7 +144,7 @@ public final class DatasetLoader {
             raw.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             NullSpotter parser = new NullSpotter(raw);
             try {
-                read = firstPass.read(name, parser);
+                read = firstPass.read(name, parser, shared.previous(name));
             } catch (StreamConstraintsException e) {
                 throw new InvalidDatasetException(List.of(ReadLimits.problem(name, raw, e)));
             } catch (RuntimeException e) {
@@ -198,7 +199,9 @@ public final class DatasetLoader {
             boolean more = problems.size() > MAX_PROBLEMS || read.moreNotListed;
             throw new InvalidDatasetException(problems.size() > MAX_PROBLEMS ? problems.subList(0, MAX_PROBLEMS) : problems, more);
         }
-        return new Snapshot(dataset, Snapshot.version(read.hash(digest)));
+        Snapshot loaded = new Snapshot(dataset, Snapshot.version(read.hash(digest)));
+        shared.loaded(name, loaded);
+        return loaded;
     }
 
     /**

@@ -16,6 +16,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The first pass over a dataset file: the document without its entries kept as a tree for the
@@ -36,6 +37,7 @@ final class FirstPass {
         /** Problems were found past the {@link DatasetLoader#MAX_PROBLEMS} kept. */
         boolean moreNotListed;
         private byte[] hash;
+        @Nullable Snapshot previous;
 
         /** The SHA-256 of every byte read (a digest can be finished only once). */
         byte[] hash(MessageDigest digest) {
@@ -59,8 +61,10 @@ final class FirstPass {
         this.schema = schema;
     }
 
-    Read read(String name, NullSpotter p) throws IOException {
+    /** @param previous the file's last snapshot, whose unchanged entries the new one shares (null: none) */
+    Read read(String name, NullSpotter p, @Nullable Snapshot previous) throws IOException {
         Read r = new Read();
+        r.previous = previous;
         JsonToken first = p.nextToken();
         if (first == null) {
             r.problems.add(Problem.at(name, "", "the file is empty."));
@@ -129,7 +133,7 @@ final class FirstPass {
             }
         }
         if (entry != null && !p.seen && EntryShape.fits(entry)) {
-            r.entries.add(entry);
+            r.entries.add(SharedEntries.share(r.previous, entry));
             r.positions.add(index);
             return;
         }

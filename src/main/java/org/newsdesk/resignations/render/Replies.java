@@ -1,8 +1,11 @@
 package org.newsdesk.resignations.render;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import org.newsdesk.resignations.dataset.Agency;
 import org.newsdesk.resignations.dataset.Attested;
@@ -33,8 +36,24 @@ public final class Replies {
      * Source URLs made link-safe, once each: parsing every citation URL on every reply was most
      * of a `who` reply's cost (measured end to end through JDA). Bounded; URLs come from the dataset.
      */
-    private final com.github.benmanes.caffeine.cache.Cache<String, String> safeUrls =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000).build();
+    private final Cache<String, String> safeUrls = Caffeine.newBuilder().maximumSize(100_000).build();
+
+    /** Datasets up to this size get every who reply rendered when they are loaded; larger ones as asked. */
+    static final int PRERENDER_MAX = 2_000;
+    /** Who replies kept per dataset version: every one of a prerendered dataset, in both languages. */
+    private static final int VERSION_REPLIES = 2 * PRERENDER_MAX;
+
+    /**
+     * Who replies of the dataset version being served, each rendered once: escaping, link-safe
+     * URLs and citation numbering were most of a first {@code who}'s cost end to end. The cache
+     * belongs to one snapshot: {@link #prepare} (at every load and reload) starts an empty one
+     * for the new snapshot and drops the old, so a correction is never answered with the card
+     * from before it; a request still running on another snapshot renders its own reply.
+     */
+    private final AtomicReference<VersionReplies> versionReplies = new AtomicReference<>();
+
+    private record VersionReplies(Snapshot snapshot, Cache<String, Reply> who) {
+    }
 
     public Replies(Templates templates) {
         this.t = templates;
@@ -65,6 +84,40 @@ public final class Replies {
      * action that opens {@link #fullRecord} for the asker.
      */
     public Reply who(Snapshot s, Entry e, Lang lang) {
+        VersionReplies v = versionReplies.get();
+        if (v == null) {
+            // used without prepare (tests, tools): the first snapshot asked about is the one served
+            versionReplies.compareAndSet(null, new VersionReplies(s, newCache()));
+            v = versionReplies.get();
+        }
+        if (v.snapshot() != s) {
+            return renderWho(s, e, lang);
+        }
+        return v.who().get(lang.code() + ":" + e.id(), k -> renderWho(s, e, lang));
+    }
+
+    /**
+     * Serves {@code s} from now on: the replies of the previous version are dropped, and for a
+     * dataset of up to {@link #PRERENDER_MAX} entries every who reply is rendered now, so even a
+     * name asked for the first time costs no rendering.
+     */
+    public void prepare(Snapshot s) {
+        VersionReplies v = new VersionReplies(s, newCache());
+        versionReplies.set(v);
+        if (s.entries().size() <= PRERENDER_MAX) {
+            for (Entry e : s.entries()) {
+                for (Lang lang : Lang.values()) {
+                    v.who().get(lang.code() + ":" + e.id(), k -> renderWho(s, e, lang));
+                }
+            }
+        }
+    }
+
+    private static Cache<String, Reply> newCache() {
+        return Caffeine.newBuilder().maximumSize(VERSION_REPLIES).build();
+    }
+
+    private Reply renderWho(Snapshot s, Entry e, Lang lang) {
         Card card = new WhoCard(this).build(s, e, lang);
         Reply.Action full = new Reply.Action(t.get(lang, "card.full_record"), fullRecordReplay(e, lang));
         return Reply.answer(List.of(card), Optional.empty()).withActions(List.of(full));

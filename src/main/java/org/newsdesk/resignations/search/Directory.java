@@ -71,11 +71,16 @@ public final class Directory {
         List<FuzzyIndex.Match<Entry>> found = people(trimmed, 2, false);
         // One word that is only part of a longer name ("Mohammed", "Andrew", "Abu") names nobody
         // for certain: the caller offers the matches instead. Surnames the desk uses alone are aliases.
+        // A whole name typed without its space ("AndrewMiller") is the whole name, not a part.
         if (!found.isEmpty() && Normalizer.tokens(trimmed).length < 2
-                && Normalizer.tokens(found.get(0).key()).length > 1) {
+                && Normalizer.tokens(found.get(0).key()).length > 1 && !withoutSpaces(trimmed, found.get(0).key())) {
             return Optional.empty();
         }
         return decisive(found);
+    }
+
+    private static boolean withoutSpaces(String typed, String key) {
+        return Normalizer.normalize(typed).equals(Normalizer.normalize(key).replace(" ", ""));
     }
 
     public List<FuzzyIndex.Match<Agency>> agencies(String query, int limit, boolean autocomplete) {

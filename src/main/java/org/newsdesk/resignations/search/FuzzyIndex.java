@@ -11,10 +11,12 @@ import java.util.Map;
  * Fuzzy lookup of items by their names and aliases, in any script, without scanning every item.
  *
  * <p>Each distinct word of every key gets an id. Typos are found through a deletion index
- * (every word and every word with one letter removed, stored as hashes in one sorted
- * {@code long[]}): a query word with up to two letters removed meets the words within two
- * edits, which are then confirmed with {@link EditDistance}. Prefixes (for autocomplete) come
- * from a sorted word list. Only items that hold a matching word are scored.
+ * (every word and every word of three letters or more with one letter removed, stored as hashes
+ * in one sorted {@code long[]} with a directory on the hashes' top bits): a query word with up
+ * to two letters removed meets the words within two edits, which are then confirmed with
+ * {@link EditDistance}. Prefixes (for autocomplete) come from a sorted word list. Only items that
+ * hold a matching word are scored, and only the best {@code limit} are kept. Measured against
+ * Lucene in docs/PERFORMANCE.md (issue 15).
  */
 public final class FuzzyIndex<T> {
 
@@ -35,6 +37,14 @@ public final class FuzzyIndex<T> {
     private static final int MAX_CANDIDATE_ITEMS = 20_000;
     /** Autocomplete shows 25 choices; scoring more candidates than this only costs time. */
     private static final int MAX_PREFIX_CANDIDATES = 2_000;
+    /** Short words get a typo search of their own ({@link #shortFuzzy}) from this length. */
+    private static final int SHORT_TYPO_QUERY = 2;
+    /** ...and only ever match words this long: "Li" is never a typo of "Lu". */
+    private static final int SHORT_TYPO_WORD = 3;
+    /** A query read with its space moved or put back scores as if one word had a typo. */
+    private static final double SPACE_TYPO = 0.92;
+    /** Words matched in another order than the key's: ties between "Son Nagar" and "Nagar Son" go to the typed order. */
+    private static final double OUT_OF_ORDER = 0.99;
     private static final int TOKEN_BITS = 24;
     private static final long TOKEN_MASK = (1L << TOKEN_BITS) - 1;
 
@@ -44,8 +54,11 @@ public final class FuzzyIndex<T> {
     private final int[] sortedWordIds;
     private final int[][] postings;            // word id → item ids (ascending)
     private final String[][] itemKeys;         // item → original keys
-    private final int[][][] itemKeyWords;      // item → key → word ids
+    private final int[] itemStart;             // item → where its keys start in keyWords
+    private final int[] keyWords;              // per item: key count, then per key: word count, word ids
     private final long[] deletions;            // (hash40 << 24 | word id), sorted
+    private final int bucketBits;
+    private final int[] buckets;               // hash40's top bits → first index in deletions
     private final Map<String, Integer> wordIds;
 
     public FuzzyIndex(List<Item<T>> input) {
@@ -55,7 +68,7 @@ public final class FuzzyIndex<T> {
         int[][] post = new int[1024][];
         int[] postSize = new int[1024];
         this.itemKeys = new String[input.size()][];
-        this.itemKeyWords = new int[input.size()][][];
+        int[][][] itemKeyWords = new int[input.size()][][];
         for (int i = 0; i < input.size(); i++) {
             Item<T> item = input.get(i);
             items.add(item.value());
@@ -89,6 +102,27 @@ public final class FuzzyIndex<T> {
                 itemKeyWords[i][k] = ids;
             }
         }
+        // One flat array: scoring a candidate reads one run of memory, not an array per key.
+        this.itemStart = new int[input.size() + 1];
+        int flat = 0;
+        for (int[][] keys : itemKeyWords) {
+            flat += 1;
+            for (int[] ids : keys) {
+                flat += 1 + ids.length;
+            }
+        }
+        this.keyWords = new int[flat];
+        int at = 0;
+        for (int i = 0; i < itemKeyWords.length; i++) {
+            itemStart[i] = at;
+            keyWords[at++] = itemKeyWords[i].length;
+            for (int[] ids : itemKeyWords[i]) {
+                keyWords[at++] = ids.length;
+                System.arraycopy(ids, 0, keyWords, at, ids.length);
+                at += ids.length;
+            }
+        }
+        itemStart[itemKeyWords.length] = at;
         if (wordList.size() > TOKEN_MASK) {
             throw new IllegalArgumentException("too many distinct words for the index: " + wordList.size());
         }
@@ -105,14 +139,14 @@ public final class FuzzyIndex<T> {
         }
         int total = 0;
         for (String word : words) {
-            total += 1 + (EditDistance.allowedEdits(word.length()) > 0 ? word.length() : 0);
+            total += 1 + (word.length() >= SHORT_TYPO_WORD ? word.length() : 0);
         }
         long[] dels = new long[total];
         int n = 0;
         for (int w = 0; w < words.length; w++) {
             String word = words[w];
             dels[n++] = pack(hash(word), w);
-            if (EditDistance.allowedEdits(word.length()) > 0) {
+            if (word.length() >= SHORT_TYPO_WORD) {
                 for (int c = 0; c < word.length(); c++) {
                     dels[n++] = pack(hashWithout(word, c), w);
                 }
@@ -120,6 +154,20 @@ public final class FuzzyIndex<T> {
         }
         Arrays.sort(dels);
         this.deletions = dels;
+        // A directory on the hash's top bits, about two entries a bucket: a probe reads one short
+        // run instead of binary-searching the whole array (twenty cache misses at 100,000 names).
+        this.bucketBits = Math.max(1, Math.min(24, 63 - Long.numberOfLeadingZeros(Math.max(2, dels.length)) - 1));
+        this.buckets = new int[(1 << bucketBits) + 1];
+        int b = 0;
+        for (int i = 0; i < dels.length; i++) {
+            int own = bucket(dels[i]);
+            while (b <= own) {
+                buckets[b++] = i;
+            }
+        }
+        while (b < buckets.length) {
+            buckets[b++] = dels.length;
+        }
     }
 
     public int size() {
@@ -129,25 +177,35 @@ public final class FuzzyIndex<T> {
     /**
      * Items matching the query, best first. Every query word must match a word of the item
      * exactly, within the edits its length allows, or, when {@code prefixLast} is set and it is
-     * the last word, as a prefix.
+     * the last word, as a prefix. Without {@code prefixLast}, a space typed one letter early or
+     * late ("Vul iIsrawabe") or left out ("VuliIsrawabe") is also forgiven, at the cost of an edit.
      */
     public List<Match<T>> search(String query, int limit, boolean prefixLast) {
         String[] q = Normalizer.tokens(query);
         if (q.length == 0 || q.length > MAX_QUERY_WORDS || limit <= 0) {
             return List.of();
         }
-        // For each query word: matching word id → similarity.
-        List<Map<Integer, Double>> perWord = new ArrayList<>(q.length);
+        WordScores[] perWord = new WordScores[q.length];
         for (int j = 0; j < q.length; j++) {
-            perWord.add(wordMatches(q[j], prefixLast && j == q.length - 1));
+            perWord[j] = wordMatches(q[j], prefixLast && j == q.length - 1);
         }
-        // Candidate items: those holding a match for the rarest query word.
+        Top top = new Top(limit);
+        collect(perWord, prefixLast, 1.0, top);
+        if (!prefixLast) {
+            spaceTypos(q, perWord, top);
+        }
+        return top.matches();
+    }
+
+    /** Scores the items holding a match for the rarest query word, into {@code top}. */
+    private void collect(WordScores[] perWord, boolean prefixLast, double factor, Top top) {
         int rarest = 0;
         long best = Long.MAX_VALUE;
-        for (int j = 0; j < q.length; j++) {
+        for (int j = 0; j < perWord.length; j++) {
             long count = 0;
-            for (int w : perWord.get(j).keySet()) {
-                count += postings[w].length;
+            WordScores m = perWord[j];
+            for (int n = 0; n < m.size; n++) {
+                count += postings[m.words[n]].length;
             }
             if (count < best) {
                 best = count;
@@ -155,78 +213,146 @@ public final class FuzzyIndex<T> {
             }
         }
         if (best == 0) {
-            return List.of();
+            return;
         }
-        List<Match<T>> found = new ArrayList<>();
+        // The other words' best similarities bound what any item can still score.
+        double others = 0;
+        for (int j = 0; j < perWord.length; j++) {
+            if (j != rarest) {
+                others += perWord[j].max;
+            }
+        }
         int visited = 0;
+        int cap = prefixLast ? MAX_PREFIX_CANDIDATES : MAX_CANDIDATE_ITEMS;
         BitSet seen = new BitSet(items.size());
         // Best-matching words first, so the candidate caps never drop an exact hit for a completion.
-        List<Map.Entry<Integer, Double>> seeds = new ArrayList<>(perWord.get(rarest).entrySet());
-        seeds.sort((a, b) -> Double.compare(b.getValue(), a.getValue()));
-        outer:
-        for (Map.Entry<Integer, Double> seed : seeds) {
-            for (int item : postings[seed.getKey()]) {
+        int[] seeds = perWord[rarest].byScore();
+        for (int seed : seeds) {
+            double seedScore = perWord[rarest].get(seed);
+            // No item reached from here on can score above this: stop once the choices are settled.
+            if (top.settledAbove((seedScore + others) / perWord.length * factor)) {
+                return;
+            }
+            for (int item : postings[seed]) {
                 if (seen.get(item)) {
                     continue;
                 }
                 seen.set(item);
-                if (++visited > (prefixLast ? MAX_PREFIX_CANDIDATES : MAX_CANDIDATE_ITEMS)) {
-                    break outer;
+                if (++visited > cap) {
+                    return;
                 }
-                Match<T> m = score(item, perWord, q.length);
-                if (m != null) {
-                    found.add(m);
-                }
+                score(item, perWord, factor, top);
             }
         }
-        found.sort((a, b) -> {
-            int c = Double.compare(b.score(), a.score());
-            return c != 0 ? c : a.key().compareTo(b.key());
-        });
-        return found.size() > limit ? List.copyOf(found.subList(0, limit)) : List.copyOf(found);
     }
 
     /** Scores one item: each query word takes its best match within one key; the best key wins. */
-    private Match<T> score(int item, List<Map<Integer, Double>> perWord, int queryWords) {
+    private void score(int item, WordScores[] perWord, double factor, Top top) {
         double bestScore = -1;
         int bestKey = -1;
-        for (int k = 0; k < itemKeyWords[item].length; k++) {
-            int[] keyWords = itemKeyWords[item][k];
+        int queryWords = perWord.length;
+        int next = itemStart[item];
+        int keys = keyWords[next++];
+        for (int k = 0; k < keys; k++) {
+            int length = keyWords[next++];
+            int from = next;
+            next += length;
             double sum = 0;
             boolean all = true;
-            for (Map<Integer, Double> matches : perWord) {
+            boolean inOrder = true;
+            int previous = -1;
+            for (WordScores matches : perWord) {
                 double wordBest = 0;
-                for (int w : keyWords) {
-                    Double s = matches.get(w);
-                    if (s != null && s > wordBest) {
+                int at = -1;
+                for (int p = 0; p < length; p++) {
+                    double s = matches.get(keyWords[from + p]);
+                    if (s > wordBest) {
                         wordBest = s;
+                        at = p;
                     }
                 }
                 if (wordBest == 0) {
                     all = false;
                     break;
                 }
+                inOrder &= at > previous;
+                previous = at;
                 sum += wordBest;
             }
             if (!all) {
                 continue;
             }
             // Reward keys the query covers fully: "Miller" alone is a weaker hit on "Andrew Miller".
-            double coverage = Math.min(1.0, (double) queryWords / keyWords.length);
+            double coverage = Math.min(1.0, (double) queryWords / length);
             double s = (sum / queryWords) * (0.8 + 0.2 * coverage);
+            if (!inOrder) {
+                // "Son Nagra" is Son Nagar rather than Nagar Son: a hair, never enough to decide alone
+                s *= OUT_OF_ORDER;
+            }
             if (s > bestScore) {
                 bestScore = s;
                 bestKey = k;
             }
         }
-        return bestKey < 0 ? null : new Match<>(items.get(item), bestScore, itemKeys[item][bestKey]);
+        if (bestKey >= 0) {
+            top.offer(item, bestScore * factor, itemKeys[item][bestKey]);
+        }
     }
 
-    private Map<Integer, Double> wordMatches(String q, boolean prefix) {
-        Map<Integer, Double> out = new HashMap<>();
+    /**
+     * A space one letter off, or missing: when moving it, or putting it back, turns the words
+     * around it into two known words, the query is tried that way too. Costs a few map lookups;
+     * the extra search runs only when both words are known, which a one-letter typo inside a
+     * word almost never produces.
+     */
+    private void spaceTypos(String[] q, WordScores[] perWord, Top top) {
+        for (int j = 0; j + 1 < q.length; j++) {
+            String a = q[j];
+            String b = q[j + 1];
+            if (wordIds.containsKey(a) && wordIds.containsKey(b)) {
+                continue;
+            }
+            if (a.length() > 1) {
+                respaced(q, perWord, j, 2, a.substring(0, a.length() - 1), a.charAt(a.length() - 1) + b, top);
+            }
+            if (b.length() > 1) {
+                respaced(q, perWord, j, 2, a + b.charAt(0), b.substring(1), top);
+            }
+        }
+        if (q.length < MAX_QUERY_WORDS) {
+            for (int j = 0; j < q.length; j++) {
+                String a = q[j];
+                if (a.length() < 2 || a.length() > 2 * MAX_FUZZY_WORD || wordIds.containsKey(a)) {
+                    continue;
+                }
+                for (int cut = 1; cut < a.length(); cut++) {
+                    respaced(q, perWord, j, 1, a.substring(0, cut), a.substring(cut), top);
+                }
+            }
+        }
+    }
+
+    /** The query with {@code replaced} words from {@code at} replaced by two known words, scored one edit down. */
+    private void respaced(String[] q, WordScores[] perWord, int at, int replaced, String left, String right, Top top) {
+        Integer l = wordIds.get(left);
+        Integer r = l == null ? null : wordIds.get(right);
+        if (r == null) {
+            return;
+        }
+        top.dedupe = true;
+        WordScores[] variant = new WordScores[q.length - replaced + 2];
+        System.arraycopy(perWord, 0, variant, 0, at);
+        variant[at] = WordScores.exact(l);
+        variant[at + 1] = WordScores.exact(r);
+        System.arraycopy(perWord, at + replaced, variant, at + 2, q.length - at - replaced);
+        collect(variant, false, SPACE_TYPO, top);
+    }
+
+    private WordScores wordMatches(String q, boolean prefix) {
+        WordScores out = new WordScores();
         Integer exact = wordIds.get(q);
         if (exact != null) {
-            out.put(exact, 1.0);
+            out.merge(exact, 1.0);
         }
         if (prefix) {
             int from = lowerBound(q);
@@ -234,43 +360,77 @@ public final class FuzzyIndex<T> {
                     && sortedWords[r].startsWith(q); r++, taken++) {
                 int w = sortedWordIds[r];
                 // A longer completion of the typed prefix scores a little less than a full word.
-                out.merge(w, 0.9 + 0.1 * q.length() / sortedWords[r].length(), Math::max);
+                out.merge(w, 0.9 + 0.1 * q.length() / sortedWords[r].length());
             }
         }
         int allowed = EditDistance.allowedEdits(q.length());
         if (allowed > 0 && q.length() <= MAX_FUZZY_WORD) {
             fuzzy(q, allowed, out);
+        } else if (!prefix && q.length() >= SHORT_TYPO_QUERY) {
+            shortFuzzy(q, out);
         }
         return out;
     }
 
-    private void fuzzy(String q, int allowed, Map<Integer, Double> out) {
-        List<Long> probes = new ArrayList<>();
-        probes.add(hash(q));
+    /**
+     * Typos in short words, which {@link EditDistance#allowedEdits} leaves alone: one letter
+     * dropped from a word of three or four ("Peo" for "Pego", "Man" for "Mann"), or two letters
+     * swapped in a word of three ("Lma" for "Lam"); never a word shorter than three. Such a
+     * match scores low (two thirds), so it decides a name only with the other words' help.
+     */
+    private void shortFuzzy(String q, WordScores out) {
+        long[] probes = new long[1 + q.length()];
+        probes[0] = hash(q);
         for (int c = 0; c < q.length(); c++) {
-            String d1 = q.substring(0, c) + q.substring(c + 1);
-            probes.add(hash(d1));
+            probes[1 + c] = hashWithout(q, c);
+        }
+        probeAll(probes, probes.length, q, 1, SHORT_TYPO_WORD, out);
+    }
+
+    private void fuzzy(String q, int allowed, WordScores out) {
+        int n = q.length();
+        long[] probes = new long[1 + n + (allowed > 1 ? n * (n - 1) / 2 : 0)];
+        int p = 0;
+        probes[p++] = hash(q);
+        for (int c = 0; c < n; c++) {
+            probes[p++] = hashWithout(q, c, -1);
             if (allowed > 1) {
-                for (int c2 = c; c2 < d1.length(); c2++) {
-                    probes.add(hashWithout(d1, c2));
+                for (int c2 = c + 1; c2 < n; c2++) {
+                    probes[p++] = hashWithout(q, c, c2);
                 }
             }
         }
-        for (long h : probes) {
-            int i = Arrays.binarySearch(deletions, h << TOKEN_BITS);
-            if (i < 0) {
-                i = -i - 1;
+        probeAll(probes, p, q, allowed, 0, out);
+    }
+
+    /**
+     * Looks each distinct probe up in the deletion index and keeps the words within the allowed
+     * edits (no more than one more than the word's own length allows) and at least {@code minLength} long.
+     */
+    private void probeAll(long[] probes, int count, String q, int allowed, int minLength, WordScores out) {
+        Arrays.sort(probes, 0, count);
+        for (int k = 0; k < count; k++) {
+            long h = probes[k];
+            if (k > 0 && h == probes[k - 1]) {
+                continue;   // deleting either of two equal letters gives the same probe
             }
-            for (; i < deletions.length && (deletions[i] >>> TOKEN_BITS) == h; i++) {
+            int b = bucket(h << TOKEN_BITS);
+            for (int i = buckets[b], end = buckets[b + 1]; i < end; i++) {
+                if ((deletions[i] >>> TOKEN_BITS) != h) {
+                    continue;
+                }
                 int w = (int) (deletions[i] & TOKEN_MASK);
-                if (out.containsKey(w) && out.get(w) >= 1.0) {
+                if (out.get(w) >= 1.0) {
                     continue;
                 }
                 String word = words[w];
+                if (word.length() < minLength) {
+                    continue;
+                }
                 int limit = Math.min(allowed, EditDistance.allowedEdits(word.length()) + 1);
                 int d = EditDistance.osa(q, word, limit);
                 if (d <= limit && d > 0) {
-                    out.merge(w, 1.0 - (double) d / Math.max(q.length(), word.length()) - 0.05, Math::max);
+                    out.merge(w, 1.0 - (double) d / Math.max(q.length(), word.length()) - 0.05);
                 }
             }
         }
@@ -295,6 +455,11 @@ public final class FuzzyIndex<T> {
         return lo;
     }
 
+    /** The bucket of a packed entry: its top bits, in the signed order the array is sorted in. */
+    private int bucket(long packed) {
+        return (int) ((packed ^ Long.MIN_VALUE) >>> (64 - bucketBits));
+    }
+
     private static long pack(long hash40, int word) {
         return (hash40 << TOKEN_BITS) | word;
     }
@@ -310,9 +475,14 @@ public final class FuzzyIndex<T> {
     }
 
     private static long hashWithout(String s, int skip) {
+        return hashWithout(s, skip, -1);
+    }
+
+    /** The hash of {@code s} without the letters at {@code skip} and {@code skip2}, no string built. */
+    private static long hashWithout(String s, int skip, int skip2) {
         long h = 0xcbf29ce484222325L;
         for (int i = 0; i < s.length(); i++) {
-            if (i != skip) {
+            if (i != skip && i != skip2) {
                 h ^= s.charAt(i);
                 h *= 0x100000001b3L;
             }
@@ -329,7 +499,7 @@ public final class FuzzyIndex<T> {
         Map<Integer, Double> scores = new HashMap<>();
         int visited = 0;
         for (String word : q) {
-            Map<Integer, Double> matches = wordMatches(word, true);
+            Map<Integer, Double> matches = wordMatches(word, true).asMap();
             Map<Integer, Double> perItem = new HashMap<>();
             for (Map.Entry<Integer, Double> m : matches.entrySet()) {
                 for (int item : postings[m.getKey()]) {
@@ -371,5 +541,97 @@ public final class FuzzyIndex<T> {
         }
         found.sort((a, b) -> Double.compare(b.score(), a.score()));
         return found.size() > limit ? found.subList(0, limit) : found;
+    }
+
+    /**
+     * The best {@code limit} matches found so far, best first: by score, then key, then the order
+     * they were found in (what sorting every match used to give), without sorting every match.
+     */
+    private final class Top {
+        private final int limit;
+        private int size;
+        private int found;
+        /** Set once a respaced query is scored: only then can an item be offered twice. */
+        boolean dedupe;
+        private int[] item;
+        private double[] score;
+        private String[] key;
+        private int[] order;
+
+        Top(int limit) {
+            this.limit = limit;
+            int capacity = Math.min(limit, 32);
+            item = new int[capacity];
+            score = new double[capacity];
+            key = new String[capacity];
+            order = new int[capacity];
+        }
+
+        /** Whether every place is taken by a match scoring above {@code bound} (nothing below it can enter). */
+        boolean settledAbove(double bound) {
+            return size == limit && score[size - 1] > bound + 1e-9;
+        }
+
+        void offer(int it, double s, String k) {
+            int n = found++;
+            if (size == limit && !before(s, k, n, size - 1)) {
+                return;   // cannot enter; if the item is kept already, it is kept with a better score
+            }
+            for (int i = 0; dedupe && i < size; i++) {
+                if (item[i] == it) {
+                    // found again through a respaced query: the better reading stays
+                    if (!before(s, k, n, i)) {
+                        return;
+                    }
+                    System.arraycopy(item, i + 1, item, i, size - i - 1);
+                    System.arraycopy(score, i + 1, score, i, size - i - 1);
+                    System.arraycopy(key, i + 1, key, i, size - i - 1);
+                    System.arraycopy(order, i + 1, order, i, size - i - 1);
+                    size--;
+                    break;
+                }
+            }
+            if (size == limit && !before(s, k, n, size - 1)) {
+                return;
+            }
+            if (size == limit) {
+                size--;
+            } else if (size == item.length) {
+                int capacity = Math.min(limit, item.length * 2);
+                item = Arrays.copyOf(item, capacity);
+                score = Arrays.copyOf(score, capacity);
+                key = Arrays.copyOf(key, capacity);
+                order = Arrays.copyOf(order, capacity);
+            }
+            int at = size;
+            while (at > 0 && before(s, k, n, at - 1)) {
+                item[at] = item[at - 1];
+                score[at] = score[at - 1];
+                key[at] = key[at - 1];
+                order[at] = order[at - 1];
+                at--;
+            }
+            item[at] = it;
+            score[at] = s;
+            key[at] = k;
+            order[at] = n;
+            size++;
+        }
+
+        private boolean before(double s, String k, int n, int i) {
+            if (s != score[i]) {
+                return s > score[i];
+            }
+            int c = k.compareTo(key[i]);
+            return c != 0 ? c < 0 : n < order[i];
+        }
+
+        List<Match<T>> matches() {
+            List<Match<T>> out = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                out.add(new Match<>(items.get(item[i]), score[i], key[i]));
+            }
+            return List.copyOf(out);
+        }
     }
 }
