@@ -96,6 +96,8 @@ class MainTest {
         pb.environment().keySet().removeIf(k -> k.startsWith("DISCORD_") || k.startsWith("BOT_"));
         pb.environment().put("DISCORD_API_BASE_URL", "http://127.0.0.1:1/api/");
         pb.environment().put("DISCORD_GATEWAY_URL", "ws://127.0.0.1:1");
+        // a free port for /healthz: these runs must not depend on 8080 being free here
+        pb.environment().put("BOT_HTTP_ADDRESS", "127.0.0.1:0");
         pb.environment().putAll(env);
         Path input = Files.writeString(Files.createTempFile(dir, "stdin-", ".txt"), stdin);
         pb.redirectInput(input.toFile());

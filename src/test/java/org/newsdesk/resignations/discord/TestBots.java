@@ -63,6 +63,9 @@ public final class TestBots {
         env.put("DISCORD_GATEWAY_URL", fake.gatewayUrl());
         env.put("DISCORD_GATEWAY_COMPRESSION", "none");
         env.put("DISCORD_GUILDS", Long.toString(FakeDiscord.GUILD_ID));
+        // any free port for /healthz and /metrics: two bots of one test (a fleet, a restart) never
+        // collide on the default 8080, nor with whatever else this machine runs there
+        env.put("BOT_HTTP_ADDRESS", "127.0.0.1:0");
         return pb;
     }
 }
