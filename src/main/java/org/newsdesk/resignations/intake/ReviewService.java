@@ -178,20 +178,11 @@ public final class ReviewService {
             return refused(lang, "review.bad_confidence", "typed", Markdown.userText(confidence.get(), 40));
         }
         synchronized (writing) {
-            Pending p;
-            try {
-                Optional<Pending> found = open(id);
-                if (found.isEmpty()) {
-                    return refused(lang, "review.not_found", "id", Markdown.userText(id, 40));
-                }
-                p = found.get();
-            } catch (IOException e) {
-                return new Decision(failedReply(lang, e, "reading the pending list"), false);
+            Opened opened = reviewable(id, reviewer, lang);
+            if (opened.refusal().isPresent()) {
+                return opened.refusal().get();
             }
-            Optional<Decision> no = mayReview(p, reviewer, lang);
-            if (no.isPresent()) {
-                return no.get();
-            }
+            Pending p = opened.pending().orElseThrow();
             Directory dir = current.get();
             Optional<Entry> done = ReviewedEntries.alreadyWritten(p, dir.snapshot());
             if (done.isPresent()) {
@@ -286,20 +277,11 @@ public final class ReviewService {
             return refused(lang, "review.reason_too_long", "max", MAX_REASON, "length", why.length());
         }
         synchronized (writing) {
-            Pending p;
-            try {
-                Optional<Pending> found = open(id);
-                if (found.isEmpty()) {
-                    return refused(lang, "review.not_found", "id", Markdown.userText(id, 40));
-                }
-                p = found.get();
-            } catch (IOException e) {
-                return new Decision(failedReply(lang, e, "reading the pending list"), false);
+            Opened opened = reviewable(id, reviewer, lang);
+            if (opened.refusal().isPresent()) {
+                return opened.refusal().get();
             }
-            Optional<Decision> no = mayReview(p, reviewer, lang);
-            if (no.isPresent()) {
-                return no.get();
-            }
+            Pending p = opened.pending().orElseThrow();
             Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
             Pending rejected = new Pending(p.draft(), p.authors(), p.submitted(), now, Pending.Status.REJECTED, p.reminded(),
                     Optional.of(new Pending.Rejection(reviewer, now, why)));
@@ -445,6 +427,29 @@ public final class ReviewService {
     /** A pending entry by id (not a rejected one: it must be edited to come back). */
     private Optional<Pending> open(String id) throws IOException {
         return kept().stream().filter(p -> p.id().equals(id) && p.waiting()).findFirst();
+    }
+
+    /** The waiting entry under {@code id} that {@code reviewer} may decide on, or the answer why not (hold {@code writing}). */
+    private Opened reviewable(String id, long reviewer, Lang lang) {
+        try {
+            Optional<Pending> found = open(id);
+            if (found.isEmpty()) {
+                return Opened.no(refused(lang, "review.not_found", "id", Markdown.userText(id, 40)));
+            }
+            return mayReview(found.get(), reviewer, lang).map(Opened::no).orElseGet(() -> Opened.yes(found.get()));
+        } catch (IOException e) {
+            return Opened.no(new Decision(failedReply(lang, e, "reading the pending list"), false));
+        }
+    }
+
+    private record Opened(Optional<Pending> pending, Optional<Decision> refusal) {
+        static Opened yes(Pending p) {
+            return new Opened(Optional.of(p), Optional.empty());
+        }
+
+        static Opened no(Decision d) {
+            return new Opened(Optional.empty(), Optional.of(d));
+        }
     }
 
     private Optional<Decision> mayReview(Pending p, long reviewer, Lang lang) {
