@@ -63,6 +63,9 @@ public final class TestBots {
         env.put("DISCORD_GATEWAY_URL", fake.gatewayUrl());
         env.put("DISCORD_GATEWAY_COMPRESSION", "none");
         env.put("DISCORD_GUILDS", Long.toString(FakeDiscord.GUILD_ID));
+        // a free port for health and metrics: with the default 127.0.0.1:8080, a second bot in the same
+        // test (the fleet's two processes) or anything else on this machine holding 8080 stops the start
+        env.put("BOT_HTTP_ADDRESS", "127.0.0.1:0");
         return pb;
     }
 }
