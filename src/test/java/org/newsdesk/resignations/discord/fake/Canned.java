@@ -1,5 +1,6 @@
 package org.newsdesk.resignations.discord.fake;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -19,7 +20,7 @@ public record Canned(int status, Map<String, String> headers, String body) {
      */
     public static Canned rateLimited(double retryAfterSeconds, boolean global) {
         String after = String.valueOf(retryAfterSeconds);
-        Map<String, String> h = new java.util.LinkedHashMap<>();
+        Map<String, String> h = new LinkedHashMap<>();
         h.put("Retry-After", String.valueOf((int) Math.ceil(retryAfterSeconds)));
         h.put("X-RateLimit-Limit", "5");
         h.put("X-RateLimit-Remaining", "0");

@@ -1,8 +1,11 @@
 package org.newsdesk.resignations.discord.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One REST call the bot made to the fake Discord.
@@ -42,9 +45,9 @@ public record Recorded(long at, String method, String path, String query, Map<St
     }
 
     /** Names of the files uploaded with this request (multipart parts with a filename). */
-    public java.util.List<String> files() {
-        java.util.List<String> out = new java.util.ArrayList<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("filename=\"([^\"]*)\"").matcher(body);
+    public List<String> files() {
+        List<String> out = new ArrayList<>();
+        Matcher m = Pattern.compile("filename=\"([^\"]*)\"").matcher(body);
         while (m.find()) {
             out.add(m.group(1));
         }

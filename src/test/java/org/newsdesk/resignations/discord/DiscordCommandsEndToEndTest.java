@@ -4,130 +4,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.newsdesk.resignations.LogCapture;
-import org.newsdesk.resignations.app.Application;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.discord.fake.FakeDiscord;
 import org.newsdesk.resignations.discord.fake.Recorded;
-import org.newsdesk.resignations.render.Limits;
-import org.newsdesk.resignations.render.Templates;
 
 /**
- * The real JDA client against the fake Discord: what users see, read from the REST bodies the
- * bot actually sent.
+ * Commands and what they reply, through the real JDA client and the fake Discord: registration,
+ * {@code who} in both languages, autocomplete, charts, export, hostile input, a failing handler and
+ * a command this version no longer has.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class DiscordEndToEndTest {
-
-    static final Duration WAIT = Duration.ofSeconds(10);
-    static final int EPHEMERAL = 64;
+class DiscordCommandsEndToEndTest extends DiscordEndToEndBase {
 
     @RegisterExtension
     static final FakeDiscordExtension DISCORD = new FakeDiscordExtension();
-    FakeDiscord fake;
-    DiscordBot bot;
-    Application app;
-    Templates t;
-    LogCapture logs;
 
-    @BeforeAll
-    void start() throws Exception {
-        logs = new LogCapture();
-        fake = DISCORD.fake();
-        app = TestBots.app();
-        t = app.templates();
-        app.router().on("resignations about", (req, lang) -> {
-            throw new IllegalStateException("simulated bug in a handler");
-        });
-        app.charts().warmUp(app.snapshot(), app.queries().stats());   // no cold first chart in a timed test
-        bot = DISCORD.start(app.discord());
-    }
-
-    @AfterAll
-    void stop() {
-        logs.close();   // the bot and the fake are closed by the extension
-    }
-
-    // ---- helpers ---------------------------------------------------------------------------------
-
-    Recorded ask(String sub, Map<String, String> options, long user, String locale) throws InterruptedException {
-        ObjectNode i = fake.interaction(2, user, locale, fake.command("resignations", sub, options, null));
-        fake.interact(i);
-        return fake.awaitCallback(i.get("id").asLong(), WAIT);
-    }
-
-    Recorded ask(String sub, Map<String, String> options) throws InterruptedException {
-        return ask(sub, options, FakeDiscord.REPORTER_ID, "en-US");
-    }
-
-    Recorded click(Recorded shownIn, String customId, long user) throws InterruptedException {
-        ObjectNode i = fake.buttonClick(fake.messageFrom(shownIn), customId, user, "en-US");
-        fake.interact(i);
-        return fake.awaitCallback(i.get("id").asLong(), WAIT);
-    }
-
-    static JsonNode embed(Recorded r) {
-        return r.message().path("embeds").get(0);
-    }
-
-    static List<JsonNode> buttons(Recorded r) {
-        List<JsonNode> out = new ArrayList<>();
-        for (JsonNode row : r.message().path("components")) {
-            row.path("components").forEach(out::add);
-        }
-        return out;
-    }
-
-    static String fieldValue(JsonNode embed, String name) {
-        for (JsonNode f : embed.path("fields")) {
-            if (f.path("name").asText().equals(name)) {
-                return f.path("value").asText();
-            }
-        }
-        throw new AssertionError("no field " + name + " in " + embed);
-    }
-
-    static boolean ephemeral(Recorded r) {
-        return (r.message().path("flags").asInt() & EPHEMERAL) != 0;
-    }
-
-    static Map<String, String> opts(String... kv) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put(kv[i], kv[i + 1]);
-        }
-        return m;
-    }
-
-    /** Every limit Discord enforces on an embed. */
-    static void assertWithinLimits(JsonNode e) {
-        int total = e.path("title").asText().length() + e.path("description").asText().length()
-                + e.path("footer").path("text").asText().length();
-        assertThat(e.path("title").asText().length()).isLessThanOrEqualTo(Limits.TITLE);
-        assertThat(e.path("description").asText().length()).isLessThanOrEqualTo(Limits.DESCRIPTION);
-        assertThat(e.path("fields").size()).isLessThanOrEqualTo(Limits.FIELDS);
-        for (JsonNode f : e.path("fields")) {
-            assertThat(f.path("name").asText().length()).isBetween(1, Limits.FIELD_NAME);
-            assertThat(f.path("value").asText().length()).isBetween(1, Limits.FIELD_VALUE);
-            total += f.path("name").asText().length() + f.path("value").asText().length();
-        }
-        assertThat(total).isLessThanOrEqualTo(Limits.EMBED_TOTAL);
+    @Override
+    FakeDiscordExtension discord() {
+        return DISCORD;
     }
 
     // ---- registration ----------------------------------------------------------------------------
@@ -264,26 +169,6 @@ class DiscordEndToEndTest {
         }
     }
 
-    @Test
-    @Order(4)
-    void fullRecordOpensForTheClickerAloneWithEverythingTheOldReplyShowed() throws Exception {
-        Recorded card = ask("who", opts("name", "Andrew Miller"));
-        Recorded full = click(card, buttons(card).get(0).path("custom_id").asText(), FakeDiscord.OTHER_USER_ID);
-        assertThat(full.json().path("type").asInt()).isEqualTo(4);
-        assertThat(ephemeral(full)).isTrue();
-        StringBuilder all = new StringBuilder();
-        JsonNode e = embed(full);
-        assertWithinLimits(e);
-        assertThat(e.path("title").asText()).contains(t.get(Lang.EN, "card.full_record").toLowerCase(java.util.Locale.ROOT));
-        all.append(e.path("description").asText());
-        assertThat(all.toString()).contains("**" + t.get(Lang.EN, "who.field.office") + "**\nOffice of Test Affairs")
-                .contains(t.get(Lang.EN, "fact.rejected") + " 14 June 2024")
-                .contains(t.get(Lang.EN, "fact.contested"))
-                .contains("A note for the desk")
-                .contains("[Test Wire](https://example.org/wire?a=1&b=%282%29)")
-                .doesNotContainPattern("\\(\\d\\)\\*\\*");
-    }
-
     // ---- autocomplete ----------------------------------------------------------------------------
 
     List<JsonNode> complete(String sub, String option, String typed) throws InterruptedException {
@@ -321,55 +206,6 @@ class DiscordEndToEndTest {
         assertThat(complete("who", "name", "")).hasSize(13);
     }
 
-    // ---- list and page buttons -------------------------------------------------------------------
-
-    @Test
-    @Order(6)
-    void listPagesTurnWithButtons() throws Exception {
-        Recorded first = ask("list", opts());
-        assertThat(ephemeral(first)).isFalse();
-        JsonNode e = embed(first);
-        assertWithinLimits(e);
-        assertThat(e.path("description").asText().lines().filter(l -> l.startsWith("• "))).hasSize(10);
-        assertThat(e.path("footer").path("text").asText()).contains("1/2");
-
-        List<JsonNode> b = buttons(first);
-        assertThat(b).hasSize(4);
-        assertThat(b).extracting(x -> x.path("custom_id").asText())
-                .containsExactly("r:pf:0:0:list|lang=en", "r:pp:0:0:list|lang=en", "r:pn:1:0:list|lang=en", "r:pl:1:0:list|lang=en")
-                .allSatisfy(id -> assertThat(id.length()).isLessThanOrEqualTo(100));
-        assertThat(b).extracting(x -> x.path("disabled").asBoolean()).containsExactly(true, true, false, false);
-
-        // anyone may turn the pages of a list shown to the whole channel
-        Recorded next = click(first, "r:pn:1:0:list|lang=en", FakeDiscord.OTHER_USER_ID);
-        assertThat(next.json().path("type").asInt()).isEqualTo(7);
-        JsonNode p2 = embed(next);
-        assertWithinLimits(p2);
-        assertThat(p2.path("footer").path("text").asText()).contains("2/2");
-        assertThat(p2.path("description").asText().lines().filter(l -> l.startsWith("• "))).hasSize(3);
-        assertThat(p2.path("description").asText()).contains("Riley Test");
-        assertThat(buttons(next)).extracting(x -> x.path("disabled").asBoolean()).containsExactly(false, false, true, true);
-        assertThat(buttons(next)).extracting(x -> x.path("custom_id").asText())
-                .containsExactly("r:pf:0:0:list|lang=en", "r:pp:0:0:list|lang=en", "r:pn:1:0:list|lang=en", "r:pl:1:0:list|lang=en");
-    }
-
-    @Test
-    @Order(7)
-    void onlyTheAskerTurnsTheirOwnEphemeralList() throws Exception {
-        Recorded shown = ask("list", opts("agency", "state", "lang", "ar"));
-        String owned = new ComponentIds().pager('n', 1, FakeDiscord.REPORTER_ID, "list|lang=ar");
-        Recorded stranger = click(shown, owned, FakeDiscord.OTHER_USER_ID);
-        assertThat(stranger.json().path("type").asInt()).isEqualTo(4);
-        assertThat(ephemeral(stranger)).isTrue();
-        assertThat(embed(stranger).path("description").asText()).isEqualTo(t.get(Lang.AR, "discord.not_your_list"));
-
-        Recorded owner = click(shown, owned, FakeDiscord.REPORTER_ID);
-        assertThat(owner.json().path("type").asInt()).isEqualTo(7);
-        assertThat(embed(owner).path("footer").path("text").asText()).contains("2/2");
-        assertThat(buttons(owner).get(0).path("custom_id").asText())
-                .isEqualTo("r:pf:0:" + Long.toString(FakeDiscord.REPORTER_ID, 36) + ":list|lang=ar");
-    }
-
     @Test
     @Order(8)
     void timelineAndStatsComeWithTheirChartWhichPageTurnsKeep() throws Exception {
@@ -401,39 +237,6 @@ class DiscordEndToEndTest {
     }
 
     // ---- bad input and failure -------------------------------------------------------------------
-
-    @Test
-    @Order(10)
-    void unknownNameOffersTheClosestAsButtons() throws Exception {
-        Recorded r = ask("who", opts("name", "Andy Mill"));
-        assertThat(r.json().path("type").asInt()).isEqualTo(4);
-        assertThat(ephemeral(r)).isTrue();
-        JsonNode e = embed(r);
-        assertThat(e.path("title").asText()).isEqualTo(t.get(Lang.EN, "error.title"));
-        assertThat(e.path("description").asText()).contains("Andy Mill").contains(t.get(Lang.EN, "who.did_you_mean"));
-        List<JsonNode> b = buttons(r);
-        assertThat(b).isNotEmpty();
-        assertThat(b.get(0).path("label").asText()).isEqualTo("Andrew Miller");
-        assertThat(b.get(0).path("custom_id").asText()).isEqualTo("r:s:who|name=andrew-miller|lang=en");
-
-        Recorded picked = click(r, b.get(0).path("custom_id").asText(), FakeDiscord.REPORTER_ID);
-        assertThat(picked.json().path("type").asInt()).isEqualTo(4);
-        assertThat(ephemeral(picked)).isFalse();
-        assertThat(embed(picked).path("title").asText()).startsWith("Andrew Miller");
-    }
-
-    @Test
-    @Order(11)
-    void unknownAgencyOffersTheAgencies() throws Exception {
-        Recorded r = ask("list", opts("agency", "Ministry of Silly Walks", "from", "2024-05"));
-        assertThat(ephemeral(r)).isTrue();
-        List<JsonNode> b = buttons(r);
-        assertThat(b).hasSize(5);
-        assertThat(b).extracting(x -> x.path("custom_id").asText())
-                .contains("r:s:list|agency=state|from=2024-05|lang=en");
-        Recorded picked = click(r, "r:s:list|agency=state|from=2024-05|lang=en", FakeDiscord.REPORTER_ID);
-        assertThat(embed(picked).path("title").asText()).startsWith("State Department");
-    }
 
     @Test
     @Order(12)
@@ -472,34 +275,6 @@ class DiscordEndToEndTest {
     }
 
     @Test
-    @Order(14)
-    void expiredOrForgedButtonsAreAnsweredToo() throws Exception {
-        Recorded shown = ask("list", opts());
-        for (String id : List.of("k:doesnotexist", "garbage", "r:pn:x:0:list", "m:name:who|lang=en")) {
-            Recorded r = click(shown, id, FakeDiscord.REPORTER_ID);
-            assertThat(ephemeral(r)).as(id).isTrue();
-            assertThat(embed(r).path("description").asText()).isEqualTo(t.get(Lang.EN, "discord.expired"));
-        }
-    }
-
-    @Test
-    @Order(15)
-    void aChoiceInASuggestionMenuRunsTheCommand() throws Exception {
-        Recorded shown = ask("list", opts("agency", "nowhere"));
-        ObjectNode pick = fake.selectChoice(fake.messageFrom(shown), "r:m:agency:list|lang=ar", "defense",
-                FakeDiscord.REPORTER_ID, "en-US");
-        fake.interact(pick);
-        Recorded r = fake.awaitCallback(pick.get("id").asLong(), WAIT);
-        assertThat(r.json().path("type").asInt()).isEqualTo(4);
-        assertThat(embed(r).path("title").asText()).startsWith("الدفاع");
-
-        ObjectNode forged = fake.selectChoice(fake.messageFrom(shown), "r:m:agency:list|lang=ar", "state|lang=en",
-                FakeDiscord.REPORTER_ID, "en-US");
-        fake.interact(forged);
-        assertThat(ephemeral(fake.awaitCallback(forged.get("id").asLong(), WAIT))).isTrue();
-    }
-
-    @Test
     @Order(16)
     void aCommandThisVersionNoLongerHasIsStillAnswered() throws Exception {
         ObjectNode i = fake.interaction(2, FakeDiscord.REPORTER_ID, "en-US", fake.command("resignation", "who", opts(), null));
@@ -507,26 +282,5 @@ class DiscordEndToEndTest {
         Recorded r = fake.awaitCallback(i.get("id").asLong(), WAIT);
         assertThat(ephemeral(r)).isTrue();
         assertThat(embed(r).path("description").asText()).contains("/resignations");
-    }
-
-    // ---- on every message ------------------------------------------------------------------------
-
-    @Test
-    @Order(100)
-    void everyMessageTheBotSentHasEmptyAllowedMentions() {
-        List<Recorded> messages = fake.requests().stream().filter(Recorded::carriesMessage).toList();
-        assertThat(messages).hasSizeGreaterThan(20);
-        assertThat(messages).allSatisfy(r -> {
-            JsonNode am = r.message().path("allowed_mentions");
-            assertThat(am.isObject()).as(r.toString()).isTrue();
-            assertThat(am.path("parse").isArray()).isTrue();
-            assertThat(am.path("parse").size()).as(r.toString()).isZero();
-            assertThat(am.path("users").size()).isZero();
-            assertThat(am.path("roles").size()).isZero();
-            assertThat(am.path("replied_user").asBoolean()).isFalse();
-        });
-        // and every callback the bot made answered an interaction exactly once
-        List<Long> ids = fake.requests().stream().filter(Recorded::isInteractionCallback).map(Recorded::interactionId).toList();
-        assertThat(ids).doesNotHaveDuplicates();
     }
 }
