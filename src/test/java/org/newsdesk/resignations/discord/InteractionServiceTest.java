@@ -95,6 +95,9 @@ class InteractionServiceTest {
         return latch;
     }
 
+    /** How long a verification waits for a call: an upper bound for a loaded machine, not a speed claim. */
+    static final int WAIT_MS = 10_000;
+
     static void await(CountDownLatch latch) throws InterruptedException {
         assertThat(latch.await(10, TimeUnit.SECONDS)).as("the interaction was acknowledged while the work ran").isTrue();
     }
@@ -117,7 +120,7 @@ class InteractionServiceTest {
                 .slash("resignations", "who", Map.of("name", "x"), Caller.anyone(USER, Optional.of("ar")), responder);
 
         ArgumentCaptor<MessageCreateData> sent = ArgumentCaptor.forClass(MessageCreateData.class);
-        verify(responder, timeout(2000)).reply(sent.capture(), eq(true));
+        verify(responder, timeout(WAIT_MS)).reply(sent.capture(), eq(true));
         String text = description(sent.getValue());
         Matcher m = Pattern.compile("([0-9a-f]{8})").matcher(text);
         assertThat(m.find()).as(text).isTrue();
@@ -131,7 +134,7 @@ class InteractionServiceTest {
         service(REAL, Duration.ofMillis(300))
                 .slash("resignations", "who", Map.of("name", "Josh Paul"), Caller.anyone(USER, Optional.empty()), responder);
         ArgumentCaptor<MessageCreateData> sent = ArgumentCaptor.forClass(MessageCreateData.class);
-        verify(responder, timeout(2000)).reply(sent.capture(), eq(false));
+        verify(responder, timeout(WAIT_MS)).reply(sent.capture(), eq(false));
         assertThat(sent.getValue().getEmbeds().get(0).getTitle()).startsWith("Josh Paul");
         // the deferral was due 300 ms after the start; a task due 300 ms after the answer runs after
         // it on the same single timer thread, so once it has run, a deferral would have happened
@@ -152,9 +155,9 @@ class InteractionServiceTest {
         service(withRouter(router), Duration.ofMillis(50))
                 .slash("resignations", "stats", Map.of(), Caller.anyone(USER, Optional.empty()), responder);
         InOrder order = inOrder(responder);
-        order.verify(responder, timeout(2000)).defer(false);
+        order.verify(responder, timeout(WAIT_MS)).defer(false);
         ArgumentCaptor<MessageEditData> edit = ArgumentCaptor.forClass(MessageEditData.class);
-        order.verify(responder, timeout(2000)).editOriginal(edit.capture());
+        order.verify(responder, timeout(WAIT_MS)).editOriginal(edit.capture());
         assertThat(edit.getValue().getEmbeds().get(0).getTitle()).isEqualTo("Counts");
         verify(responder, never()).reply(any(), anyBoolean());
     }
@@ -191,9 +194,9 @@ class InteractionServiceTest {
         service(withRouter(router), Duration.ofMillis(50))
                 .slash("resignations", "list", Map.of(), Caller.anyone(USER, Optional.empty()), responder);
         InOrder order = inOrder(responder);
-        order.verify(responder, timeout(2000)).defer(false);
-        order.verify(responder, timeout(2000)).deleteOriginal();
-        order.verify(responder, timeout(2000)).followUp(any(), eq(true));
+        order.verify(responder, timeout(WAIT_MS)).defer(false);
+        order.verify(responder, timeout(WAIT_MS)).deleteOriginal();
+        order.verify(responder, timeout(WAIT_MS)).followUp(any(), eq(true));
     }
 
     @Test
@@ -207,9 +210,9 @@ class InteractionServiceTest {
         service(withRouter(router), Duration.ofMillis(50))
                 .component(ComponentId.of(ComponentId.Feature.REPLY, "pn", "1", "0", "list|lang=en"), List.of(), Caller.anyone(USER, Optional.empty()), responder);
         InOrder order = inOrder(responder);
-        order.verify(responder, timeout(2000)).deferUpdate();
+        order.verify(responder, timeout(WAIT_MS)).deferUpdate();
         ArgumentCaptor<MessageEditData> edit = ArgumentCaptor.forClass(MessageEditData.class);
-        order.verify(responder, timeout(2000)).editOriginal(edit.capture());
+        order.verify(responder, timeout(WAIT_MS)).editOriginal(edit.capture());
         assertThat(edit.getValue().getEmbeds().get(0).getFooter().getText()).contains("2/2");
     }
 
@@ -219,7 +222,7 @@ class InteractionServiceTest {
         service(REAL, Duration.ofMillis(50))
                 .slash("resignations", "stats", Map.of(), Caller.anyone(USER, Optional.empty()), responder);
         ArgumentCaptor<MessageCreateData> sent = ArgumentCaptor.forClass(MessageCreateData.class);
-        verify(responder, timeout(2000)).reply(sent.capture(), eq(true));
+        verify(responder, timeout(WAIT_MS)).reply(sent.capture(), eq(true));
         assertThat(description(sent.getValue())).isEqualTo(REAL.templates().get(Lang.EN, "discord.busy"));
     }
 
@@ -233,13 +236,13 @@ class InteractionServiceTest {
 
         s.slash("desk", null, Map.of(), Caller.anyone(USER, Optional.empty()), responder);
         ArgumentCaptor<MessageCreateData> sent = ArgumentCaptor.forClass(MessageCreateData.class);
-        verify(responder, timeout(2000)).reply(sent.capture(), eq(true));
+        verify(responder, timeout(WAIT_MS)).reply(sent.capture(), eq(true));
         assertThat(description(sent.getValue())).isEqualTo(REAL.templates().get(Lang.EN, "discord.not_allowed", "command", "desk"));
         verify(router, never()).handle(any(), any());
 
         s.slash("desk", null, Map.of(), new Caller(USER, Optional.empty(),
                 java.util.Set.of(CommandSpec.Access.EVERYONE, CommandSpec.Access.EDITOR)), responder);
-        verify(router, timeout(2000)).handle(eq(new CommandRequest("desk", null, Map.of())), any(RequestContext.class));
+        verify(router, timeout(WAIT_MS)).handle(eq(new CommandRequest("desk", null, Map.of())), any(RequestContext.class));
     }
 
     @Test
