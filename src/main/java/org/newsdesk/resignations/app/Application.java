@@ -148,6 +148,27 @@ public final class Application {
     /** The corrections file next to the additions file: reviewed corrections of entries from other files, merged last. */
     public static final String CORRECTIONS = "corrections.json";
 
+    /** A reviewer's decision on one pending entry. */
+    private interface Decide {
+        ReviewService.Decision apply(ReviewService review, CommandRequest req, long reviewer, Lang lang);
+    }
+
+    /** A review decision taken by whoever asked: the Discord user, or the console's operator. */
+    private CommandHandler decision(Optional<ReviewService> review, Decide decide) {
+        return new CommandHandler() {
+            @Override
+            public Reply handle(CommandRequest req, Lang lang) {
+                return handle(req, lang, RequestContext.CONSOLE);
+            }
+
+            @Override
+            public Reply handle(CommandRequest req, Lang lang, RequestContext where) {
+                return review.map(s -> decide.apply(s, req, where.userId().orElse(ReviewService.CONSOLE), lang).reply())
+                        .orElseGet(() -> replies.userError(lang, "add.unavailable"));
+            }
+        };
+    }
+
     /** The review commands, and an editor's who finding entries that wait for review. */
     private void registerReview() {
         Optional<ReviewService> review = intake.map(EntryIntake::review);
@@ -158,30 +179,10 @@ public final class Application {
         router.on(r + "correct", (req, lang) -> replies.userError(lang, review.isPresent() ? "review.correct_form_only" : "add.unavailable"));
         router.on(r + "review", (req, lang) -> review.map(s -> s.show(req.option("id").orElse(""), lang))
                 .orElseGet(() -> replies.userError(lang, "add.unavailable")));
-        router.on(r + "approve", new CommandHandler() {
-            @Override
-            public Reply handle(CommandRequest req, Lang lang) {
-                return handle(req, lang, RequestContext.CONSOLE);
-            }
-
-            @Override
-            public Reply handle(CommandRequest req, Lang lang, RequestContext where) {
-                return review.map(s -> s.approve(req.option("id").orElse(""), where.userId().orElse(ReviewService.CONSOLE),
-                        req.option("confidence"), lang).reply()).orElseGet(() -> replies.userError(lang, "add.unavailable"));
-            }
-        });
-        router.on(r + "reject", new CommandHandler() {
-            @Override
-            public Reply handle(CommandRequest req, Lang lang) {
-                return handle(req, lang, RequestContext.CONSOLE);
-            }
-
-            @Override
-            public Reply handle(CommandRequest req, Lang lang, RequestContext where) {
-                return review.map(s -> s.reject(req.option("id").orElse(""), where.userId().orElse(ReviewService.CONSOLE),
-                        req.option("reason").orElse(""), lang).reply()).orElseGet(() -> replies.userError(lang, "add.unavailable"));
-            }
-        });
+        router.on(r + "approve", decision(review, (s, req, reviewer, lang) ->
+                s.approve(req.option("id").orElse(""), reviewer, req.option("confidence"), lang)));
+        router.on(r + "reject", decision(review, (s, req, reviewer, lang) ->
+                s.reject(req.option("id").orElse(""), reviewer, req.option("reason").orElse(""), lang)));
         CommandHandler who = router.handler(r + "who").orElseThrow();
         router.on(r + "who", new CommandHandler() {
             @Override
