@@ -135,21 +135,11 @@ class ReviewServiceTest {
         return m;
     }
 
-    static Map<String, String> why() {
-        Map<String, String> m = new HashMap<>();
-        m.put("date", "2024-06-03");
-        m.put("reason_en", "She said she could no longer serve a policy that enabled the killing of civilians in Gaza.");
-        m.put("reason_ar", "قالت إنها لم تعد قادرة على خدمة سياسة تتيح قتل المدنيين في غزة.");
-        m.put("source_url", "https://www.example.org/news/2024/06/03/official-resigns");
-        m.put("outlet", "Example News");
-        return m;
-    }
-
     /** An editor sends a whole form; the review id. */
     String submit(Lang lang) throws Exception {
         Draft d = ((IntakeOutcome.Form) intake.start(AUTHOR, lang, Map.of("departure", "resigned"))).draft();
         assertThat(intake.submit(d.id(), Field.Step.WHO, AUTHOR, who(lang), lang)).isInstanceOf(IntakeOutcome.Next.class);
-        IntakeOutcome o = intake.submit(d.id(), Field.Step.WHY, AUTHOR, why(), lang);
+        IntakeOutcome o = intake.submit(d.id(), Field.Step.WHY, AUTHOR, EntryIntakeTest.why(), lang);
         assertThat(o).isInstanceOf(IntakeOutcome.Done.class);
         return d.id();
     }
@@ -307,7 +297,7 @@ class ReviewServiceTest {
         w.put("title_en", "Political officer");
         w.put("title_ar", "موظفة سياسية");
         assertThat(intake.submit(id, Field.Step.WHO, REVIEWER, w, Lang.EN)).isInstanceOf(IntakeOutcome.Next.class);
-        assertThat(intake.submit(id, Field.Step.WHY, REVIEWER, why(), Lang.EN)).isInstanceOf(IntakeOutcome.Done.class);
+        assertThat(intake.submit(id, Field.Step.WHY, REVIEWER, EntryIntakeTest.why(), Lang.EN)).isInstanceOf(IntakeOutcome.Done.class);
         assertThat(review.waiting()).extracting(Pending::id).containsExactly(id);
         assertThat(review.find(id).orElseThrow().authors()).containsExactly(AUTHOR, REVIEWER);
         assertThat(channel.why).containsExactly(ReviewChannel.Why.SUBMITTED, ReviewChannel.Why.EDITED);
@@ -325,7 +315,7 @@ class ReviewServiceTest {
         submit(Lang.EN);
         Draft d = ((IntakeOutcome.Form) intake.start(THIRD, Lang.AR, Map.of("departure", "resigned"))).draft();
         intake.submit(d.id(), Field.Step.WHO, THIRD, who(Lang.AR), Lang.AR);
-        IntakeOutcome o = intake.submit(d.id(), Field.Step.WHY, THIRD, why(), Lang.AR);
+        IntakeOutcome o = intake.submit(d.id(), Field.Step.WHY, THIRD, EntryIntakeTest.why(), Lang.AR);
         assertThat(o).isInstanceOf(IntakeOutcome.Fix.class);
         assertThat(text(((IntakeOutcome.Fix) o).reply())).contains("ينتظر المراجعة بالفعل");
         assertThat(review.waiting()).hasSize(1);
@@ -385,7 +375,7 @@ class ReviewServiceTest {
         Files.writeString(data.resolve(PendingFile.NAME), "{\"pending\": [ {\"id\": 1 ");
         Draft d = ((IntakeOutcome.Form) intake.start(AUTHOR, Lang.EN, Map.of("departure", "resigned"))).draft();
         intake.submit(d.id(), Field.Step.WHO, AUTHOR, who(Lang.EN), Lang.EN);
-        IntakeOutcome o = intake.submit(d.id(), Field.Step.WHY, AUTHOR, why(), Lang.EN);
+        IntakeOutcome o = intake.submit(d.id(), Field.Step.WHY, AUTHOR, EntryIntakeTest.why(), Lang.EN);
         assertThat(((IntakeOutcome.Done) o).reply().kind()).isEqualTo(Reply.Kind.FAILURE);
         assertThat(Files.readString(data.resolve(PendingFile.NAME))).isEqualTo("{\"pending\": [ {\"id\": 1 ");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PendingFile(data.resolve(PendingFile.NAME)).all())
@@ -477,7 +467,7 @@ class ReviewServiceTest {
         w.put("name_en", "Omar Sample");
         w.put("name_ar", "عمر سامبل");
         intake.submit(d.id(), Field.Step.WHO, AUTHOR, w, Lang.AR);
-        intake.submit(d.id(), Field.Step.WHY, AUTHOR, why(), Lang.AR);
+        intake.submit(d.id(), Field.Step.WHY, AUTHOR, EntryIntakeTest.why(), Lang.AR);
         String second = d.id();
 
         String out = console("/resignations pending\n/resignations pending lang:ar\n"
