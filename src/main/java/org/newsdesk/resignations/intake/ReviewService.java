@@ -53,7 +53,8 @@ import org.slf4j.LoggerFactory;
  *       {@link #KEEP_REJECTED}, so it can still be edited and sent again, then dropped.</li>
  *   <li>edit: the form again; sending it puts the entry back in review, the editor among its authors.</li>
  * </ul>
- * One lock serialises every write (pending list, additions and corrections files).
+ * One lock serialises every write (pending list, additions and corrections files): the shelf's
+ * ({@link Shelf#exclusively}), which a fleet's processes share.
  */
 public final class ReviewService {
 
@@ -79,7 +80,6 @@ public final class ReviewService {
     private final ReviewedEntries entries;
     private final Clock clock;
     private final ReviewCards cards;
-    private final Object writing = new Object();
     private volatile ReviewChannel channel = ReviewChannel.NONE;
 
     /**
@@ -115,275 +115,295 @@ public final class ReviewService {
      */
     IntakeOutcome submit(Draft d) {
         Lang lang = d.lang();
-        synchronized (writing) {
-            List<Pending> kept;
-            try {
-                kept = kept();
-            } catch (IOException e) {
-                return failed(lang, e, "reading the pending list");
-            }
-            Optional<Pending> before = kept.stream().filter(p -> p.id().equals(d.id())).findFirst();
-            Directory dir = current.get();
-            List<Flaw> who = SamePerson.flaws(d, dir, kept, additions, today());
-            if (!who.isEmpty()) {
-                return new IntakeOutcome.Fix(FixReply.of(t, lang, Field.Step.WHO, who), d, Field.Step.WHO);
-            }
-            try {
-                Optional<IntakeOutcome> bad = entries.prepare(d, dir, Optional.empty(), Optional.empty()).problem();
-                if (bad.isPresent()) {
-                    return bad.get();
-                }
-            } catch (InvalidDatasetException e) {
-                LOG.warn("An entry from Discord was not sent for review: {} problem(s)\n{}", e.problems().size(),
-                        e.problems().stream().map(Problem::describe).reduce((a, b) -> a + "\n" + b).orElse(""));
-                return new IntakeOutcome.Fix(replies.userError(lang, "add.invalid", "count", e.problems().size(),
-                        "problems", Reloader.problems(e.problems())), d, Field.Step.WHY);
-            } catch (IOException e) {
-                return failed(lang, e, "reading the additions file");
-            }
-            Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-            Pending p;
-            if (before.isPresent()) {
-                Set<Long> authors = new LinkedHashSet<>(before.get().authors());
-                authors.add(d.owner());
-                p = new Pending(d, List.copyOf(authors), before.get().submitted(), now, Pending.Status.PENDING, false,
-                        Optional.empty());
-            } else {
-                p = new Pending(d, List.of(d.owner()), now, now, Pending.Status.PENDING, false, Optional.empty());
-            }
-            try {
-                store.put(p);
-            } catch (IOException e) {
-                return failed(lang, e, "saving the pending entry");
-            }
-            LOG.info("{} {} sent for review by user {}", p.correction() ? "Correction" : "Entry", p.id(), d.owner());
-            post(p, before.isPresent() ? ReviewChannel.Why.EDITED : ReviewChannel.Why.SUBMITTED);
-            String name = Markdown.escape(d.value(lang == Lang.AR ? Field.NAME_AR : Field.NAME_EN));
-            return new IntakeOutcome.Done(Reply.privateAnswer(List.of(new Card(
-                    t.get(lang, "review.sent.title", "name", name), t.get(lang, "review.sent", "id", p.id()), List.of(), ""))));
-        }
-    }
-
-    // ---- approve -----------------------------------------------------------------------------
-
-    /**
-     * Serves the entry at once and lets the reload announce it.
-     *
-     * @param confidence "high", "medium" or "low" as the reviewer judges it; when not given, medium
-     *                   for a new entry and unchanged for a correction
-     */
-    public Decision approve(String id, long reviewer, Optional<String> confidence, Lang lang) {
-        Optional<Confidence> level = confidence.map(c -> c.strip().toLowerCase(Locale.ROOT)).flatMap(ReviewService::confidence);
-        if (confidence.isPresent() && level.isEmpty()) {
-            return refused(lang, "review.bad_confidence", "typed", Markdown.userText(confidence.get(), 40));
-        }
-        synchronized (writing) {
-            Opened opened = reviewable(id, reviewer, lang);
-            if (opened.refusal().isPresent()) {
-                return opened.refusal().get();
-            }
-            Pending p = opened.pending().orElseThrow();
-            Directory dir = current.get();
-            Optional<Entry> done = ReviewedEntries.alreadyWritten(p, dir.snapshot());
-            if (done.isPresent()) {
-                // written by an approval the process did not live to finish: finish it now, never write twice
+        try {
+            return additions.shelf().exclusively(() -> {
+                List<Pending> kept;
                 try {
+                    kept = kept();
+                } catch (IOException e) {
+                    return failed(lang, e, "reading the pending list");
+                }
+                Optional<Pending> before = kept.stream().filter(p -> p.id().equals(d.id())).findFirst();
+                Directory dir = current.get();
+                List<Flaw> who = SamePerson.flaws(d, dir, kept, additions, today());
+                if (!who.isEmpty()) {
+                    return new IntakeOutcome.Fix(FixReply.of(t, lang, Field.Step.WHO, who), d, Field.Step.WHO);
+                }
+                try {
+                    Optional<IntakeOutcome> bad = entries.prepare(d, dir, Optional.empty(), Optional.empty()).problem();
+                    if (bad.isPresent()) {
+                        return bad.get();
+                    }
+                } catch (InvalidDatasetException e) {
+                    LOG.warn("An entry from Discord was not sent for review: {} problem(s)\n{}", e.problems().size(),
+                            e.problems().stream().map(Problem::describe).reduce((a, b) -> a + "\n" + b).orElse(""));
+                    return new IntakeOutcome.Fix(replies.userError(lang, "add.invalid", "count", e.problems().size(),
+                            "problems", Reloader.problems(e.problems())), d, Field.Step.WHY);
+                } catch (IOException e) {
+                    return failed(lang, e, "reading the additions file");
+                }
+                Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+                Pending p;
+                if (before.isPresent()) {
+                    Set<Long> authors = new LinkedHashSet<>(before.get().authors());
+                    authors.add(d.owner());
+                    p = new Pending(d, List.copyOf(authors), before.get().submitted(), now, Pending.Status.PENDING, false,
+                            Optional.empty());
+                } else {
+                    p = new Pending(d, List.of(d.owner()), now, now, Pending.Status.PENDING, false, Optional.empty());
+                }
+                try {
+                    store.put(p);
+                } catch (IOException e) {
+                    return failed(lang, e, "saving the pending entry");
+                }
+                LOG.info("{} {} sent for review by user {}", p.correction() ? "Correction" : "Entry", p.id(), d.owner());
+                post(p, before.isPresent() ? ReviewChannel.Why.EDITED : ReviewChannel.Why.SUBMITTED);
+                String name = Markdown.escape(d.value(lang == Lang.AR ? Field.NAME_AR : Field.NAME_EN));
+                return new IntakeOutcome.Done(Reply.privateAnswer(List.of(new Card(
+                        t.get(lang, "review.sent.title", "name", name), t.get(lang, "review.sent", "id", p.id()), List.of(), ""))));
+            });
+            } catch (IOException e) {
+                return busy(lang, e);
+            }
+        }
+
+        // ---- approve -----------------------------------------------------------------------------
+
+        /**
+         * Serves the entry at once and lets the reload announce it.
+         *
+         * @param confidence "high", "medium" or "low" as the reviewer judges it; when not given, medium
+         *                   for a new entry and unchanged for a correction
+         */
+        public Decision approve(String id, long reviewer, Optional<String> confidence, Lang lang) {
+            Optional<Confidence> level = confidence.map(c -> c.strip().toLowerCase(Locale.ROOT)).flatMap(ReviewService::confidence);
+            if (confidence.isPresent() && level.isEmpty()) {
+                return refused(lang, "review.bad_confidence", "typed", Markdown.userText(confidence.get(), 40));
+            }
+            try {
+                return additions.shelf().exclusively(() -> {
+                Opened opened = reviewable(id, reviewer, lang);
+                if (opened.refusal().isPresent()) {
+                    return opened.refusal().get();
+                }
+                Pending p = opened.pending().orElseThrow();
+                Directory dir = current.get();
+                Optional<Entry> done;
+                try {
+                    done = entries.written(p, dir.snapshot());
+                } catch (InvalidDatasetException e) {
+                    return new Decision(replies.userError(lang, "add.invalid", "count", e.problems().size(),
+                            "problems", Reloader.problems(e.problems())), false);
+                }
+                if (done.isPresent()) {
+                    // written by an approval the process did not live to finish: finish it now, never write twice
+                    try {
+                        store.remove(List.of(id));
+                    } catch (IOException e) {
+                        return new Decision(failedReply(lang, e, "dropping an applied entry from the pending list"), false);
+                    }
+                    LOG.info("Review {}: already written as {}; dropped from the pending list", id, done.get().id());
+                    return new Decision(replies.userError(lang, "review.already", "id", done.get().id()), true);
+                }
+                List<Flaw> who;
+                try {
+                    who = SamePerson.flaws(p.draft(), dir, kept(), additions, today());
+                } catch (IOException e) {
+                    return new Decision(failedReply(lang, e, "reading the pending list"), false);
+                }
+                if (!who.isEmpty()) {
+                    return new Decision(FixReply.of(t, lang, Field.Step.WHO, who), false);
+                }
+                Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+                ReviewedBy by = new ReviewedBy(reviewerName(reviewer), now.toString());
+                ReviewedEntries.Prepared ready;
+                try {
+                    ready = entries.prepare(p.draft(), dir, level, Optional.of(by));
+                } catch (InvalidDatasetException e) {
+                    return new Decision(replies.userError(lang, "add.invalid", "count", e.problems().size(),
+                            "problems", Reloader.problems(e.problems())), false);
+                } catch (IOException e) {
+                    return new Decision(failedReply(lang, e, "reading the additions file"), false);
+                }
+                if (ready.problem().isPresent()) {
+                    IntakeOutcome o = ready.problem().get();
+                    return new Decision(o instanceof IntakeOutcome.Fix f ? f.reply() : ((IntakeOutcome.Done) o).reply(), false);
+                }
+                try {
+                    ready.file().write(ready.candidate());
+                } catch (Shelf.ChangedMeanwhile e) {
+                    LOG.warn("Review {} not applied: {}", id, e.getMessage());
+                    return new Decision(replies.userError(lang, "add.changed"), false);
+                } catch (IOException e) {
+                    return new Decision(failedReply(lang, e, "writing " + ready.file().where()), false);
+                }
+                try {
+                    // written: the pending form has done its work (a failure here leaves it listed, and
+                    // approving it again is refused as a duplicate, never written twice)
                     store.remove(List.of(id));
                 } catch (IOException e) {
-                    return new Decision(failedReply(lang, e, "dropping an applied entry from the pending list"), false);
+                    LOG.error("Review {}: the entry was written but could not be dropped from {}", id, "the pending list", e);
                 }
-                LOG.info("Review {}: already written as {}; dropped from the pending list", id, done.get().id());
-                return new Decision(replies.userError(lang, "review.already", "id", done.get().id()), true);
-            }
-            List<Flaw> who;
-            try {
-                who = SamePerson.flaws(p.draft(), dir, kept(), additions, today());
+                LOG.info("{} {} approved by user {} (authors {}), written to {}", p.correction() ? "Correction" : "Entry",
+                        ready.entry().id(), reviewer, p.authors(), ready.file().where());
+                return new Decision(served(ready, p, reviewer, now, lang), true);
+            });
             } catch (IOException e) {
-                return new Decision(failedReply(lang, e, "reading the pending list"), false);
+                return new Decision(busy(lang, e).reply(), false);
             }
-            if (!who.isEmpty()) {
-                return new Decision(FixReply.of(t, lang, Field.Step.WHO, who), false);
-            }
-            Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-            ReviewedBy by = new ReviewedBy(reviewerName(reviewer), now.toString());
-            ReviewedEntries.Prepared ready;
+        }
+
+        private Reply served(ReviewedEntries.Prepared ready, Pending p, long reviewer, Instant now, Lang lang) {
+            String entryId = ready.entry().id();
+            Reloader.Result r;
             try {
-                ready = entries.prepare(p.draft(), dir, level, Optional.of(by));
-            } catch (InvalidDatasetException e) {
-                return new Decision(replies.userError(lang, "add.invalid", "count", e.problems().size(),
-                        "problems", Reloader.problems(e.problems())), false);
+                r = reload.get();
+            } catch (RuntimeException e) {
+                String ref = Refs.next();
+                LOG.error("ref {}: entry {} was saved but reloading the dataset failed", ref, entryId, e);
+                return replies.userError(lang, "add.saved_reload_failed", "id", entryId, "ref", ref);
+            }
+            if (r instanceof Reloader.Invalid bad) {
+                return replies.userError(lang, "add.saved_not_live", "id", entryId, "count", bad.problems().size(),
+                        "problems", Reloader.problems(bad.problems()));
+            }
+            Snapshot live = ((Reloader.Loaded) r).snapshot();
+            List<Card> pages = new ArrayList<>();
+            pages.add(new Card(t.get(lang, p.correction() ? "review.approved.correction.title" : "review.approved.title",
+                    "name", Markdown.escape(ready.entry().name().in(lang))),
+                    t.get(lang, "review.approved", "id", entryId, "version", live.version(), "time", ReviewCards.TIME.format(now),
+                            "confidence", t.get(lang, "notify.confidence." + ready.entry().confidence().name().toLowerCase(Locale.ROOT))),
+                    List.of(), ""));
+            live.entry(entryId).ifPresent(e -> pages.addAll(replies.who(live, e, lang).pages()));
+            return Reply.privateAnswer(pages);
+        }
+
+        // ---- reject and edit ---------------------------------------------------------------------
+
+        /** Keeps it out of every reply and announcement, tells the author why, keeps the form 30 days. */
+        public Decision reject(String id, long reviewer, String reason, Lang lang) {
+            String why = FieldCheck.clean(Field.REASON_EN, reason);
+            if (why.isEmpty()) {
+                return refused(lang, "review.reason_missing", "max", MAX_REASON);
+            }
+            if (why.length() > MAX_REASON) {
+                return refused(lang, "review.reason_too_long", "max", MAX_REASON, "length", why.length());
+            }
+            try {
+                return additions.shelf().exclusively(() -> {
+                Opened opened = reviewable(id, reviewer, lang);
+                if (opened.refusal().isPresent()) {
+                    return opened.refusal().get();
+                }
+                Pending p = opened.pending().orElseThrow();
+                Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+                Pending rejected = new Pending(p.draft(), p.authors(), p.submitted(), now, Pending.Status.REJECTED, p.reminded(),
+                        Optional.of(new Pending.Rejection(reviewer, now, why)));
+                try {
+                    store.put(rejected);
+                } catch (IOException e) {
+                    return new Decision(failedReply(lang, e, "saving the rejection"), false);
+                }
+                LOG.info("Review {} rejected by user {}", id, reviewer);
+                Lang authorLang = p.draft().lang();
+                String name = name(p.draft(), authorLang);
+                channel.tell(p.author(), Reply.privateAnswer(List.of(new Card(t.get(authorLang, "review.told.title", "name", name),
+                        Fit.shorten(t.get(authorLang, "review.told", "reviewer", reviewerName(reviewer), "reason",
+                                Markdown.userText(why, MAX_REASON), "id", id), Limits.DESCRIPTION), List.of(), ""))));
+                return new Decision(Reply.privateAnswer(List.of(new Card(t.get(lang, "review.rejected.title", "name", name(p.draft(), lang)),
+                        t.get(lang, "review.rejected", "id", id), List.of(), ""))), true);
+            });
             } catch (IOException e) {
-                return new Decision(failedReply(lang, e, "reading the additions file"), false);
+                return new Decision(busy(lang, e).reply(), false);
             }
-            if (ready.problem().isPresent()) {
-                IntakeOutcome o = ready.problem().get();
-                return new Decision(o instanceof IntakeOutcome.Fix f ? f.reply() : ((IntakeOutcome.Done) o).reply(), false);
-            }
+        }
+
+        /**
+         * The draft of a pending or rejected entry, in {@code editor}'s hands, for the form again;
+         * empty when there is none under that id.
+         */
+        public Optional<Draft> draftToEdit(String id, long editor) throws IOException {
+            return additions.shelf().exclusively(() -> {
+                return kept().stream().filter(p -> p.id().equals(id)).findFirst().map(p -> p.draft().ownedBy(editor));
+            });
+        }
+
+        // ---- lists and cards ---------------------------------------------------------------------
+
+        /** What waits for review, oldest first, each with an action to open its card. */
+        public Reply pending(Lang lang) {
             try {
-                ready.file().write(ready.candidate());
-            } catch (AdditionsFile.ChangedMeanwhile e) {
-                LOG.warn("Review {} not applied: {}", id, e.getMessage());
-                return new Decision(replies.userError(lang, "add.changed"), false);
+                return cards.list(waiting(), lang);
             } catch (IOException e) {
-                return new Decision(failedReply(lang, e, "writing " + ready.file().path()), false);
+                return failedReply(lang, e, "reading the pending list");
             }
+        }
+
+        /** Pending ones, oldest first (rejected ones past their 30 days are dropped on the way). */
+        public List<Pending> waiting() throws IOException {
+            return additions.shelf().exclusively(() -> {
+                return kept().stream().filter(Pending::waiting).sorted(Comparator.comparing(Pending::updated)).toList();
+            });
+        }
+
+        public Optional<Pending> find(String id) throws IOException {
+            return additions.shelf().exclusively(() -> {
+                return kept().stream().filter(p -> p.id().equals(id)).findFirst();
+            });
+        }
+
+        /** The review card of one entry (every field, its source link), or what is wrong with the id. */
+        public Reply show(String id, Lang lang) {
             try {
-                // written: the pending form has done its work (a failure here leaves it listed, and
-                // approving it again is refused as a duplicate, never written twice)
-                store.remove(List.of(id));
+                Optional<Pending> p = find(id);
+                return p.isEmpty() ? replies.userError(lang, "review.not_found", "id", Markdown.userText(id, 40)) : card(p.get(), lang, Optional.empty());
             } catch (IOException e) {
-                LOG.error("Review {}: the entry was written but could not be dropped from {}", id, "the pending list", e);
+                return failedReply(lang, e, "reading the pending list");
             }
-            LOG.info("{} {} approved by user {} (authors {}), written to {}", p.correction() ? "Correction" : "Entry",
-                    ready.entry().id(), reviewer, p.authors(), ready.file().path());
-            return new Decision(served(ready, p, reviewer, now, lang), true);
         }
-    }
 
-    private Reply served(ReviewedEntries.Prepared ready, Pending p, long reviewer, Instant now, Lang lang) {
-        String entryId = ready.entry().id();
-        Reloader.Result r;
-        try {
-            r = reload.get();
-        } catch (RuntimeException e) {
-            String ref = Refs.next();
-            LOG.error("ref {}: entry {} was saved but reloading the dataset failed", ref, entryId, e);
-            return replies.userError(lang, "add.saved_reload_failed", "id", entryId, "ref", ref);
+        /** Every field as the form holds it; for a correction, what each changed field was. */
+        public Reply card(Pending p, Lang lang, Optional<ReviewChannel.Why> why) {
+            return cards.card(p, lang, why);
         }
-        if (r instanceof Reloader.Invalid bad) {
-            return replies.userError(lang, "add.saved_not_live", "id", entryId, "count", bad.problems().size(),
-                    "problems", Reloader.problems(bad.problems()));
-        }
-        Snapshot live = ((Reloader.Loaded) r).snapshot();
-        List<Card> pages = new ArrayList<>();
-        pages.add(new Card(t.get(lang, p.correction() ? "review.approved.correction.title" : "review.approved.title",
-                "name", Markdown.escape(ready.entry().name().in(lang))),
-                t.get(lang, "review.approved", "id", entryId, "version", live.version(), "time", ReviewCards.TIME.format(now),
-                        "confidence", t.get(lang, "notify.confidence." + ready.entry().confidence().name().toLowerCase(Locale.ROOT))),
-                List.of(), ""));
-        live.entry(entryId).ifPresent(e -> pages.addAll(replies.who(live, e, lang).pages()));
-        return Reply.privateAnswer(pages);
-    }
 
-    // ---- reject and edit ---------------------------------------------------------------------
-
-    /** Keeps it out of every reply and announcement, tells the author why, keeps the form 30 days. */
-    public Decision reject(String id, long reviewer, String reason, Lang lang) {
-        String why = FieldCheck.clean(Field.REASON_EN, reason);
-        if (why.isEmpty()) {
-            return refused(lang, "review.reason_missing", "max", MAX_REASON);
-        }
-        if (why.length() > MAX_REASON) {
-            return refused(lang, "review.reason_too_long", "max", MAX_REASON, "length", why.length());
-        }
-        synchronized (writing) {
-            Opened opened = reviewable(id, reviewer, lang);
-            if (opened.refusal().isPresent()) {
-                return opened.refusal().get();
-            }
-            Pending p = opened.pending().orElseThrow();
-            Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-            Pending rejected = new Pending(p.draft(), p.authors(), p.submitted(), now, Pending.Status.REJECTED, p.reminded(),
-                    Optional.of(new Pending.Rejection(reviewer, now, why)));
+        /** For an editor's who: the pending entries by this name (marked "pending review"), never served. */
+        public List<Card> pendingFor(String typed, Lang lang) {
             try {
-                store.put(rejected);
+                return cards.matching(waiting(), typed, lang);
             } catch (IOException e) {
-                return new Decision(failedReply(lang, e, "saving the rejection"), false);
+                LOG.warn("The pending list could not be read for an editor's who: {}", e.getMessage());
+                return List.of();
             }
-            LOG.info("Review {} rejected by user {}", id, reviewer);
-            Lang authorLang = p.draft().lang();
-            String name = name(p.draft(), authorLang);
-            channel.tell(p.author(), Reply.privateAnswer(List.of(new Card(t.get(authorLang, "review.told.title", "name", name),
-                    Fit.shorten(t.get(authorLang, "review.told", "reviewer", reviewerName(reviewer), "reason",
-                            Markdown.userText(why, MAX_REASON), "id", id), Limits.DESCRIPTION), List.of(), ""))));
-            return new Decision(Reply.privateAnswer(List.of(new Card(t.get(lang, "review.rejected.title", "name", name(p.draft(), lang)),
-                    t.get(lang, "review.rejected", "id", id), List.of(), ""))), true);
         }
-    }
 
-    /**
-     * The draft of a pending or rejected entry, in {@code editor}'s hands, for the form again;
-     * empty when there is none under that id.
-     */
-    public Optional<Draft> draftToEdit(String id, long editor) throws IOException {
-        synchronized (writing) {
-            return kept().stream().filter(p -> p.id().equals(id)).findFirst().map(p -> p.draft().ownedBy(editor));
-        }
-    }
+        // ---- reminders ---------------------------------------------------------------------------
 
-    // ---- lists and cards ---------------------------------------------------------------------
-
-    /** What waits for review, oldest first, each with an action to open its card. */
-    public Reply pending(Lang lang) {
-        try {
-            return cards.list(waiting(), lang);
-        } catch (IOException e) {
-            return failedReply(lang, e, "reading the pending list");
-        }
-    }
-
-    /** Pending ones, oldest first (rejected ones past their 30 days are dropped on the way). */
-    public List<Pending> waiting() throws IOException {
-        synchronized (writing) {
-            return kept().stream().filter(Pending::waiting).sorted(Comparator.comparing(Pending::updated)).toList();
-        }
-    }
-
-    public Optional<Pending> find(String id) throws IOException {
-        synchronized (writing) {
-            return kept().stream().filter(p -> p.id().equals(id)).findFirst();
-        }
-    }
-
-    /** The review card of one entry (every field, its source link), or what is wrong with the id. */
-    public Reply show(String id, Lang lang) {
-        try {
-            Optional<Pending> p = find(id);
-            return p.isEmpty() ? replies.userError(lang, "review.not_found", "id", Markdown.userText(id, 40)) : card(p.get(), lang, Optional.empty());
-        } catch (IOException e) {
-            return failedReply(lang, e, "reading the pending list");
-        }
-    }
-
-    /** Every field as the form holds it; for a correction, what each changed field was. */
-    public Reply card(Pending p, Lang lang, Optional<ReviewChannel.Why> why) {
-        return cards.card(p, lang, why);
-    }
-
-    /** For an editor's who: the pending entries by this name (marked "pending review"), never served. */
-    public List<Card> pendingFor(String typed, Lang lang) {
-        try {
-            return cards.matching(waiting(), typed, lang);
-        } catch (IOException e) {
-            LOG.warn("The pending list could not be read for an editor's who: {}", e.getMessage());
-            return List.of();
-        }
-    }
-
-    // ---- reminders ---------------------------------------------------------------------------
-
-    /**
-     * Mentions again, once, each entry that has waited over a day since it was last sent: the
-     * flag is saved before the card is posted, so a restart never repeats it.
-     *
-     * @return how many were mentioned
-     */
-    public int remindDue() {
-        List<Pending> due = new ArrayList<>();
-        synchronized (writing) {
-            Instant now = clock.instant();
+        /**
+         * Mentions again, once, each entry that has waited over a day since it was last sent: the
+         * flag is saved before the card is posted, so a restart never repeats it.
+         *
+         * @return how many were mentioned
+         */
+        public int remindDue() {
+            List<Pending> due = new ArrayList<>();
             try {
-                for (Pending p : kept()) {
-                    if (p.waiting() && !p.reminded() && p.updated().plus(REMIND_AFTER).isBefore(now)) {
-                        Pending marked = new Pending(p.draft(), p.authors(), p.submitted(), p.updated(), p.status(), true,
-                                p.rejection());
-                        store.put(marked);
-                        due.add(marked);
+                // marked under the shelf's lock: of a fleet's processes, one alone finds each entry unmarked
+                additions.shelf().exclusively(() -> {
+                    Instant now = clock.instant();
+                    for (Pending p : kept()) {
+                        if (p.waiting() && !p.reminded() && p.updated().plus(REMIND_AFTER).isBefore(now)) {
+                            Pending marked = new Pending(p.draft(), p.authors(), p.submitted(), p.updated(), p.status(), true,
+                                    p.rejection());
+                            store.put(marked);
+                            due.add(marked);
+                        }
                     }
-                }
-            } catch (IOException e) {
-                LOG.warn("Reminders of entries waiting for review could not be saved: {}", e.getMessage(), e);
-            }
+                    return null;
+            });
+        } catch (IOException e) {
+            LOG.warn("Reminders of entries waiting for review could not be saved: {}", e.getMessage(), e);
         }
         due.forEach(p -> post(p, ReviewChannel.Why.REMINDER));
         return due.size();
@@ -429,7 +449,7 @@ public final class ReviewService {
         return kept().stream().filter(p -> p.id().equals(id) && p.waiting()).findFirst();
     }
 
-    /** The waiting entry under {@code id} that {@code reviewer} may decide on, or the answer why not (hold {@code writing}). */
+    /** The waiting entry under {@code id} that {@code reviewer} may decide on, or the answer why not (inside {@link Shelf#exclusively}). */
     private Opened reviewable(String id, long reviewer, Lang lang) {
         try {
             Optional<Pending> found = open(id);
@@ -470,6 +490,12 @@ public final class ReviewService {
 
     private Decision refused(Lang lang, String key, Object... args) {
         return new Decision(replies.userError(lang, key, args), false);
+    }
+
+    /** The shelf's lock could not be had: another editor's review holds it (or the database is out of reach). */
+    private IntakeOutcome.Done busy(Lang lang, IOException e) {
+        LOG.warn("A review action waited for the review lock in vain: {}", e.getMessage());
+        return new IntakeOutcome.Done(replies.userError(lang, "review.busy"));
     }
 
     private IntakeOutcome failed(Lang lang, IOException e, String what) {
