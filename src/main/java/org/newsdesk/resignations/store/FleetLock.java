@@ -41,7 +41,9 @@ public final class FleetLock {
         }
         @SuppressWarnings("unchecked")
         Holder<T, E> out = db.tx(c -> {
-            try (PreparedStatement p = Database.ps(c, "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", "bot:" + name);
+            // keyed by schema too: two fleets in one database (a schema each) do not wait for each other
+            try (PreparedStatement p = Database.ps(c, "SELECT pg_advisory_xact_lock(hashtextextended(current_schema() || ':' || ?, 0))",
+                    name);
                  ResultSet rs = p.executeQuery()) {
                 rs.next();
             }
