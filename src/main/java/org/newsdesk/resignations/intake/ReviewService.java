@@ -163,26 +163,26 @@ public final class ReviewService {
                 return new IntakeOutcome.Done(Reply.privateAnswer(List.of(new Card(
                         t.get(lang, "review.sent.title", "name", name), t.get(lang, "review.sent", "id", p.id()), List.of(), ""))));
             });
-            } catch (IOException e) {
-                return busy(lang, e);
-            }
+        } catch (IOException e) {
+            return busy(lang, e);
         }
+    }
 
-        // ---- approve -----------------------------------------------------------------------------
+    // ---- approve -----------------------------------------------------------------------------
 
-        /**
-         * Serves the entry at once and lets the reload announce it.
-         *
-         * @param confidence "high", "medium" or "low" as the reviewer judges it; when not given, medium
-         *                   for a new entry and unchanged for a correction
-         */
-        public Decision approve(String id, long reviewer, Optional<String> confidence, Lang lang) {
-            Optional<Confidence> level = confidence.map(c -> c.strip().toLowerCase(Locale.ROOT)).flatMap(ReviewService::confidence);
-            if (confidence.isPresent() && level.isEmpty()) {
-                return refused(lang, "review.bad_confidence", "typed", Markdown.userText(confidence.get(), 40));
-            }
-            try {
-                return additions.shelf().exclusively(() -> {
+    /**
+     * Serves the entry at once and lets the reload announce it.
+     *
+     * @param confidence "high", "medium" or "low" as the reviewer judges it; when not given, medium
+     *                   for a new entry and unchanged for a correction
+     */
+    public Decision approve(String id, long reviewer, Optional<String> confidence, Lang lang) {
+        Optional<Confidence> level = confidence.map(c -> c.strip().toLowerCase(Locale.ROOT)).flatMap(ReviewService::confidence);
+        if (confidence.isPresent() && level.isEmpty()) {
+            return refused(lang, "review.bad_confidence", "typed", Markdown.userText(confidence.get(), 40));
+        }
+        try {
+            return additions.shelf().exclusively(() -> {
                 Opened opened = reviewable(id, reviewer, lang);
                 if (opened.refusal().isPresent()) {
                     return opened.refusal().get();
@@ -249,49 +249,49 @@ public final class ReviewService {
                         ready.entry().id(), reviewer, p.authors(), ready.file().where());
                 return new Decision(served(ready, p, reviewer, now, lang), true);
             });
-            } catch (IOException e) {
-                return new Decision(busy(lang, e).reply(), false);
-            }
+        } catch (IOException e) {
+            return new Decision(busy(lang, e).reply(), false);
         }
+    }
 
-        private Reply served(ReviewedEntries.Prepared ready, Pending p, long reviewer, Instant now, Lang lang) {
-            String entryId = ready.entry().id();
-            Reloader.Result r;
-            try {
-                r = reload.get();
-            } catch (RuntimeException e) {
-                String ref = Refs.next();
-                LOG.error("ref {}: entry {} was saved but reloading the dataset failed", ref, entryId, e);
-                return replies.userError(lang, "add.saved_reload_failed", "id", entryId, "ref", ref);
-            }
-            if (r instanceof Reloader.Invalid bad) {
-                return replies.userError(lang, "add.saved_not_live", "id", entryId, "count", bad.problems().size(),
-                        "problems", Reloader.problems(bad.problems()));
-            }
-            Snapshot live = ((Reloader.Loaded) r).snapshot();
-            List<Card> pages = new ArrayList<>();
-            pages.add(new Card(t.get(lang, p.correction() ? "review.approved.correction.title" : "review.approved.title",
-                    "name", Markdown.escape(ready.entry().name().in(lang))),
-                    t.get(lang, "review.approved", "id", entryId, "version", live.version(), "time", ReviewCards.TIME.format(now),
-                            "confidence", t.get(lang, "notify.confidence." + ready.entry().confidence().name().toLowerCase(Locale.ROOT))),
-                    List.of(), ""));
-            live.entry(entryId).ifPresent(e -> pages.addAll(replies.who(live, e, lang).pages()));
-            return Reply.privateAnswer(pages);
+    private Reply served(ReviewedEntries.Prepared ready, Pending p, long reviewer, Instant now, Lang lang) {
+        String entryId = ready.entry().id();
+        Reloader.Result r;
+        try {
+            r = reload.get();
+        } catch (RuntimeException e) {
+            String ref = Refs.next();
+            LOG.error("ref {}: entry {} was saved but reloading the dataset failed", ref, entryId, e);
+            return replies.userError(lang, "add.saved_reload_failed", "id", entryId, "ref", ref);
         }
+        if (r instanceof Reloader.Invalid bad) {
+            return replies.userError(lang, "add.saved_not_live", "id", entryId, "count", bad.problems().size(),
+                    "problems", Reloader.problems(bad.problems()));
+        }
+        Snapshot live = ((Reloader.Loaded) r).snapshot();
+        List<Card> pages = new ArrayList<>();
+        pages.add(new Card(t.get(lang, p.correction() ? "review.approved.correction.title" : "review.approved.title",
+                "name", Markdown.escape(ready.entry().name().in(lang))),
+                t.get(lang, "review.approved", "id", entryId, "version", live.version(), "time", ReviewCards.TIME.format(now),
+                        "confidence", t.get(lang, "notify.confidence." + ready.entry().confidence().name().toLowerCase(Locale.ROOT))),
+                List.of(), ""));
+        live.entry(entryId).ifPresent(e -> pages.addAll(replies.who(live, e, lang).pages()));
+        return Reply.privateAnswer(pages);
+    }
 
-        // ---- reject and edit ---------------------------------------------------------------------
+    // ---- reject and edit ---------------------------------------------------------------------
 
-        /** Keeps it out of every reply and announcement, tells the author why, keeps the form 30 days. */
-        public Decision reject(String id, long reviewer, String reason, Lang lang) {
-            String why = FieldCheck.clean(Field.REASON_EN, reason);
-            if (why.isEmpty()) {
-                return refused(lang, "review.reason_missing", "max", MAX_REASON);
-            }
-            if (why.length() > MAX_REASON) {
-                return refused(lang, "review.reason_too_long", "max", MAX_REASON, "length", why.length());
-            }
-            try {
-                return additions.shelf().exclusively(() -> {
+    /** Keeps it out of every reply and announcement, tells the author why, keeps the form 30 days. */
+    public Decision reject(String id, long reviewer, String reason, Lang lang) {
+        String why = FieldCheck.clean(Field.REASON_EN, reason);
+        if (why.isEmpty()) {
+            return refused(lang, "review.reason_missing", "max", MAX_REASON);
+        }
+        if (why.length() > MAX_REASON) {
+            return refused(lang, "review.reason_too_long", "max", MAX_REASON, "length", why.length());
+        }
+        try {
+            return additions.shelf().exclusively(() -> {
                 Opened opened = reviewable(id, reviewer, lang);
                 if (opened.refusal().isPresent()) {
                     return opened.refusal().get();
@@ -314,93 +314,93 @@ public final class ReviewService {
                 return new Decision(Reply.privateAnswer(List.of(new Card(t.get(lang, "review.rejected.title", "name", name(p.draft(), lang)),
                         t.get(lang, "review.rejected", "id", id), List.of(), ""))), true);
             });
-            } catch (IOException e) {
-                return new Decision(busy(lang, e).reply(), false);
-            }
+        } catch (IOException e) {
+            return new Decision(busy(lang, e).reply(), false);
         }
+    }
 
-        /**
-         * The draft of a pending or rejected entry, in {@code editor}'s hands, for the form again;
-         * empty when there is none under that id.
-         */
-        public Optional<Draft> draftToEdit(String id, long editor) throws IOException {
-            return additions.shelf().exclusively(() -> {
-                return kept().stream().filter(p -> p.id().equals(id)).findFirst().map(p -> p.draft().ownedBy(editor));
-            });
+    /**
+     * The draft of a pending or rejected entry, in {@code editor}'s hands, for the form again;
+     * empty when there is none under that id.
+     */
+    public Optional<Draft> draftToEdit(String id, long editor) throws IOException {
+        return additions.shelf().exclusively(() -> {
+            return kept().stream().filter(p -> p.id().equals(id)).findFirst().map(p -> p.draft().ownedBy(editor));
+        });
+    }
+
+    // ---- lists and cards ---------------------------------------------------------------------
+
+    /** What waits for review, oldest first, each with an action to open its card. */
+    public Reply pending(Lang lang) {
+        try {
+            return cards.list(waiting(), lang);
+        } catch (IOException e) {
+            return failedReply(lang, e, "reading the pending list");
         }
+    }
 
-        // ---- lists and cards ---------------------------------------------------------------------
+    /** Pending ones, oldest first (rejected ones past their 30 days are dropped on the way). */
+    public List<Pending> waiting() throws IOException {
+        return additions.shelf().exclusively(() -> {
+            return kept().stream().filter(Pending::waiting).sorted(Comparator.comparing(Pending::updated)).toList();
+        });
+    }
 
-        /** What waits for review, oldest first, each with an action to open its card. */
-        public Reply pending(Lang lang) {
-            try {
-                return cards.list(waiting(), lang);
-            } catch (IOException e) {
-                return failedReply(lang, e, "reading the pending list");
-            }
+    public Optional<Pending> find(String id) throws IOException {
+        return additions.shelf().exclusively(() -> {
+            return kept().stream().filter(p -> p.id().equals(id)).findFirst();
+        });
+    }
+
+    /** The review card of one entry (every field, its source link), or what is wrong with the id. */
+    public Reply show(String id, Lang lang) {
+        try {
+            Optional<Pending> p = find(id);
+            return p.isEmpty() ? replies.userError(lang, "review.not_found", "id", Markdown.userText(id, 40)) : card(p.get(), lang, Optional.empty());
+        } catch (IOException e) {
+            return failedReply(lang, e, "reading the pending list");
         }
+    }
 
-        /** Pending ones, oldest first (rejected ones past their 30 days are dropped on the way). */
-        public List<Pending> waiting() throws IOException {
-            return additions.shelf().exclusively(() -> {
-                return kept().stream().filter(Pending::waiting).sorted(Comparator.comparing(Pending::updated)).toList();
-            });
+    /** Every field as the form holds it; for a correction, what each changed field was. */
+    public Reply card(Pending p, Lang lang, Optional<ReviewChannel.Why> why) {
+        return cards.card(p, lang, why);
+    }
+
+    /** For an editor's who: the pending entries by this name (marked "pending review"), never served. */
+    public List<Card> pendingFor(String typed, Lang lang) {
+        try {
+            return cards.matching(waiting(), typed, lang);
+        } catch (IOException e) {
+            LOG.warn("The pending list could not be read for an editor's who: {}", e.getMessage());
+            return List.of();
         }
+    }
 
-        public Optional<Pending> find(String id) throws IOException {
-            return additions.shelf().exclusively(() -> {
-                return kept().stream().filter(p -> p.id().equals(id)).findFirst();
-            });
-        }
+    // ---- reminders ---------------------------------------------------------------------------
 
-        /** The review card of one entry (every field, its source link), or what is wrong with the id. */
-        public Reply show(String id, Lang lang) {
-            try {
-                Optional<Pending> p = find(id);
-                return p.isEmpty() ? replies.userError(lang, "review.not_found", "id", Markdown.userText(id, 40)) : card(p.get(), lang, Optional.empty());
-            } catch (IOException e) {
-                return failedReply(lang, e, "reading the pending list");
-            }
-        }
-
-        /** Every field as the form holds it; for a correction, what each changed field was. */
-        public Reply card(Pending p, Lang lang, Optional<ReviewChannel.Why> why) {
-            return cards.card(p, lang, why);
-        }
-
-        /** For an editor's who: the pending entries by this name (marked "pending review"), never served. */
-        public List<Card> pendingFor(String typed, Lang lang) {
-            try {
-                return cards.matching(waiting(), typed, lang);
-            } catch (IOException e) {
-                LOG.warn("The pending list could not be read for an editor's who: {}", e.getMessage());
-                return List.of();
-            }
-        }
-
-        // ---- reminders ---------------------------------------------------------------------------
-
-        /**
-         * Mentions again, once, each entry that has waited over a day since it was last sent: the
-         * flag is saved before the card is posted, so a restart never repeats it.
-         *
-         * @return how many were mentioned
-         */
-        public int remindDue() {
-            List<Pending> due = new ArrayList<>();
-            try {
-                // marked under the shelf's lock: of a fleet's processes, one alone finds each entry unmarked
-                additions.shelf().exclusively(() -> {
-                    Instant now = clock.instant();
-                    for (Pending p : kept()) {
-                        if (p.waiting() && !p.reminded() && p.updated().plus(REMIND_AFTER).isBefore(now)) {
-                            Pending marked = new Pending(p.draft(), p.authors(), p.submitted(), p.updated(), p.status(), true,
-                                    p.rejection());
-                            store.put(marked);
-                            due.add(marked);
-                        }
+    /**
+     * Mentions again, once, each entry that has waited over a day since it was last sent: the
+     * flag is saved before the card is posted, so a restart never repeats it.
+     *
+     * @return how many were mentioned
+     */
+    public int remindDue() {
+        List<Pending> due = new ArrayList<>();
+        try {
+            // marked under the shelf's lock: of a fleet's processes, one alone finds each entry unmarked
+            additions.shelf().exclusively(() -> {
+                Instant now = clock.instant();
+                for (Pending p : kept()) {
+                    if (p.waiting() && !p.reminded() && p.updated().plus(REMIND_AFTER).isBefore(now)) {
+                        Pending marked = new Pending(p.draft(), p.authors(), p.submitted(), p.updated(), p.status(), true,
+                                p.rejection());
+                        store.put(marked);
+                        due.add(marked);
                     }
-                    return null;
+                }
+                return null;
             });
         } catch (IOException e) {
             LOG.warn("Reminders of entries waiting for review could not be saved: {}", e.getMessage(), e);
