@@ -1,6 +1,7 @@
 package org.newsdesk.resignations.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.newsdesk.resignations.store.AtOnce.atOnce;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,12 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -129,24 +124,6 @@ class StoredShelfTest {
                 "source_url", "https://example.org/2024/06/03/story", "outlet", "Example News");
         assertThat(intake.submit(d.id(), Field.Step.WHY, AUTHOR, why, lang)).isInstanceOf(IntakeOutcome.Done.class);
         return d.id();
-    }
-
-    static <T> List<T> atOnce(Callable<T> a, Callable<T> b) throws Exception {
-        CyclicBarrier start = new CyclicBarrier(2);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            Future<T> fa = pool.submit(() -> {
-                start.await(10, TimeUnit.SECONDS);
-                return a.call();
-            });
-            Future<T> fb = pool.submit(() -> {
-                start.await(10, TimeUnit.SECONDS);
-                return b.call();
-            });
-            return List.of(fa.get(60, TimeUnit.SECONDS), fb.get(60, TimeUnit.SECONDS));
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     @Test

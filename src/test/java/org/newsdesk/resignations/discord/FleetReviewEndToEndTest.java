@@ -83,50 +83,8 @@ class FleetReviewEndToEndTest {
         return message.path("embeds").path(0).path("title").asText();
     }
 
-    static String title(Recorded r) {
-        return title(r.message());
-    }
-
-    static String text(Recorded m) {
-        JsonNode e = m.message().path("embeds").path(0);
-        StringBuilder b = new StringBuilder(e.path("title").asText()).append('\n').append(e.path("description").asText());
-        e.path("fields").forEach(f -> b.append('\n').append(f.path("name").asText()).append(": ").append(f.path("value").asText()));
-        return b.toString().replace("\\", "");
-    }
-
-    static String button(Recorded message, String label) {
-        for (JsonNode row : message.message().path("components")) {
-            for (JsonNode b : row.path("components")) {
-                if (b.path("label").asText().equals(label)) {
-                    return b.path("custom_id").asText();
-                }
-            }
-        }
-        throw new AssertionError("no button \"" + label + "\" on " + message);
-    }
-
     boolean served(long guild, long channel, String name) throws InterruptedException {
-        return title(slash(guild, channel, READER, "resignations", "who", Map.of("name", name))).contains(name);
-    }
-
-    static Map<String, String> who() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("name_en", "Jane Q. Example");
-        m.put("name_ar", "جين كيو إكزامبل");
-        m.put("agency", "USAID");
-        m.put("title_en", "Senior adviser");
-        m.put("title_ar", "مستشارة أولى");
-        return m;
-    }
-
-    static Map<String, String> why() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("date", "2024-06-03");
-        m.put("reason_en", "She said the policy made her complicit in the starvation of civilians in Gaza.");
-        m.put("reason_ar", "قالت إن السياسة جعلتها شريكة في تجويع المدنيين في غزة.");
-        m.put("source_url", "https://example.org/2024/06/03/story");
-        m.put("outlet", "Example News");
-        return m;
+        return ReviewEndToEndTest.title(slash(guild, channel, READER, "resignations", "who", Map.of("name", name))).contains(name);
     }
 
     /** What a subscribed channel heard, once a /notify test queued now has arrived after it. */
@@ -163,22 +121,22 @@ class FleetReviewEndToEndTest {
                 Recorded form = fake.await(r -> r.path().matches("/interactions/\\d+/.+/callback")
                         && r.json().path("type").asInt() == 9, WAIT);
                 String first = form.json().path("data").path("custom_id").asText();
-                Recorded step1 = shown(fake.in(ON_0, NEWSROOM_0, fake.modalSubmit(first, who(), AUTHOR, "en-US")));
+                Recorded step1 = shown(fake.in(ON_0, NEWSROOM_0, fake.modalSubmit(first, ReviewEndToEndTest.who("Jane Q. Example", "جين كيو إكزامبل"), AUTHOR, "en-US")));
                 String next = step1.message().path("components").get(0).path("components").get(0).path("custom_id").asText();
-                Recorded sent = shown(fake.in(ON_0, NEWSROOM_0, fake.modalSubmit(next, why(), AUTHOR, "en-US")));
-                assertThat(title(sent)).isEqualTo("Sent for review: Jane Q. Example");
+                Recorded sent = shown(fake.in(ON_0, NEWSROOM_0, fake.modalSubmit(next, ReviewEndToEndTest.why(), AUTHOR, "en-US")));
+                assertThat(ReviewEndToEndTest.title(sent)).isEqualTo("Sent for review: Jane Q. Example");
                 Recorded card = fake.await(r -> r.is("POST", "/channels/" + REVIEW + "/messages")
-                        && title(r).equals("Waiting for review: Jane Q. Example"), WAIT);
+                        && ReviewEndToEndTest.title(r).equals("Waiting for review: Jane Q. Example"), WAIT);
 
                 // the process of shard 1 sees it waiting: an editor's who there finds it, marked
                 Recorded editorWho = slash(ON_1, NEWSROOM_1, AUTHOR, "resignations", "who", Map.of("name", "Jane Example"));
-                assertThat(text(editorWho)).contains("Pending review: Jane Q. Example");
+                assertThat(ReviewEndToEndTest.text(editorWho)).contains("Pending review: Jane Q. Example");
                 assertThat(served(ON_0, NEWSROOM_0, "Jane Q. Example")).isFalse();
 
                 // the second editor approves in the review channel, in the server of shard 1
-                Recorded ok = shown(fake.in(ON_1, REVIEW, fake.buttonClick(fake.messageFrom(card), button(card, "Approve"),
+                Recorded ok = shown(fake.in(ON_1, REVIEW, fake.buttonClick(fake.messageFrom(card), ReviewEndToEndTest.button(card, "Approve"),
                         REVIEWER, "en-US")));
-                assertThat(title(ok)).isEqualTo("Approved and served: Jane Q. Example");
+                assertThat(ReviewEndToEndTest.title(ok)).isEqualTo("Approved and served: Jane Q. Example");
                 assertThat(served(ON_1, NEWSROOM_1, "Jane Q. Example")).isTrue();
                 // the process of shard 0 follows the fleet's reload (it polls every 2 s)
                 await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> served(ON_0, NEWSROOM_0, "Jane Q. Example"));

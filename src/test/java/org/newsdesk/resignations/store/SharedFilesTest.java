@@ -2,6 +2,7 @@ package org.newsdesk.resignations.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.newsdesk.resignations.store.AtOnce.atOnce;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -9,10 +10,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -71,23 +70,11 @@ class SharedFilesTest {
             a.sharedFiles().replace("pending.json", Optional.empty(), "v0", bytes("{\"pending\":[]}"), "a", 1);
             for (int round = 0; round < 8; round++) {
                 String base = a.sharedFiles().read("pending.json").orElseThrow().version();
-                CyclicBarrier start = new CyclicBarrier(2);
-                ExecutorService pool = Executors.newFixedThreadPool(2);
-                try {
-                    int r = round;
-                    Future<Boolean> fa = pool.submit(() -> {
-                        start.await(10, TimeUnit.SECONDS);
-                        return a.sharedFiles().replace("pending.json", Optional.of(base), "a" + r, bytes("{\"by\":\"a\"}"), "a", 2);
-                    });
-                    Future<Boolean> fb = pool.submit(() -> {
-                        start.await(10, TimeUnit.SECONDS);
-                        return b.sharedFiles().replace("pending.json", Optional.of(base), "b" + r, bytes("{\"by\":\"b\"}"), "b", 2);
-                    });
-                    assertThat(List.of(fa.get(30, TimeUnit.SECONDS), fb.get(30, TimeUnit.SECONDS))).as("round %d", round)
-                            .containsExactlyInAnyOrder(true, false);
-                } finally {
-                    pool.shutdownNow();
-                }
+                int r = round;
+                assertThat(atOnce(
+                        () -> a.sharedFiles().replace("pending.json", Optional.of(base), "a" + r, bytes("{\"by\":\"a\"}"), "a", 2),
+                        () -> b.sharedFiles().replace("pending.json", Optional.of(base), "b" + r, bytes("{\"by\":\"b\"}"), "b", 2)))
+                        .as("round %d", round).containsExactlyInAnyOrder(true, false);
             }
         }
     }
