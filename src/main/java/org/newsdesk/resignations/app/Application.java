@@ -48,12 +48,16 @@ import org.newsdesk.resignations.render.Replies;
 import org.newsdesk.resignations.render.Reply;
 import org.newsdesk.resignations.render.Templates;
 import org.newsdesk.resignations.search.Directory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one place the application is wired. Every transport (console, Discord) gets the same
  * router, so the same command gives the same facts everywhere.
  */
 public final class Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
 
     private final AtomicReference<Directory> current;
     private final Templates templates;
@@ -137,12 +141,26 @@ public final class Application {
         Drafts drafts = notifier.map(n -> new Drafts(new StoredDrafts(n.store().drafts()), setup.clock())).orElseGet(Drafts::new);
         this.intake = setup.additions().flatMap(a -> reloader.map(r -> new EntryIntake(current::get,
                 new ReviewService(current::get, a, a.sibling(CORRECTIONS),
-                        r::reload, new PendingFile(a.path().resolveSibling(PendingFile.NAME)), replies, setup.clock()),
+                        () -> reloadForFleet(r), new PendingFile(a.shelf()), replies, setup.clock()),
                 drafts, replies, setup.clock())));
         // the form is Discord's; elsewhere (the console) the command says where entries are added
         router.on(CommandCatalog.RESIGNATIONS + " add", (req, lang) -> replies.userError(lang,
                 intake.isPresent() ? "add.form_only" : "add.unavailable"));
         registerReview();
+    }
+
+    /** A reload that changes what is served (an approval): the other processes of a fleet reload too. */
+    private Reloader.Result reloadForFleet(Reloader r) {
+        Reloader.Result result = r.reload();
+        if (result instanceof Reloader.Loaded ok) {
+            try {
+                notifier.flatMap(Notifier::fleet).ifPresent(f -> f.reloaded(ok.snapshot().version()));
+            } catch (RuntimeException e) {
+                // served here; the others catch up at the next reload asked of any process
+                LOG.warn("Could not tell the fleet of dataset {}: {}", ok.snapshot().version(), e.getMessage());
+            }
+        }
+        return result;
     }
 
     /** The corrections file next to the additions file: reviewed corrections of entries from other files, merged last. */

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.newsdesk.resignations.dataset.DatasetLoader;
 import org.newsdesk.resignations.dataset.InvalidDatasetException;
 import org.newsdesk.resignations.dataset.Lang;
@@ -19,6 +20,9 @@ import org.newsdesk.resignations.discord.DiscordBot;
 import org.newsdesk.resignations.discord.DiscordOptions;
 import org.newsdesk.resignations.discord.StartFailure;
 import org.newsdesk.resignations.intake.AdditionsFile;
+import org.newsdesk.resignations.intake.FileShelf;
+import org.newsdesk.resignations.intake.PendingFile;
+import org.newsdesk.resignations.intake.Shelf;
 import org.newsdesk.resignations.sourcing.AddressPolicy;
 import org.newsdesk.resignations.sourcing.Alarms;
 import org.newsdesk.resignations.sourcing.BoundedFetch;
@@ -119,28 +123,6 @@ final class Assembly implements AutoCloseable {
                 new AddressPolicy(cfg.allowPrivateHosts()));
         Optional<Reloader.Source> url = cfg.datasetUrl().map(u -> new UrlDatasetSource(URI.create(u), loader,
                 new BoundedFetch(limits, templates), dir, cfg.pollEvery()));
-        // entries editors add from Discord: in the data directory, never in the dataset files
-        AdditionsFile additions = new AdditionsFile(dir.resolve(AdditionsFile.NAME), loader);
-        // reviewed corrections of entries from the dataset files: merged last (see Application.CORRECTIONS)
-        Path corrections = dir.resolve(Application.CORRECTIONS);
-        Reloader.Source source = DatasetSources.of(loader, Optional.of(additions.path()), plan.files(), url,
-                plan.merge() ? DatasetSources.Mode.MERGE : DatasetSources.Mode.REPLACE, clock, Optional.of(corrections));
-        Snapshot snapshot;
-        // a URL that does not answer is no reason to stay down: the last good copy (or the bundled dataset) serves
-        Optional<Reloader.Unavailable> down = source.fetch();
-        try {
-            snapshot = source.load();
-        } catch (InvalidDatasetException e) {
-            e.problems().forEach(p -> err.println(p.describe()));
-            err.println("The dataset is invalid; nothing was loaded.");
-            throw new NotStarted(1);
-        }
-        Snapshot serving = snapshot;
-        Instrumentation.started(ops, down, snapshot.version(), templates, clock);
-        down.ifPresent(d -> err.println(Said.of("notify.url.starts", "problem", d.problem(), "version", serving.version(),
-                "seconds", d.retry().toSeconds()).in(templates, Lang.EN)));
-        // sources a newsroom should not cite are logged, not refused: validate --strict is where they fail
-        SourceLint.logWarnings("dataset " + snapshot.version(), snapshot.dataset());
         Notifier notifier;
         // PostgreSQL when storage.url is set (a fleet of processes), else SQLite in the data directory
         Storage storage = cfg.storageUrl().<Storage>map(u -> Storage.Postgres.of(u, plan.storagePassword()))
@@ -172,6 +154,40 @@ final class Assembly implements AutoCloseable {
             throw new NotStarted(1);
         }
         opened.add(notifier);
+        // entries editors add from Discord, reviewed corrections (merged last, see Application.CORRECTIONS) and the
+        // entries waiting for review: in the data directory, or in the database a fleet shares; never in the dataset files
+        Shelf shelf = new FileShelf(dir);
+        if (storage instanceof Storage.Postgres pg) {
+            StoredShelf stored = new StoredShelf(notifier.store().sharedFiles(), notifier.store().fleetLock(),
+                    cfg.shards().processName(), pg.where(), clock);
+            try {
+                stored.adopt(dir, List.of(AdditionsFile.NAME, Application.CORRECTIONS, PendingFile.NAME));
+            } catch (IOException e) {
+                err.println("Cannot move the editors' files of " + dir.toAbsolutePath() + " into the database: " + e.getMessage());
+                throw new NotStarted(1);
+            }
+            shelf = stored;
+        }
+        AdditionsFile additions = new AdditionsFile(shelf, AdditionsFile.NAME, loader);
+        AdditionsFile corrections = additions.sibling(Application.CORRECTIONS);
+        Reloader.Source source = DatasetSources.withParts(loader, Optional.of(additions::read), plan.files(), url,
+                plan.merge() ? DatasetSources.Mode.MERGE : DatasetSources.Mode.REPLACE, clock, Optional.of(corrections::read));
+        Snapshot snapshot;
+        // a URL that does not answer is no reason to stay down: the last good copy (or the bundled dataset) serves
+        Optional<Reloader.Unavailable> down = source.fetch();
+        try {
+            snapshot = source.load();
+        } catch (InvalidDatasetException e) {
+            e.problems().forEach(p -> err.println(p.describe()));
+            err.println("The dataset is invalid; nothing was loaded.");
+            throw new NotStarted(1);
+        }
+        Snapshot serving = snapshot;
+        Instrumentation.started(ops, down, snapshot.version(), templates, clock);
+        down.ifPresent(d -> err.println(Said.of("notify.url.starts", "problem", d.problem(), "version", serving.version(),
+                "seconds", d.retry().toSeconds()).in(templates, Lang.EN)));
+        // sources a newsroom should not cite are logged, not refused: validate --strict is where they fail
+        SourceLint.logWarnings("dataset " + snapshot.version(), snapshot.dataset());
         ops.database().set(Instrumentation.database(notifier.store()));
         ops.metrics().outbox(Instrumentation.backlog(notifier.store(), clock));
         notifier.observeDeliveries(Instrumentation.deliveries(ops.metrics()));
@@ -189,15 +205,19 @@ final class Assembly implements AutoCloseable {
         ops.metrics().dataset(() -> app.snapshot().version(), () -> app.snapshot().entries().size(), ops.dataset());
         // the first run records the baseline; later runs queue what changed while the bot was down
         notifier.datasetChanged(snapshot);
-        try {
-            // the additions file too: an editor may fix it by hand; it may not exist yet
-            DatasetWatcher watcher = DatasetWatcher.start(plan.files(), List.of(additions.path(), corrections), app::reload,
-                    DatasetWatcher.DEBOUNCE, DatasetWatcher.CHECK, Alarms.of(Optional.of(notifier)));
-            opened.add(watcher);
-            ops.tasks().add("dataset-watch", watcher::alive);
-        } catch (IOException e) {
-            err.println("Cannot watch " + plan.files() + " and " + additions.path() + " for changes (" + e.getMessage()
-                    + "); /resignations reload still reloads them.");
+        // the additions and corrections files too, when on disk: an editor may fix them by hand; they may not exist yet
+        List<Path> editors = Stream.of(shelf.file(AdditionsFile.NAME), shelf.file(Application.CORRECTIONS))
+                .flatMap(Optional::stream).toList();
+        if (!plan.files().isEmpty() || !editors.isEmpty()) {
+            try {
+                DatasetWatcher watcher = DatasetWatcher.start(plan.files(), editors, app::reload,
+                        DatasetWatcher.DEBOUNCE, DatasetWatcher.CHECK, Alarms.of(Optional.of(notifier)));
+                opened.add(watcher);
+                ops.tasks().add("dataset-watch", watcher::alive);
+            } catch (IOException e) {
+                err.println("Cannot watch " + plan.files() + " and " + editors + " for changes (" + e.getMessage()
+                        + "); /resignations reload still reloads them.");
+            }
         }
         // a /resignations reload asked of another process of the fleet reloads this one too
         notifier.fleet().ifPresent(f -> f.followReloads(() -> app.reload()));

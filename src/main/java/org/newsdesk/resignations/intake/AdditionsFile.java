@@ -1,14 +1,8 @@
 package org.newsdesk.resignations.intake;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,43 +13,69 @@ import org.newsdesk.resignations.dataset.DatasetInfo;
 import org.newsdesk.resignations.dataset.DatasetLoader;
 import org.newsdesk.resignations.dataset.Entry;
 import org.newsdesk.resignations.dataset.InvalidDatasetException;
+import org.newsdesk.resignations.dataset.Problem;
 import org.newsdesk.resignations.dataset.Snapshot;
 import org.newsdesk.resignations.dataset.Source;
 import org.newsdesk.resignations.dataset.Text;
 
 /**
- * The local additions file: entries editors added from Discord, kept apart from the bundled and
- * configured datasets (which the bot never writes). It is a complete dataset on its own, with
- * copies of the agencies its entries belong to, so {@code validate} checks it like any other
- * file; it is merged first, so a curated file that later carries the same id wins.
- *
- * Writes are atomic and durable: a temporary file in the same directory, forced to disk, then
- * renamed over the old one; a crash leaves the old file or the new one, never half of either.
+ * The additions file: entries editors added from Discord, kept apart from the bundled and
+ * configured datasets (which the bot never writes), on the {@link Shelf} (the data directory, or
+ * the database a fleet shares). It is a complete dataset on its own, with copies of the agencies
+ * its entries belong to, so {@code validate} checks it like any other file; it is merged first, so
+ * a curated file that later carries the same id wins. The corrections file is one of the same kind
+ * ({@link #sibling}).
  */
 public final class AdditionsFile {
 
     public static final String NAME = "additions.json";
 
-    private final Path path;
+    private final Shelf shelf;
+    private final String name;
     private final DatasetLoader loader;
 
+    /** The file at {@code path}, on a {@link FileShelf} of its directory. */
     public AdditionsFile(Path path, DatasetLoader loader) {
-        this.path = path;
+        this(new FileShelf(Optional.ofNullable(path.getParent()).orElse(Path.of(""))), path.getFileName().toString(), loader);
+    }
+
+    public AdditionsFile(Shelf shelf, String name, DatasetLoader loader) {
+        this.shelf = shelf;
+        this.name = name;
         this.loader = loader;
     }
 
-    public Path path() {
-        return path;
+    public Shelf shelf() {
+        return shelf;
     }
 
-    /** A file of the same kind next to this one (the corrections file), read and checked the same way. */
+    /** Where it is, for messages and logs. */
+    public String where() {
+        return shelf.where(name);
+    }
+
+    /** A file of the same kind on the same shelf (the corrections file), read and checked the same way. */
     public AdditionsFile sibling(String name) {
-        return new AdditionsFile(path.resolveSibling(name), loader);
+        return new AdditionsFile(shelf, name, loader);
     }
 
-    /** The file's dataset, or empty while nobody has added an entry. */
+    /**
+     * The file's dataset, or empty while nobody has added an entry.
+     *
+     * @throws InvalidDatasetException also when the shelf cannot be read (the database out of reach)
+     */
     public Optional<Snapshot> read() throws InvalidDatasetException {
-        return Files.exists(path) ? Optional.of(loader.load(path)) : Optional.empty();
+        Optional<Path> file = shelf.file(name);
+        if (file.isPresent()) {
+            return Files.exists(file.get()) ? Optional.of(loader.load(file.get())) : Optional.empty();
+        }
+        Optional<byte[]> bytes;
+        try {
+            bytes = shelf.read(name, DatasetLoader.MAX_FILE_BYTES);
+        } catch (IOException e) {
+            throw new InvalidDatasetException(List.of(Problem.at(where(), "", "cannot be read: " + e.getMessage())));
+        }
+        return bytes.isEmpty() ? Optional.empty() : Optional.of(loader.load(where(), bytes.get()));
     }
 
     /**
@@ -101,7 +121,7 @@ public final class AdditionsFile {
         } catch (IOException e) {
             throw new IllegalStateException("an entry could not be written as JSON", e);
         }
-        return new Candidate(loader.load(path.toString(), bytes), bytes, now.map(Snapshot::version));
+        return new Candidate(loader.load(where(), bytes), bytes, now.map(Snapshot::version));
     }
 
     /**
@@ -112,72 +132,11 @@ public final class AdditionsFile {
     public record Candidate(Snapshot snapshot, byte[] bytes, Optional<String> base) {
     }
 
-    /** The file changed (a hand edit) between reading it and writing the new version. */
-    public static final class ChangedMeanwhile extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        ChangedMeanwhile(Path path) {
-            super(path + " changed while an entry was being added to it");
-        }
-    }
-
     /**
      * Replaces the file with {@code c}'s bytes, atomically and durably; refused with
-     * {@link ChangedMeanwhile} when the file is no longer the one {@code c} was made from.
+     * {@link Shelf.ChangedMeanwhile} when the file is no longer the one {@code c} was made from.
      */
     public void write(Candidate c) throws IOException {
-        Path dir = path.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Optional<String> onDisk = Files.exists(path) ? Optional.of(DatasetLoader.version(Files.readAllBytes(path)))
-                : Optional.empty();
-        if (!onDisk.equals(c.base())) {
-            throw new ChangedMeanwhile(path);
-        }
-        replace(path, c.bytes());
-    }
-
-    /**
-     * Replaces {@code target} with {@code bytes}: a temporary file in the same directory, forced
-     * to disk, renamed over the old one, the directory forced; a crash leaves the old file or the
-     * new one. The file keeps the permissions it has.
-     */
-    static void replace(Path target, byte[] bytes) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
-        try {
-            try {
-                // the file keeps the permissions it has (an operator may let the desk's group edit it);
-                // a new one is readable by the desk's other accounts, like the dataset files
-                Files.setPosixFilePermissions(tmp, Files.exists(target) ? Files.getPosixFilePermissions(target)
-                        : PosixFilePermissions.fromString("rw-r--r--"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system
-            }
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            forceDirectory(dir);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    /** The rename itself reaches the disk only when the directory is forced (where the OS allows it). */
-    private static void forceDirectory(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // not possible on some systems (Windows); the rename is still atomic
-        }
+        shelf.write(name, c.base(), c.bytes());
     }
 }

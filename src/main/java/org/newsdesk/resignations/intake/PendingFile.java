@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -23,10 +22,12 @@ import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.dataset.SourceKind;
 
 /**
- * Entries waiting for review, in {@code pending.json} next to the additions file: each with its
- * form, authors, times and status. Written like the additions file (temporary file, fsync,
- * atomic rename), so a crash leaves the old list or the new one. A file that cannot be read is
- * never overwritten: every operation fails with what is wrong, until someone fixes it.
+ * Entries waiting for review, in {@code pending.json} on the {@link Shelf} next to the additions
+ * file (the data directory, or the database a fleet shares): each with its form, authors, times
+ * and status. Written like the additions file (a compare-and-set on the version read; on disk a
+ * temporary file, fsync, atomic rename), so a crash leaves the old list or the new one. A file that
+ * cannot be read is never overwritten: every operation fails with what is wrong, until someone
+ * fixes it.
  */
 public final class PendingFile implements PendingStore {
 
@@ -34,49 +35,58 @@ public final class PendingFile implements PendingStore {
     /** Far beyond what a desk keeps waiting; a bigger file is not ours. */
     static final long MAX_BYTES = 32L * 1024 * 1024;
 
-    private final Path path;
+    private final Shelf shelf;
     private final ObjectMapper json = new ObjectMapper();
 
+    /** The file at {@code path}, on a {@link FileShelf} of its directory. */
     public PendingFile(Path path) {
-        this.path = path;
+        this(new FileShelf(Optional.ofNullable(path.getParent()).orElse(Path.of(""))));
     }
 
-    public Path path() {
-        return path;
+    public PendingFile(Shelf shelf) {
+        this.shelf = shelf;
+    }
+
+    /** The list as read, and the version a write of it must start from. */
+    private record Read(List<Pending> list, Optional<String> version) {
     }
 
     @Override
     public synchronized List<Pending> all() throws IOException {
-        if (!Files.exists(path)) {
-            return List.of();
-        }
-        if (Files.size(path) > MAX_BYTES) {
-            throw new IOException(path + " is larger than " + MAX_BYTES + " bytes; it is not a list of pending entries");
+        return read().list();
+    }
+
+    private Read read() throws IOException {
+        String where = shelf.where(NAME);
+        Optional<byte[]> bytes = shelf.read(NAME, MAX_BYTES);
+        if (bytes.isEmpty()) {
+            return new Read(List.of(), Optional.empty());
         }
         JsonNode root;
         try {
-            root = json.readTree(Files.readAllBytes(path));
+            root = json.readTree(bytes.get());
         } catch (JsonProcessingException e) {
-            throw new IOException(path + " is not valid JSON (line " + e.getLocation().getLineNr() + "); fix or remove it", e);
+            throw new IOException(where + " is not valid JSON (line " + e.getLocation().getLineNr() + "); fix or remove it", e);
         }
         List<Pending> out = new ArrayList<>();
         JsonNode list = root == null ? null : root.path("pending");
         if (list == null || !list.isArray()) {
-            throw new IOException(path + " has no \"pending\" list; fix or remove it");
+            throw new IOException(where + " has no \"pending\" list; fix or remove it");
         }
         for (int i = 0; i < list.size(); i++) {
             try {
                 out.add(read(list.get(i)));
             } catch (RuntimeException e) {
-                throw new IOException(path + ": /pending/" + i + " cannot be read (" + e.getMessage() + "); fix or remove it", e);
+                throw new IOException(where + ": /pending/" + i + " cannot be read (" + e.getMessage() + "); fix or remove it", e);
             }
         }
-        return out;
+        return new Read(out, Optional.of(Shelf.version(bytes.get())));
     }
 
     @Override
     public synchronized void put(Pending p) throws IOException {
-        List<Pending> all = new ArrayList<>(all());
+        Read now = read();
+        List<Pending> all = new ArrayList<>(now.list());
         boolean replaced = false;
         for (int i = 0; i < all.size(); i++) {
             if (all.get(i).id().equals(p.id())) {
@@ -87,24 +97,25 @@ public final class PendingFile implements PendingStore {
         if (!replaced) {
             all.add(p);
         }
-        write(all);
+        write(all, now.version());
     }
 
     @Override
     public synchronized void remove(List<String> ids) throws IOException {
         Set<String> gone = new HashSet<>(ids);
-        List<Pending> all = new ArrayList<>(all());
+        Read now = read();
+        List<Pending> all = new ArrayList<>(now.list());
         if (all.removeIf(p -> gone.contains(p.id()))) {
-            write(all);
+            write(all, now.version());
         }
     }
 
-    private void write(List<Pending> all) throws IOException {
+    private void write(List<Pending> all, Optional<String> base) throws IOException {
         ObjectNode root = json.createObjectNode();
         root.put("format", 1);
         ArrayNode list = root.putArray("pending");
         all.forEach(p -> list.add(write(p)));
-        AdditionsFile.replace(path, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+        shelf.write(NAME, base, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
     }
 
     private ObjectNode write(Pending p) {

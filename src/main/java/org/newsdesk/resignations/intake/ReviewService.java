@@ -53,7 +53,8 @@ import org.slf4j.LoggerFactory;
  *       {@link #KEEP_REJECTED}, so it can still be edited and sent again, then dropped.</li>
  *   <li>edit: the form again; sending it puts the entry back in review, the editor among its authors.</li>
  * </ul>
- * One lock serialises every write (pending list, additions and corrections files).
+ * One lock serialises every write (pending list, additions and corrections files): the shelf's
+ * ({@link Shelf#exclusively}), which a fleet's processes share.
  */
 public final class ReviewService {
 
@@ -79,7 +80,6 @@ public final class ReviewService {
     private final ReviewedEntries entries;
     private final Clock clock;
     private final ReviewCards cards;
-    private final Object writing = new Object();
     private volatile ReviewChannel channel = ReviewChannel.NONE;
 
     /**
@@ -115,52 +115,56 @@ public final class ReviewService {
      */
     IntakeOutcome submit(Draft d) {
         Lang lang = d.lang();
-        synchronized (writing) {
-            List<Pending> kept;
-            try {
-                kept = kept();
-            } catch (IOException e) {
-                return failed(lang, e, "reading the pending list");
-            }
-            Optional<Pending> before = kept.stream().filter(p -> p.id().equals(d.id())).findFirst();
-            Directory dir = current.get();
-            List<Flaw> who = SamePerson.flaws(d, dir, kept, additions, today());
-            if (!who.isEmpty()) {
-                return new IntakeOutcome.Fix(FixReply.of(t, lang, Field.Step.WHO, who), d, Field.Step.WHO);
-            }
-            try {
-                Optional<IntakeOutcome> bad = entries.prepare(d, dir, Optional.empty(), Optional.empty()).problem();
-                if (bad.isPresent()) {
-                    return bad.get();
+        try {
+            return additions.shelf().exclusively(() -> {
+                List<Pending> kept;
+                try {
+                    kept = kept();
+                } catch (IOException e) {
+                    return failed(lang, e, "reading the pending list");
                 }
-            } catch (InvalidDatasetException e) {
-                LOG.warn("An entry from Discord was not sent for review: {} problem(s)\n{}", e.problems().size(),
-                        e.problems().stream().map(Problem::describe).reduce((a, b) -> a + "\n" + b).orElse(""));
-                return new IntakeOutcome.Fix(replies.userError(lang, "add.invalid", "count", e.problems().size(),
-                        "problems", Reloader.problems(e.problems())), d, Field.Step.WHY);
-            } catch (IOException e) {
-                return failed(lang, e, "reading the additions file");
-            }
-            Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-            Pending p;
-            if (before.isPresent()) {
-                Set<Long> authors = new LinkedHashSet<>(before.get().authors());
-                authors.add(d.owner());
-                p = new Pending(d, List.copyOf(authors), before.get().submitted(), now, Pending.Status.PENDING, false,
-                        Optional.empty());
-            } else {
-                p = new Pending(d, List.of(d.owner()), now, now, Pending.Status.PENDING, false, Optional.empty());
-            }
-            try {
-                store.put(p);
-            } catch (IOException e) {
-                return failed(lang, e, "saving the pending entry");
-            }
-            LOG.info("{} {} sent for review by user {}", p.correction() ? "Correction" : "Entry", p.id(), d.owner());
-            post(p, before.isPresent() ? ReviewChannel.Why.EDITED : ReviewChannel.Why.SUBMITTED);
-            String name = Markdown.escape(d.value(lang == Lang.AR ? Field.NAME_AR : Field.NAME_EN));
-            return new IntakeOutcome.Done(Reply.privateAnswer(List.of(new Card(
-                    t.get(lang, "review.sent.title", "name", name), t.get(lang, "review.sent", "id", p.id()), List.of(), ""))));
+                Optional<Pending> before = kept.stream().filter(p -> p.id().equals(d.id())).findFirst();
+                Directory dir = current.get();
+                List<Flaw> who = SamePerson.flaws(d, dir, kept, additions, today());
+                if (!who.isEmpty()) {
+                    return new IntakeOutcome.Fix(FixReply.of(t, lang, Field.Step.WHO, who), d, Field.Step.WHO);
+                }
+                try {
+                    Optional<IntakeOutcome> bad = entries.prepare(d, dir, Optional.empty(), Optional.empty()).problem();
+                    if (bad.isPresent()) {
+                        return bad.get();
+                    }
+                } catch (InvalidDatasetException e) {
+                    LOG.warn("An entry from Discord was not sent for review: {} problem(s)\n{}", e.problems().size(),
+                            e.problems().stream().map(Problem::describe).reduce((a, b) -> a + "\n" + b).orElse(""));
+                    return new IntakeOutcome.Fix(replies.userError(lang, "add.invalid", "count", e.problems().size(),
+                            "problems", Reloader.problems(e.problems())), d, Field.Step.WHY);
+                } catch (IOException e) {
+                    return failed(lang, e, "reading the additions file");
+                }
+                Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+                Pending p;
+                if (before.isPresent()) {
+                    Set<Long> authors = new LinkedHashSet<>(before.get().authors());
+                    authors.add(d.owner());
+                    p = new Pending(d, List.copyOf(authors), before.get().submitted(), now, Pending.Status.PENDING, false,
+                            Optional.empty());
+                } else {
+                    p = new Pending(d, List.of(d.owner()), now, now, Pending.Status.PENDING, false, Optional.empty());
+                }
+                try {
+                    store.put(p);
+                } catch (IOException e) {
+                    return failed(lang, e, "saving the pending entry");
+                }
+                LOG.info("{} {} sent for review by user {}", p.correction() ? "Correction" : "Entry", p.id(), d.owner());
+                post(p, before.isPresent() ? ReviewChannel.Why.EDITED : ReviewChannel.Why.SUBMITTED);
+                String name = Markdown.escape(d.value(lang == Lang.AR ? Field.NAME_AR : Field.NAME_EN));
+                return new IntakeOutcome.Done(Reply.privateAnswer(List.of(new Card(
+                        t.get(lang, "review.sent.title", "name", name), t.get(lang, "review.sent", "id", p.id()), List.of(), ""))));
+            });
+        } catch (IOException e) {
+            return busy(lang, e);
         }
     }
 
@@ -177,66 +181,76 @@ public final class ReviewService {
         if (confidence.isPresent() && level.isEmpty()) {
             return refused(lang, "review.bad_confidence", "typed", Markdown.userText(confidence.get(), 40));
         }
-        synchronized (writing) {
-            Opened opened = reviewable(id, reviewer, lang);
-            if (opened.refusal().isPresent()) {
-                return opened.refusal().get();
-            }
-            Pending p = opened.pending().orElseThrow();
-            Directory dir = current.get();
-            Optional<Entry> done = ReviewedEntries.alreadyWritten(p, dir.snapshot());
-            if (done.isPresent()) {
-                // written by an approval the process did not live to finish: finish it now, never write twice
+        try {
+            return additions.shelf().exclusively(() -> {
+                Opened opened = reviewable(id, reviewer, lang);
+                if (opened.refusal().isPresent()) {
+                    return opened.refusal().get();
+                }
+                Pending p = opened.pending().orElseThrow();
+                Directory dir = current.get();
+                Optional<Entry> done;
                 try {
+                    done = entries.written(p, dir.snapshot());
+                } catch (InvalidDatasetException e) {
+                    return new Decision(replies.userError(lang, "add.invalid", "count", e.problems().size(),
+                            "problems", Reloader.problems(e.problems())), false);
+                }
+                if (done.isPresent()) {
+                    // written by an approval the process did not live to finish: finish it now, never write twice
+                    try {
+                        store.remove(List.of(id));
+                    } catch (IOException e) {
+                        return new Decision(failedReply(lang, e, "dropping an applied entry from the pending list"), false);
+                    }
+                    LOG.info("Review {}: already written as {}; dropped from the pending list", id, done.get().id());
+                    return new Decision(replies.userError(lang, "review.already", "id", done.get().id()), true);
+                }
+                List<Flaw> who;
+                try {
+                    who = SamePerson.flaws(p.draft(), dir, kept(), additions, today());
+                } catch (IOException e) {
+                    return new Decision(failedReply(lang, e, "reading the pending list"), false);
+                }
+                if (!who.isEmpty()) {
+                    return new Decision(FixReply.of(t, lang, Field.Step.WHO, who), false);
+                }
+                Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+                ReviewedBy by = new ReviewedBy(reviewerName(reviewer), now.toString());
+                ReviewedEntries.Prepared ready;
+                try {
+                    ready = entries.prepare(p.draft(), dir, level, Optional.of(by));
+                } catch (InvalidDatasetException e) {
+                    return new Decision(replies.userError(lang, "add.invalid", "count", e.problems().size(),
+                            "problems", Reloader.problems(e.problems())), false);
+                } catch (IOException e) {
+                    return new Decision(failedReply(lang, e, "reading the additions file"), false);
+                }
+                if (ready.problem().isPresent()) {
+                    IntakeOutcome o = ready.problem().get();
+                    return new Decision(o instanceof IntakeOutcome.Fix f ? f.reply() : ((IntakeOutcome.Done) o).reply(), false);
+                }
+                try {
+                    ready.file().write(ready.candidate());
+                } catch (Shelf.ChangedMeanwhile e) {
+                    LOG.warn("Review {} not applied: {}", id, e.getMessage());
+                    return new Decision(replies.userError(lang, "add.changed"), false);
+                } catch (IOException e) {
+                    return new Decision(failedReply(lang, e, "writing " + ready.file().where()), false);
+                }
+                try {
+                    // written: the pending form has done its work (a failure here leaves it listed, and
+                    // approving it again is refused as a duplicate, never written twice)
                     store.remove(List.of(id));
                 } catch (IOException e) {
-                    return new Decision(failedReply(lang, e, "dropping an applied entry from the pending list"), false);
+                    LOG.error("Review {}: the entry was written but could not be dropped from {}", id, "the pending list", e);
                 }
-                LOG.info("Review {}: already written as {}; dropped from the pending list", id, done.get().id());
-                return new Decision(replies.userError(lang, "review.already", "id", done.get().id()), true);
-            }
-            List<Flaw> who;
-            try {
-                who = SamePerson.flaws(p.draft(), dir, kept(), additions, today());
-            } catch (IOException e) {
-                return new Decision(failedReply(lang, e, "reading the pending list"), false);
-            }
-            if (!who.isEmpty()) {
-                return new Decision(FixReply.of(t, lang, Field.Step.WHO, who), false);
-            }
-            Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-            ReviewedBy by = new ReviewedBy(reviewerName(reviewer), now.toString());
-            ReviewedEntries.Prepared ready;
-            try {
-                ready = entries.prepare(p.draft(), dir, level, Optional.of(by));
-            } catch (InvalidDatasetException e) {
-                return new Decision(replies.userError(lang, "add.invalid", "count", e.problems().size(),
-                        "problems", Reloader.problems(e.problems())), false);
-            } catch (IOException e) {
-                return new Decision(failedReply(lang, e, "reading the additions file"), false);
-            }
-            if (ready.problem().isPresent()) {
-                IntakeOutcome o = ready.problem().get();
-                return new Decision(o instanceof IntakeOutcome.Fix f ? f.reply() : ((IntakeOutcome.Done) o).reply(), false);
-            }
-            try {
-                ready.file().write(ready.candidate());
-            } catch (AdditionsFile.ChangedMeanwhile e) {
-                LOG.warn("Review {} not applied: {}", id, e.getMessage());
-                return new Decision(replies.userError(lang, "add.changed"), false);
-            } catch (IOException e) {
-                return new Decision(failedReply(lang, e, "writing " + ready.file().path()), false);
-            }
-            try {
-                // written: the pending form has done its work (a failure here leaves it listed, and
-                // approving it again is refused as a duplicate, never written twice)
-                store.remove(List.of(id));
-            } catch (IOException e) {
-                LOG.error("Review {}: the entry was written but could not be dropped from {}", id, "the pending list", e);
-            }
-            LOG.info("{} {} approved by user {} (authors {}), written to {}", p.correction() ? "Correction" : "Entry",
-                    ready.entry().id(), reviewer, p.authors(), ready.file().path());
-            return new Decision(served(ready, p, reviewer, now, lang), true);
+                LOG.info("{} {} approved by user {} (authors {}), written to {}", p.correction() ? "Correction" : "Entry",
+                        ready.entry().id(), reviewer, p.authors(), ready.file().where());
+                return new Decision(served(ready, p, reviewer, now, lang), true);
+            });
+        } catch (IOException e) {
+            return new Decision(busy(lang, e).reply(), false);
         }
     }
 
@@ -276,28 +290,32 @@ public final class ReviewService {
         if (why.length() > MAX_REASON) {
             return refused(lang, "review.reason_too_long", "max", MAX_REASON, "length", why.length());
         }
-        synchronized (writing) {
-            Opened opened = reviewable(id, reviewer, lang);
-            if (opened.refusal().isPresent()) {
-                return opened.refusal().get();
-            }
-            Pending p = opened.pending().orElseThrow();
-            Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-            Pending rejected = new Pending(p.draft(), p.authors(), p.submitted(), now, Pending.Status.REJECTED, p.reminded(),
-                    Optional.of(new Pending.Rejection(reviewer, now, why)));
-            try {
-                store.put(rejected);
-            } catch (IOException e) {
-                return new Decision(failedReply(lang, e, "saving the rejection"), false);
-            }
-            LOG.info("Review {} rejected by user {}", id, reviewer);
-            Lang authorLang = p.draft().lang();
-            String name = name(p.draft(), authorLang);
-            channel.tell(p.author(), Reply.privateAnswer(List.of(new Card(t.get(authorLang, "review.told.title", "name", name),
-                    Fit.shorten(t.get(authorLang, "review.told", "reviewer", reviewerName(reviewer), "reason",
-                            Markdown.userText(why, MAX_REASON), "id", id), Limits.DESCRIPTION), List.of(), ""))));
-            return new Decision(Reply.privateAnswer(List.of(new Card(t.get(lang, "review.rejected.title", "name", name(p.draft(), lang)),
-                    t.get(lang, "review.rejected", "id", id), List.of(), ""))), true);
+        try {
+            return additions.shelf().exclusively(() -> {
+                Opened opened = reviewable(id, reviewer, lang);
+                if (opened.refusal().isPresent()) {
+                    return opened.refusal().get();
+                }
+                Pending p = opened.pending().orElseThrow();
+                Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+                Pending rejected = new Pending(p.draft(), p.authors(), p.submitted(), now, Pending.Status.REJECTED, p.reminded(),
+                        Optional.of(new Pending.Rejection(reviewer, now, why)));
+                try {
+                    store.put(rejected);
+                } catch (IOException e) {
+                    return new Decision(failedReply(lang, e, "saving the rejection"), false);
+                }
+                LOG.info("Review {} rejected by user {}", id, reviewer);
+                Lang authorLang = p.draft().lang();
+                String name = name(p.draft(), authorLang);
+                channel.tell(p.author(), Reply.privateAnswer(List.of(new Card(t.get(authorLang, "review.told.title", "name", name),
+                        Fit.shorten(t.get(authorLang, "review.told", "reviewer", reviewerName(reviewer), "reason",
+                                Markdown.userText(why, MAX_REASON), "id", id), Limits.DESCRIPTION), List.of(), ""))));
+                return new Decision(Reply.privateAnswer(List.of(new Card(t.get(lang, "review.rejected.title", "name", name(p.draft(), lang)),
+                        t.get(lang, "review.rejected", "id", id), List.of(), ""))), true);
+            });
+        } catch (IOException e) {
+            return new Decision(busy(lang, e).reply(), false);
         }
     }
 
@@ -306,9 +324,9 @@ public final class ReviewService {
      * empty when there is none under that id.
      */
     public Optional<Draft> draftToEdit(String id, long editor) throws IOException {
-        synchronized (writing) {
+        return additions.shelf().exclusively(() -> {
             return kept().stream().filter(p -> p.id().equals(id)).findFirst().map(p -> p.draft().ownedBy(editor));
-        }
+        });
     }
 
     // ---- lists and cards ---------------------------------------------------------------------
@@ -324,15 +342,15 @@ public final class ReviewService {
 
     /** Pending ones, oldest first (rejected ones past their 30 days are dropped on the way). */
     public List<Pending> waiting() throws IOException {
-        synchronized (writing) {
+        return additions.shelf().exclusively(() -> {
             return kept().stream().filter(Pending::waiting).sorted(Comparator.comparing(Pending::updated)).toList();
-        }
+        });
     }
 
     public Optional<Pending> find(String id) throws IOException {
-        synchronized (writing) {
+        return additions.shelf().exclusively(() -> {
             return kept().stream().filter(p -> p.id().equals(id)).findFirst();
-        }
+        });
     }
 
     /** The review card of one entry (every field, its source link), or what is wrong with the id. */
@@ -370,9 +388,10 @@ public final class ReviewService {
      */
     public int remindDue() {
         List<Pending> due = new ArrayList<>();
-        synchronized (writing) {
-            Instant now = clock.instant();
-            try {
+        try {
+            // marked under the shelf's lock: of a fleet's processes, one alone finds each entry unmarked
+            additions.shelf().exclusively(() -> {
+                Instant now = clock.instant();
                 for (Pending p : kept()) {
                     if (p.waiting() && !p.reminded() && p.updated().plus(REMIND_AFTER).isBefore(now)) {
                         Pending marked = new Pending(p.draft(), p.authors(), p.submitted(), p.updated(), p.status(), true,
@@ -381,9 +400,10 @@ public final class ReviewService {
                         due.add(marked);
                     }
                 }
-            } catch (IOException e) {
-                LOG.warn("Reminders of entries waiting for review could not be saved: {}", e.getMessage(), e);
-            }
+                return null;
+            });
+        } catch (IOException e) {
+            LOG.warn("Reminders of entries waiting for review could not be saved: {}", e.getMessage(), e);
         }
         due.forEach(p -> post(p, ReviewChannel.Why.REMINDER));
         return due.size();
@@ -429,7 +449,7 @@ public final class ReviewService {
         return kept().stream().filter(p -> p.id().equals(id) && p.waiting()).findFirst();
     }
 
-    /** The waiting entry under {@code id} that {@code reviewer} may decide on, or the answer why not (hold {@code writing}). */
+    /** The waiting entry under {@code id} that {@code reviewer} may decide on, or the answer why not (inside {@link Shelf#exclusively}). */
     private Opened reviewable(String id, long reviewer, Lang lang) {
         try {
             Optional<Pending> found = open(id);
@@ -470,6 +490,12 @@ public final class ReviewService {
 
     private Decision refused(Lang lang, String key, Object... args) {
         return new Decision(replies.userError(lang, key, args), false);
+    }
+
+    /** The shelf's lock could not be had: another editor's review holds it (or the database is out of reach). */
+    private IntakeOutcome.Done busy(Lang lang, IOException e) {
+        LOG.warn("A review action waited for the review lock in vain: {}", e.getMessage());
+        return new IntakeOutcome.Done(replies.userError(lang, "review.busy"));
     }
 
     private IntakeOutcome failed(Lang lang, IOException e, String what) {

@@ -123,11 +123,25 @@ final class ReviewedEntries {
     }
 
     /**
-     * The served entry this pending one already became (an approval written to the file whose
-     * process died before dropping it from the pending list): a reviewed entry of the same name
-     * citing a source with the same link.
+     * The entry this pending one already became (an approval written to the file whose process
+     * died before dropping it from the pending list), served or in the additions or corrections
+     * file: a reviewed entry of the same name citing a source with the same link.
      */
-    static Optional<Entry> alreadyWritten(Pending p, Snapshot now) {
+    Optional<Entry> written(Pending p, Snapshot served) throws InvalidDatasetException {
+        Optional<Entry> found = alreadyWritten(p, served);
+        // a process of a fleet that wrote it and died before its reload: in the files, not yet served here
+        for (AdditionsFile f : List.of(additions, corrections)) {
+            if (found.isEmpty()) {
+                Optional<Snapshot> saved = f.read();
+                if (saved.isPresent()) {
+                    found = alreadyWritten(p, saved.get());
+                }
+            }
+        }
+        return found;
+    }
+
+    private static Optional<Entry> alreadyWritten(Pending p, Snapshot now) {
         Draft d = p.draft();
         String url = d.value(Field.SOURCE_URL);
         for (Entry e : d.target().map(t -> now.entry(t).stream().toList()).orElse(now.entries())) {

@@ -65,6 +65,28 @@ public final class DatasetSources {
      */
     public static Reloader.Source of(DatasetLoader loader, Optional<Path> additions, List<Path> files,
                                      Optional<Reloader.Source> url, Mode mode, Clock clock, Optional<Path> corrections) {
+        return withParts(loader, additions.map(p -> file(loader, p)), files, url, mode, clock,
+                corrections.map(p -> file(loader, p)));
+    }
+
+    /** A part that may not exist yet: the additions or the corrections file, wherever it is kept. */
+    @FunctionalInterface
+    public interface OptionalPart {
+        /** @return empty while it does not exist */
+        Optional<Snapshot> read() throws InvalidDatasetException;
+    }
+
+    private static OptionalPart file(DatasetLoader loader, Path p) {
+        return () -> Files.exists(p) ? Optional.of(loader.load(p)) : Optional.empty();
+    }
+
+    /**
+     * @param additions   entries editors added from Discord; merged first, so the curated files win over them by id
+     * @param corrections reviewed corrections from Discord; merged last, so a corrected entry wins over the file it came from
+     */
+    public static Reloader.Source withParts(DatasetLoader loader, Optional<OptionalPart> additions, List<Path> files,
+                                            Optional<Reloader.Source> url, Mode mode, Clock clock,
+                                            Optional<OptionalPart> corrections) {
         List<Reloader.Source> sources = new ArrayList<>();
         if (mode == Mode.MERGE) {
             sources.add(loader::loadBundled);
@@ -89,13 +111,7 @@ public final class DatasetSources {
             public Snapshot load() throws InvalidDatasetException {
                 List<Snapshot> parts = new ArrayList<>();
                 List<Problem> problems = new ArrayList<>();
-                if (additions.isPresent() && Files.exists(additions.get())) {
-                    try {
-                        parts.add(loader.load(additions.get()));
-                    } catch (InvalidDatasetException e) {
-                        problems.addAll(e.problems());
-                    }
-                }
+                readInto(additions, parts, problems);
                 boolean nothingElse = true;
                 for (Reloader.Source src : sources) {
                     try {
@@ -112,19 +128,23 @@ public final class DatasetSources {
                     // only a URL was configured and it has not answered yet: the bundled dataset serves
                     parts.add(loader.loadBundled());
                 }
-                if (corrections.isPresent() && Files.exists(corrections.get())) {
-                    try {
-                        parts.add(loader.load(corrections.get()));
-                    } catch (InvalidDatasetException e) {
-                        problems.addAll(e.problems());
-                    }
-                }
+                readInto(corrections, parts, problems);
                 if (!problems.isEmpty()) {
                     throw new InvalidDatasetException(problems);
                 }
                 return parts.size() == 1 ? parts.get(0) : merge(parts, clock);
             }
         };
+    }
+
+    private static void readInto(Optional<OptionalPart> part, List<Snapshot> parts, List<Problem> problems) {
+        if (part.isPresent()) {
+            try {
+                part.get().read().ifPresent(parts::add);
+            } catch (InvalidDatasetException e) {
+                problems.addAll(e.problems());
+            }
+        }
     }
 
     /** Merges by id, later parts winning, and checks the whole again (references across parts). */

@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The database the tables ({@link ServerSettings}, {@link Subscriptions}, {@link Ledger},
- * {@link Outbox}, {@link Processes}, {@link FleetState}, {@link Drafts}) run their SQL on, every
+ * {@link Outbox}, {@link Processes}, {@link FleetState}, {@link Drafts}, {@link SharedFiles}) run their SQL on, every
  * change in a transaction ({@link #tx}). Two kinds:
  *
  * <ul>

@@ -11,8 +11,8 @@ import org.newsdesk.resignations.dataset.Lang;
 /**
  * The bot's durable state: the one entry point that opens a {@link Database} (SQLite or
  * PostgreSQL, see {@link Storage}) and hands out its tables, {@link ServerSettings},
- * {@link Subscriptions}, {@link Ledger}, {@link Outbox}, {@link Processes}, {@link FleetState} and
- * {@link Drafts}. Code uses the tables ({@link #settings()}, {@link #channels()}, …), each given
+ * {@link Subscriptions}, {@link Ledger}, {@link Outbox}, {@link Processes}, {@link FleetState},
+ * {@link Drafts} and {@link SharedFiles}, and the fleet's {@link FleetLock}. Code uses the tables ({@link #settings()}, {@link #channels()}, …), each given
  * only the one it needs; the delegating methods below are shorthands the tests use, nothing more.
  * Kept as one entry so opening, migrating and closing happen in one place, and the tables share
  * one database (and one process id for claims).
@@ -29,6 +29,8 @@ public final class Store implements AutoCloseable {
     private final Processes processes;
     private final FleetState fleet;
     private final Drafts drafts;
+    private final SharedFiles files;
+    private final FleetLock lock;
 
     private Store(Database db, Outbox outbox) {
         this.db = db;
@@ -39,6 +41,8 @@ public final class Store implements AutoCloseable {
         this.processes = new Processes(db);
         this.fleet = new FleetState(db);
         this.drafts = new Drafts(db);
+        this.files = new SharedFiles(db);
+        this.lock = new FleetLock(db);
     }
 
     /** Opens (creating the directory and file on demand) and brings the schema up to date. */
@@ -101,6 +105,14 @@ public final class Store implements AutoCloseable {
 
     public Drafts drafts() {
         return drafts;
+    }
+
+    public SharedFiles sharedFiles() {
+        return files;
+    }
+
+    public FleetLock fleetLock() {
+        return lock;
     }
 
     // ---- delegation ------------------------------------------------------------------------------

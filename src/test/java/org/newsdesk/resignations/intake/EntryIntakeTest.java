@@ -404,7 +404,7 @@ class EntryIntakeTest {
         AdditionsFile.Candidate c = file.with(built, app.snapshot().dataset().dataset());
         byte[] edited = Files.readAllBytes(additions);
         Files.write(additions, (new String(edited, java.nio.charset.StandardCharsets.UTF_8) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> file.write(c)).isInstanceOf(AdditionsFile.ChangedMeanwhile.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> file.write(c)).isInstanceOf(Shelf.ChangedMeanwhile.class);
         assertThat(DatasetLoader.standard().load(additions).entries()).extracting(Entry::id).containsExactly("jane-q-example");
         try (var listing = Files.list(additions.getParent())) {
             assertThat(listing.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));

@@ -2,6 +2,7 @@ package org.newsdesk.resignations.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.newsdesk.resignations.store.AtOnce.atOnce;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,10 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,25 +37,6 @@ class FleetStoreTest {
 
     @TempDir
     Path dir;
-
-    /** Both run {@code work} at once; their results, first's then second's. */
-    private static <T> List<T> atOnce(Callable<T> a, Callable<T> b) throws Exception {
-        CyclicBarrier start = new CyclicBarrier(2);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            Future<T> fa = pool.submit(() -> {
-                start.await(10, TimeUnit.SECONDS);
-                return a.call();
-            });
-            Future<T> fb = pool.submit(() -> {
-                start.await(10, TimeUnit.SECONDS);
-                return b.call();
-            });
-            return List.of(fa.get(60, TimeUnit.SECONDS), fb.get(60, TimeUnit.SECONDS));
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 
     private static String json(String id, int rev) {
         return "{\"id\":\"" + id + "\",\"rev\":" + rev + "}";

@@ -287,6 +287,18 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     /**
+     * The same interaction, in another server's channel (a click or a form sent there): what
+     * {@link #buttonClick} and {@link #modalSubmit} build is in the newsroom channel.
+     */
+    public ObjectNode in(long guildId, long channelId, ObjectNode interaction) {
+        interaction.put("guild_id", Long.toString(guildId)).put("channel_id", Long.toString(channelId));
+        interaction.set("channel", channel(channelId, guildId));
+        interaction.putObject("guild").put("id", Long.toString(guildId)).put("locale", "en-US").putArray("features");
+        interaction.putObject("authorizing_integration_owners").put("0", Long.toString(guildId));
+        return interaction;
+    }
+
+    /**
      * A slash command: {@code /command subcommand name:value…}. {@code focused} names the option
      * being typed for an autocomplete interaction, or is null.
      */
