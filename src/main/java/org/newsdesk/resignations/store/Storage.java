@@ -1,9 +1,8 @@
 package org.newsdesk.resignations.store;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -65,26 +64,43 @@ public sealed interface Storage permits Storage.Sqlite, Storage.Postgres {
                 return Optional.of("it is not a JDBC URL of PostgreSQL; expected jdbc:postgresql://host:5432/database?user=name"
                         + " (leave it unset to keep the state in SQLite in storage.dir).");
             }
-            URI uri;
-            try {
-                uri = new URI(url.strip().substring("jdbc:".length()));
-            } catch (URISyntaxException e) {
-                return Optional.of("it does not parse as a URL (at character " + (e.getIndex() + 5)
-                        + "); expected jdbc:postgresql://host:5432/database?user=name.");
-            }
-            String query = uri.getRawQuery() == null ? "" : uri.getRawQuery().toLowerCase(Locale.ROOT);
+            Address at = Address.of(url);
+            String query = at.query().toLowerCase(Locale.ROOT);
             boolean passwordParam = false;
             for (String p : query.split("&")) {
                 passwordParam |= p.startsWith("password=") || p.equals("password");
             }
-            if (passwordParam || uri.getRawUserInfo() != null || lower.substring(18).split("[/?]", 2)[0].contains("@")) {
+            if (passwordParam || at.hosts().contains("@")) {
                 return Optional.of("it carries a password (or user:password@); remove it from the URL and set "
                         + "BOT_STORAGE_PASSWORD, or BOT_STORAGE_PASSWORD_FILE naming a file that holds it.");
             }
-            if (uri.getHost() == null || uri.getPath() == null || uri.getPath().length() <= 1) {
+            if (at.hosts().isEmpty() || at.database().isEmpty()) {
                 return Optional.of("it names no host or no database; expected jdbc:postgresql://host:5432/database?user=name.");
             }
+            for (String host : at.hosts().split(",", -1)) {
+                if (!host.matches("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9._-]+)(:[0-9]{1,5})?")) {
+                    return Optional.of("its host list is not host:port[,host:port…] (one host name is empty or has a character"
+                            + " a host name cannot have); expected jdbc:postgresql://host:5432/database?user=name.");
+                }
+            }
             return Optional.empty();
+        }
+
+        /**
+         * A URL's parts, read by hand: {@link URI} cannot read the driver's list of hosts (a primary
+         * and its standbys, {@code host1:5432,host2:5432}), which the driver tries in turn.
+         */
+        private record Address(String hosts, String database, String query) {
+            static Address of(String url) {
+                String rest = url.strip().substring("jdbc:postgresql://".length());
+                int q = rest.indexOf('?');
+                String query = q < 0 ? "" : rest.substring(q + 1);
+                String beforeQuery = q < 0 ? rest : rest.substring(0, q);
+                int slash = beforeQuery.indexOf('/');
+                String hosts = slash < 0 ? beforeQuery : beforeQuery.substring(0, slash);
+                String database = slash < 0 ? "" : beforeQuery.substring(slash + 1);
+                return new Address(hosts, database, query);
+            }
         }
 
         /** Never the password, nor the URL's parameters. */
@@ -93,10 +109,14 @@ public sealed interface Storage permits Storage.Sqlite, Storage.Postgres {
             return "Postgres[" + where() + ", pool " + poolSize + "]";
         }
 
-        /** host:port/database, for messages and logs: no user, no parameters. */
+        /** host:port/database (each host, when there are several), for messages and logs: no user, no parameters. */
         public String where() {
-            URI uri = URI.create(url.strip().substring("jdbc:".length()));
-            return uri.getHost() + ":" + (uri.getPort() < 0 ? 5432 : uri.getPort()) + uri.getPath();
+            Address at = Address.of(url);
+            List<String> hosts = new ArrayList<>();
+            for (String host : at.hosts().split(",")) {
+                hosts.add(host.matches(".*:[0-9]+") ? host : host + ":5432");
+            }
+            return String.join(",", hosts) + "/" + at.database();
         }
     }
 }

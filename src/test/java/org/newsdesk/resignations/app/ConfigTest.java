@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.discord.ShardPlan;
+import org.newsdesk.resignations.store.Storage;
 
 class ConfigTest {
 
@@ -323,6 +324,16 @@ class ConfigTest {
                         + "it is not a JDBC URL of PostgreSQL").hasMessageNotContaining("db.lan");
         assertThatThrownBy(() -> Config.load(Optional.empty(), Map.of("BOT_STORAGE_URL", "jdbc:postgresql://db.lan/")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("names no host or no database");
+        // a primary and its standbys, tried in turn by the driver; IPv6 in brackets; the default port named
+        assertThat(Storage.Postgres.of("jdbc:postgresql://db1.lan:5432,db2.lan/newsdesk?user=bot&targetServerType=primary",
+                Optional.empty()).where()).isEqualTo("db1.lan:5432,db2.lan:5432/newsdesk");
+        assertThat(Storage.Postgres.of("jdbc:postgresql://[::1]:6432/newsdesk?user=bot", Optional.empty()).where())
+                .isEqualTo("[::1]:6432/newsdesk");
+        for (String url : List.of("jdbc:postgresql://db1.lan,,db2.lan/newsdesk", "jdbc:postgresql://db1.lan:5432,/newsdesk",
+                "jdbc:postgresql://db 1.lan/newsdesk")) {
+            assertThatThrownBy(() -> Config.load(Optional.empty(), Map.of("BOT_STORAGE_URL", url))).as(url)
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("its host list is not host:port");
+        }
         assertThatThrownBy(() -> Config.load(Optional.of(file("storage.password = pw-SECRET\n")), Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("the password is never read from the config file")
                 .hasMessageNotContaining("pw-SECRET");

@@ -55,6 +55,27 @@ class PostgresFaultsTest {
         }
     }
 
+    /**
+     * A URL listing two hosts (a primary and a standby, as the driver allows): the first one
+     * answers nothing, so the driver goes on to the second, and the store works there.
+     */
+    @Test
+    void aUrlWithSeveralHostsIsServedByTheOneThatAnswers() throws IOException {
+        TestDatabases.Target db = DBS.target(Backend.POSTGRESQL, dir);
+        int dead;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            dead = free.getLocalPort();
+        }
+        String url = db.url().replace("127.0.0.1:" + PostgresServer.get().port(),
+                "127.0.0.1:" + dead + ",127.0.0.1:" + PostgresServer.get().port());
+        Storage.Postgres both = Storage.Postgres.of(url, Optional.of(PostgresServer.PASSWORD));
+        assertThat(both.where()).startsWith("127.0.0.1:" + dead + ",127.0.0.1:" + PostgresServer.get().port() + "/");
+        try (Store s = Store.open(both)) {
+            s.setLanguage(1, Lang.AR, 1);
+            assertThat(s.language(1)).contains(Lang.AR);
+        }
+    }
+
     @Test
     void noServerAtTheAddressIsSaidAtOpening() throws IOException {
         int port;
