@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -288,7 +289,8 @@ public final class Outbox {
         }
         return db.tx(c -> {
             Set<Long> held = new HashSet<>();
-            for (Claimed d : rows) {
+            // in id order, as every multi-row write here: two transactions never wait on each other in a cycle
+            for (Claimed d : rows.stream().sorted(Comparator.comparingLong(Claimed::id)).toList()) {
                 if (update(c, "UPDATE outbox SET lease_until = ? WHERE id = ? AND attempt_id = ? AND claimed_by = ? "
                         + "AND state = 'SENDING'", now + leaseMs, d.id(), d.attemptId(), claimant) == 1) {
                     held.add(d.id());
