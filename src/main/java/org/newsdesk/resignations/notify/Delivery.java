@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -40,6 +43,13 @@ import org.slf4j.LoggerFactory;
  * once more when it recovers (remembered in memory: a restart during an outage reports it again
  * later); 403 and 404 disable the subscription and tell the admin channel; other refusals (a
  * message Discord will never take) fail the row.
+ *
+ * <p>Leases: a claimed row is held under a lease ({@link Outbox#lease()}); past it, another process
+ * of a fleet may claim the row. While a batch is worked on (slow answers, a long send), a keeper
+ * thread renews the lease of the rows still held every quarter of the lease, and each row's lease
+ * is renewed once more just before it is sent: a row that was lost meanwhile (the renewals failed
+ * for longer than the lease and another process took it) is not sent here, so no channel gets it
+ * from two processes.
  */
 public final class Delivery implements AutoCloseable {
 
@@ -107,6 +117,10 @@ public final class Delivery implements AutoCloseable {
     private volatile boolean running;
     private Thread thread;
     private volatile Consumer<Outcome> observer = o -> { };
+    /** The claimed rows of the batch being worked on, not yet settled, by id: their leases are renewed. */
+    private final Map<Long, Claimed> held = new ConcurrentHashMap<>();
+    /** Renews the leases of {@link #held} while a batch is worked on; its thread ends when idle. */
+    private final ScheduledThreadPoolExecutor keeper;
 
     /**
      * @param languageOf a server's language (its setting, else the bot's default); called with 0
@@ -131,6 +145,14 @@ public final class Delivery implements AutoCloseable {
         this.clock = clock;
         this.random = random;
         this.backoff = backoff;
+        this.keeper = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "notify-lease");
+            t.setDaemon(true);
+            return t;
+        });
+        keeper.setKeepAliveTime(1, TimeUnit.SECONDS);
+        keeper.allowCoreThreadTimeOut(true);
+        keeper.setRemoveOnCancelPolicy(true);
     }
 
     /** Puts back what a previous process left in flight, then sends in the background. */
@@ -211,19 +233,79 @@ public final class Delivery implements AutoCloseable {
     private long drainOnce(int batch, int[] claimed) {
         List<Claimed> due = outbox.claimDue(guilds, clock.millis(), batch);
         claimed[0] = due.size();
-        for (int i = 0; i < due.size(); i++) {
-            Claimed d = due.get(i);
-            long pause = sendOne(d);
-            if (pause > 0) {
-                // give the rest of the batch back untouched (an attempt that was never made)
-                long at = clock.millis() + pause;
-                for (Claimed rest : due.subList(i + 1, due.size())) {
-                    outbox.retryAt(rest.id(), rest.attemptId(), at, "waiting for a rate limit", clock.millis());
-                }
-                return pause;
-            }
+        if (due.isEmpty()) {
+            return 0;
         }
-        return 0;
+        due.forEach(d -> held.put(d.id(), d));
+        long every = Math.max(10, outbox.lease().toMillis() / 4);
+        ScheduledFuture<?> renewing;
+        try {
+            renewing = keeper.scheduleWithFixedDelay(this::renewHeld, every, every, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            renewing = null;   // closed meanwhile: the renewal before each send still guards the batch
+        }
+        try {
+            for (int i = 0; i < due.size(); i++) {
+                Claimed d = due.get(i);
+                if (!stillHeld(d)) {
+                    continue;
+                }
+                long pause = sendOne(d);
+                held.remove(d.id(), d);
+                if (pause > 0) {
+                    // give the rest of the batch back untouched (an attempt that was never made)
+                    long at = clock.millis() + pause;
+                    for (Claimed rest : due.subList(i + 1, due.size())) {
+                        outbox.retryAt(rest.id(), rest.attemptId(), at, "waiting for a rate limit", clock.millis());
+                    }
+                    return pause;
+                }
+            }
+            return 0;
+        } finally {
+            if (renewing != null) {
+                renewing.cancel(false);
+            }
+            due.forEach(d -> held.remove(d.id(), d));
+        }
+    }
+
+    /**
+     * Renews the row's lease right before its send: true while this process still holds it. A lost
+     * row is another process's now (it sends it, with the same nonce); sending it here too could
+     * post it twice.
+     */
+    private boolean stillHeld(Claimed d) {
+        if (outbox.renew(List.of(d), clock.millis()).contains(d.id())) {
+            return true;
+        }
+        held.remove(d.id(), d);
+        LOG.warn("outbox row {} for channel {} is no longer this process's (its lease ran out and another process took it): "
+                + "not sent here", d.id(), d.channelId());
+        return false;
+    }
+
+    /**
+     * The keeper's round, every quarter of the lease while a batch is worked on: renews every row
+     * held (three late or failed rounds still leave the lease running); rows found lost are dropped.
+     */
+    private void renewHeld() {
+        List<Claimed> rows = List.copyOf(held.values());
+        if (rows.isEmpty()) {
+            return;
+        }
+        try {
+            Set<Long> kept = outbox.renew(rows, clock.millis());
+            for (Claimed d : rows) {
+                if (!kept.contains(d.id())) {
+                    held.remove(d.id(), d);
+                }
+            }
+        } catch (RuntimeException e) {
+            // the send goes on; the renewal before each send says whether a row is still this process's
+            LOG.warn("the leases of {} outbox row(s) in hand could not be renewed ({}); trying again shortly", rows.size(),
+                    e.getMessage());
+        }
     }
 
     /** Sends every due row until none is left or a rate limit stops it (tests, benchmark). */
@@ -397,5 +479,6 @@ public final class Delivery implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        keeper.shutdownNow();
     }
 }

@@ -37,8 +37,16 @@ public final class Notifier implements AutoCloseable, ReloadListener {
      * @param allowEmpty            a dataset with no entry may replace one that has entries (else it is refused)
      * @param ledgerRetry           first pause before the ledger is written again after a failure (doubling, at most a minute)
      * @param ledgerRetries         how many times it is tried again in the background; then again at the next reload
+     * @param chores                how often the store's housekeeping runs (expired add-form drafts deleted)
      */
-    public record Settings(int maxAnnouncedAdditions, boolean allowEmpty, Duration ledgerRetry, int ledgerRetries) {
+    public record Settings(int maxAnnouncedAdditions, boolean allowEmpty, Duration ledgerRetry, int ledgerRetries,
+                           Duration chores) {
+        public static final Duration DEFAULT_CHORES = Duration.ofMinutes(10);
+
+        public Settings(int maxAnnouncedAdditions, boolean allowEmpty, Duration ledgerRetry, int ledgerRetries) {
+            this(maxAnnouncedAdditions, allowEmpty, ledgerRetry, ledgerRetries, DEFAULT_CHORES);
+        }
+
         public static Settings standard() {
             return new Settings(ChangeDetector.DEFAULT_MAX_ANNOUNCED_ADDITIONS, false, Duration.ofSeconds(2), 8);
         }
@@ -89,10 +97,27 @@ public final class Notifier implements AutoCloseable, ReloadListener {
         this.fleet = store.dialect() == Database.Dialect.POSTGRESQL
                 ? Optional.of(new Fleet(store, store.outbox().claimant(), clock)) : Optional.empty();
         this.retries = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ledger-retry");
+            Thread t = new Thread(r, "notifier-chores");
             t.setDaemon(true);
             return t;
         });
+        // drafts are filtered on read once expired; without this the table would only grow
+        long every = Math.max(1, settings.chores().toMillis());
+        retries.scheduleWithFixedDelay(this::chores, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The store's housekeeping, run every {@link Settings#chores}: deletes the expired drafts of the
+     * add form. Every process of a fleet runs it; the deletes are the same whoever runs them first.
+     * A failure is logged and the next round tries again.
+     */
+    void chores() {
+        try {
+            int purged = store.drafts().purgeExpired(clock.millis());
+            LOG.debug("Store chores: {} expired add-form draft(s) deleted", purged);
+        } catch (RuntimeException e) {
+            LOG.warn("Store chores failed ({}); trying again in {} s", e.getMessage(), settings.chores().toSeconds());
+        }
     }
 
     public Settings settings() {

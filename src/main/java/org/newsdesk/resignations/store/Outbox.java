@@ -14,8 +14,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -148,6 +151,11 @@ public final class Outbox {
         return claimant;
     }
 
+    /** How long a claim (or a renewal, {@link #renew}) holds a row. */
+    public Duration lease() {
+        return Duration.ofMillis(leaseMs);
+    }
+
     /** 20 characters from [0-9a-z]: fits Discord's 25-character nonce. */
     static String newNonce() {
         StringBuilder b = new StringBuilder(20);
@@ -264,6 +272,32 @@ public final class Outbox {
     public int extendLeases(long now) {
         return db.tx(c -> update(c, "UPDATE outbox SET lease_until = ? WHERE state = 'SENDING' AND claimed_by = ?",
                 now + leaseMs, claimant));
+    }
+
+    /**
+     * Renews the lease of claimed rows, to {@code now} + the lease, where this claimant still holds
+     * them under the same attempt (SENDING, same attempt id). A row it no longer holds was lost: its
+     * lease ran out and another process claimed it (or a restart recovered it); it must not be sent
+     * here, or its channel could get it twice. A renewal takes a row's lock, so it and another
+     * process's claim of the same row cannot both succeed.
+     *
+     * @return the ids of the rows still held, now under the renewed lease
+     */
+    public Set<Long> renew(Collection<Claimed> rows, long now) {
+        if (rows.isEmpty()) {
+            return Set.of();
+        }
+        return db.tx(c -> {
+            Set<Long> held = new HashSet<>();
+            // in id order, as every multi-row write here: two transactions never wait on each other in a cycle
+            for (Claimed d : rows.stream().sorted(Comparator.comparingLong(Claimed::id)).toList()) {
+                if (update(c, "UPDATE outbox SET lease_until = ? WHERE id = ? AND attempt_id = ? AND claimed_by = ? "
+                        + "AND state = 'SENDING'", now + leaseMs, d.id(), d.attemptId(), claimant) == 1) {
+                    held.add(d.id());
+                }
+            }
+            return held;
+        });
     }
 
     /** Columns 4 (kind), 7 to 12 of {@link #claimDue}'s row, as what it asks to send. */

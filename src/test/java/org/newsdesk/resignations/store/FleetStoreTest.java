@@ -235,6 +235,40 @@ class FleetStoreTest {
         }
     }
 
+    /**
+     * A renewal extends the lease of the rows a claimant still holds (the same attempt) and names
+     * them; a row another claimant took once its lease ran out is not among them, so it is not sent
+     * twice. On SQLite rows change hands only through a restart's recovery.
+     */
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void aRenewalKeepsTheRowsStillHeldAndLeavesOutTheLostOnes(Backend backend) {
+        TestDatabases.Target db = DBS.target(backend, dir);
+        try (Store a = db.open("a", Duration.ofMillis(1000)); Store b = db.open("b", Duration.ofMillis(1000))) {
+            a.queueTest(100, 1, 0);
+            a.queueTest(101, 1, 0);
+            List<Outbox.Claimed> mine = a.claimDue(10, 10);
+            assertThat(a.outbox().lease()).isEqualTo(Duration.ofMillis(1000));
+            Set<Long> ids = mine.stream().map(Outbox.Claimed::id).collect(Collectors.toSet());
+            assertThat(a.outbox().renew(mine, 900)).isEqualTo(ids);      // held until 1900 now
+            assertThat(b.claimDue(1500, 10)).isEmpty();                   // the first lease (1010) ran out, the renewal did not
+            if (backend == Backend.SQLITE) {
+                assertThat(b.outbox().recoverInFlight(5000)).isEqualTo(2);
+            }
+            List<Outbox.Claimed> taken = b.claimDue(5000, 1);             // b takes the first row once the lease ran out
+            assertThat(taken).extracting(Outbox.Claimed::id).containsExactly(mine.get(0).id());
+            Set<Long> stillMine = a.outbox().renew(mine, 5001);
+            if (backend == Backend.SQLITE) {
+                assertThat(stillMine).isEmpty();                          // recovered: none is a's attempt any more
+            } else {
+                assertThat(stillMine).containsExactly(mine.get(1).id());
+                assertThat(b.claimDue(5500, 10)).isEmpty();               // renewed at 5001: held until 6001
+            }
+            assertThat(b.outbox().renew(taken, 5002)).containsExactly(mine.get(0).id());
+            assertThat(a.outbox().renew(List.of(), 5003)).isEmpty();
+        }
+    }
+
     /** Claims filtered by shard, in SQL: (guild_id >> 22) % total ∈ ids; admin notes (no guild) only where asked. */
     @ParameterizedTest
     @EnumSource(Backend.class)
