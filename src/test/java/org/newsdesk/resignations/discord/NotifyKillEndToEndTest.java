@@ -1,6 +1,7 @@
 package org.newsdesk.resignations.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
@@ -72,6 +73,8 @@ class NotifyKillEndToEndTest {
                 assertThat(posts).hasSize(3);
                 assertThat(posts.get(2).json().path("embeds").get(0).path("title").asText()).isEqualTo("Test message");
                 assertThat(posts.get(1).json().path("nonce").asText()).isEqualTo(posts.get(0).json().path("nonce").asText());
+                // the fake records a post before it creates its message: wait for the last one to be made
+                await().atMost(WAIT).until(() -> fake.createdMessages(FakeDiscord.CHANNEL_ID).size() >= 2);
                 assertThat(fake.createdMessages(FakeDiscord.CHANNEL_ID)).hasSize(2);   // the entry once, and the test
                 assertThat(Files.readString(dir.resolve("second.log"))).contains("sent again (same nonce)");
             } finally {
