@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
@@ -125,7 +126,8 @@ final class InteractionListener extends ListenerAdapter {
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
         try {
-            component(event.getComponentId(), List.of(), Optional.empty(), caller(event), new JdaResponder(event, "button " + event.getComponentId()));
+            component(event.getComponentId(), List.of(), Optional.empty(), caller(event), new JdaResponder(event, "button " + event.getComponentId()),
+                    Optional.of(event.getMessage()));
         } catch (Throwable e) {
             failed(event, e);
         }
@@ -148,7 +150,8 @@ final class InteractionListener extends ListenerAdapter {
                 String v = m.getAsOptionalString();
                 values.put(m.getCustomId(), v == null ? "" : v);
             }
-            component(event.getModalId(), List.of(), Optional.of(values), caller(event), new JdaResponder(event, "form " + event.getModalId()));
+            component(event.getModalId(), List.of(), Optional.of(values), caller(event), new JdaResponder(event, "form " + event.getModalId()),
+                    Optional.ofNullable(event.getMessage()));
         } catch (Throwable e) {
             failed(event, e);
         }
@@ -174,6 +177,12 @@ final class InteractionListener extends ListenerAdapter {
      * @param form   a form's inputs by id, when it is a form sent back
      */
     void component(String customId, List<String> values, Optional<Map<String, String>> form, Caller caller, Responder r) {
+        component(customId, values, form, caller, r, Optional.empty());
+    }
+
+    /** @param clicked the message the button is on, or whose button opened the form (when Discord says) */
+    void component(String customId, List<String> values, Optional<Map<String, String>> form, Caller caller, Responder r,
+                   Optional<Message> clicked) {
         ComponentId.Decoded d = ids.decode(customId);
         if (!(d instanceof ComponentId.Found found)) {
             service.expired(r, customId, caller);
@@ -199,9 +208,9 @@ final class InteractionListener extends ListenerAdapter {
             }
             case REVIEW -> {
                 if (isForm) {
-                    review.submit(id, form.get(), caller, r);
+                    review.submit(id, form.get(), caller, r, clicked);
                 } else {
-                    review.click(id, caller, r);
+                    review.click(id, caller, r, clicked);
                 }
             }
         }

@@ -10,9 +10,15 @@ import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.components.label.Label;
 import net.dv8tion.jda.api.components.textinput.TextInput;
 import net.dv8tion.jda.api.components.textinput.TextInputStyle;
+import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.modals.Modal;
+import net.dv8tion.jda.api.requests.Route;
+import net.dv8tion.jda.api.utils.data.DataObject;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
+import net.dv8tion.jda.internal.requests.RestActionImpl;
 import org.newsdesk.resignations.commands.CommandSpec;
 import org.newsdesk.resignations.dataset.Lang;
 import org.newsdesk.resignations.discord.ComponentId.Feature;
@@ -27,6 +33,8 @@ import org.newsdesk.resignations.render.Markdown;
 import org.newsdesk.resignations.render.Replay;
 import org.newsdesk.resignations.render.Reply;
 import org.newsdesk.resignations.render.Templates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The review of what editors add, in Discord: the review card's buttons (Approve; Reject, which
@@ -37,6 +45,8 @@ import org.newsdesk.resignations.render.Templates;
  * the entry's own authors); the ids carry no right. Everything goes through {@link InteractionService}.
  */
 final class ReviewFlow {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReviewFlow.class);
 
     static final String REVIEW = "resignations review";
     static final String CORRECT = "resignations correct";
@@ -78,8 +88,12 @@ final class ReviewFlow {
         }
     }
 
-    /** A button: approve, reject (the form asking why), edit (the add form), open (the card), correct (the add form). */
-    void click(ComponentId id, Caller caller, Responder r) {
+    /**
+     * A button: approve, reject (the form asking why), edit (the add form), open (the card), correct (the add form).
+     *
+     * @param clicked the message the button is on: a card in the review channel is marked once its entry is decided
+     */
+    void click(ComponentId id, Caller caller, Responder r, Optional<Message> clicked) {
         Lang lang = speech.choose(Optional.empty(), caller);
         String action = id.element(0);
         Optional<String> arg = id.size() == 2 ? Optional.of(id.element(1)) : Optional.empty();
@@ -92,7 +106,8 @@ final class ReviewFlow {
         switch (action) {
             // writes the entry and reloads the dataset: on a worker, acknowledged when it runs long
             case "approve" -> service.feature(r, Mode.PRIVATE, false, lang, () -> refused(caller, lang, REVIEW)
-                    .orElseGet(() -> Answer.fresh(privately(review().approve(x, caller.userId(), Optional.empty(), lang).reply()), lang)));
+                    .orElseGet(() -> Answer.fresh(privately(decided(review().approve(x, caller.userId(), Optional.empty(), lang),
+                            clicked, x, "approved", caller.userId(), lang)), lang)));
             // a form must be the first response: in place (it reads the small pending list)
             case "reject" -> service.feature(r, Mode.REPLY, true, lang, () -> refused(caller, lang, REVIEW)
                     .orElseGet(() -> reasonForm(x, caller, lang)));
@@ -105,8 +120,12 @@ final class ReviewFlow {
         }
     }
 
-    /** The form asking why an entry is rejected, sent back. */
-    void submit(ComponentId id, Map<String, String> values, Caller caller, Responder r) {
+    /**
+     * The form asking why an entry is rejected, sent back.
+     *
+     * @param clicked the message whose Reject button opened the form (the card), when Discord says
+     */
+    void submit(ComponentId id, Map<String, String> values, Caller caller, Responder r, Optional<Message> clicked) {
         Lang lang = speech.choose(Optional.empty(), caller);
         if (id.size() != 2 || !id.element(0).equals(REASON) || !id.element(1).matches("[a-z0-9]{1,40}")) {
             service.expired(r, id.encode(), caller);
@@ -114,7 +133,38 @@ final class ReviewFlow {
         }
         String x = id.element(1);
         service.feature(r, Mode.PRIVATE, false, lang, () -> refused(caller, lang, REVIEW).orElseGet(() -> Answer.fresh(
-                privately(review().reject(x, caller.userId(), values.getOrDefault(REASON, ""), lang).reply()), lang)));
+                privately(decided(review().reject(x, caller.userId(), values.getOrDefault(REASON, ""), lang), clicked,
+                        x, "rejected", caller.userId(), lang)), lang)));
+    }
+
+    /**
+     * The reviewer's answer; once the entry has left review, its card says so and loses the buttons
+     * that no longer apply (none once approved; Edit alone once rejected), so no other editor acts
+     * on a stale card. Edited with the bot's own REST call; a failure is logged, the decision stands.
+     */
+    private Reply decided(ReviewService.Decision d, Optional<Message> card, String reviewId, String outcome, long reviewer,
+                          Lang lang) {
+        // an ephemeral card (from /resignations review) is the clicker's alone, and only its interaction could edit it
+        if (d.done() && card.isPresent() && !card.get().isEphemeral()) {
+            Message m = card.get();
+            String who = "<@" + Long.toUnsignedString(reviewer) + ">";
+            List<ActionRow> rows = outcome.equals("approved") ? List.of()
+                    : List.of(ActionRow.of(Button.secondary(id("edit", reviewId), label(t.get(lang, "review.button.edit")))));
+            DataObject body;
+            try (MessageEditData edit = new MessageEditBuilder()
+                    .setContent(t.get(lang, "review.decided", "outcome", t.get(lang, "review.decided." + outcome, "reviewer", who)))
+                    .setComponents(rows)
+                    .setAllowedMentions(List.of())
+                    .build()) {
+                body = edit.toData();
+            }
+            // the bot's own REST route, as for the card's post: JDA would send an edit of an interaction's
+            // message through that interaction's webhook, which answers for its own messages only
+            new RestActionImpl<Void>(m.getJDA(), Route.Messages.EDIT_MESSAGE.compile(m.getChannelId(), m.getId()), body)
+                    .queue(ok -> LOG.info("Review card {} marked {}", m.getId(), outcome),
+                            e -> LOG.warn("Review card {} could not be marked {}: {}", m.getId(), outcome, e.toString()));
+        }
+        return d.reply();
     }
 
     // ---- answers ---------------------------------------------------------------------------------

@@ -251,6 +251,12 @@ class ReviewEndToEndTest {
         Recorded ok = clickShown(card, "Approve", REVIEWER);
         assertThat(ephemeral(ok)).isTrue();
         assertThat(title(ok)).isEqualTo("Approved and served: Jane Q. Example");
+        // the card says so, pinging nobody, and keeps no button: no other editor acts on it
+        Recorded marked = fake.await(r -> r.is("PATCH", "/channels/\\d+/messages/\\d+"), WAIT);
+        assertThat(marked.json().path("content").asText())
+                .isEqualTo("This entry has left review: approved by editor <@" + REVIEWER + ">.");
+        assertThat(marked.json().path("components").size()).isZero();
+        assertThat(marked.json().path("allowed_mentions").path("parse").size()).isZero();
         assertThat(served("Jane Q. Example")).isTrue();
         fake.await(r -> r.is("POST", "/channels/" + FakeDiscord.CHANNEL_ID + "/messages") && title(r).startsWith("New entry"), WAIT);
         List<String> heard = announced();
@@ -275,9 +281,18 @@ class ReviewEndToEndTest {
         assertThat(text(empty)).contains("Say why it is rejected");
         assertThat(app.intake().orElseThrow().review().waiting()).hasSize(1);
 
-        Recorded no = shown(fake.modalSubmit(formId, Map.of("reason", "Only one blog says so; find a second source @everyone"),
-                REVIEWER, "en-US"));
+        ObjectNode sent = fake.modalSubmit(formId, Map.of("reason", "Only one blog says so; find a second source @everyone"),
+                REVIEWER, "en-US");
+        sent.set("message", fake.messageFrom(card));   // Discord names the card whose button opened the form
+        Recorded no = shown(sent);
         assertThat(title(no)).isEqualTo("Rejected: Jane Q. Example");
+        // the card says so and keeps only Edit (a rejected form can still be edited and sent again)
+        Recorded marked = fake.await(r -> r.is("PATCH", "/channels/\\d+/messages/\\d+"), WAIT);
+        assertThat(marked.json().path("content").asText())
+                .isEqualTo("This entry has left review: rejected by editor <@" + REVIEWER + ">.");
+        List<String> left = new ArrayList<>();
+        marked.json().path("components").forEach(row -> row.path("components").forEach(b -> left.add(b.path("label").asText())));
+        assertThat(left).containsExactly("Edit");
         Recorded told = fake.await(r -> r.is("POST", "/channels/" + REVIEW_CHANNEL + "/messages")
                 && title(r).equals("Not approved: Jane Q. Example"), WAIT);
         assertThat(told.json().path("content").asText()).isEqualTo("<@" + AUTHOR + ">");
@@ -298,6 +313,12 @@ class ReviewEndToEndTest {
         // the card posted before the restart still works: its buttons carry the review id
         Recorded ok = clickShown(card, "Approve", REVIEWER);
         assertThat(title(ok)).isEqualTo("Approved and served: Jane Q. Example");
+        // the card says so, pinging nobody, and keeps no button: no other editor acts on it
+        Recorded marked = fake.await(r -> r.is("PATCH", "/channels/\\d+/messages/\\d+"), WAIT);
+        assertThat(marked.json().path("content").asText())
+                .isEqualTo("This entry has left review: approved by editor <@" + REVIEWER + ">.");
+        assertThat(marked.json().path("components").size()).isZero();
+        assertThat(marked.json().path("allowed_mentions").path("parse").size()).isZero();
         assertThat(served("Jane Q. Example")).isTrue();
         fake.await(r -> r.is("POST", "/channels/" + FakeDiscord.CHANNEL_ID + "/messages") && title(r).startsWith("New entry"), WAIT);
         assertThat(announced()).containsExactly("New entry, reviewed by the desk: Jane Q. Example");

@@ -244,6 +244,11 @@ final class FakeRest implements AutoCloseable {
             send(ex, 204, null);
         } else if ((method.equals("PATCH") || method.equals("POST")) && path.matches("/webhooks/\\d+/[^/]+(/messages/.+)?")) {
             send(ex, 200, Payloads.message(json, ids.getAsLong()).toString());
+        } else if (method.equals("PATCH") && path.matches("/channels/\\d+/messages/\\d+")) {
+            // an edit of a message the bot posted: answered as Discord does, with the message as edited
+            ObjectNode m = Payloads.message(json, Long.parseLong(path.split("/")[4]));
+            m.put("channel_id", path.split("/")[2]);
+            send(ex, 200, m.toString());
         } else if (method.equals("POST") && path.matches("/channels/\\d+/messages")) {
             postChannelMessage(ex, path, json);
         } else {
