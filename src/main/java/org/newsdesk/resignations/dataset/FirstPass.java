@@ -38,6 +38,8 @@ final class FirstPass {
         boolean moreNotListed;
         private byte[] hash;
         @Nullable Snapshot previous;
+        /** Equal facts, texts and id lists of the entries read kept once. */
+        final Interner interner = new Interner();
 
         /** The SHA-256 of every byte read (a digest can be finished only once). */
         byte[] hash(MessageDigest digest) {
@@ -133,7 +135,9 @@ final class FirstPass {
             }
         }
         if (entry != null && !p.seen && EntryShape.fits(entry)) {
-            r.entries.add(SharedEntries.share(r.previous, entry));
+            Entry kept = SharedEntries.share(r.previous, entry);
+            // an entry kept from the version served is already shared; a new one shares its parts
+            r.entries.add(kept == entry ? r.interner.entry(entry) : kept);
             r.positions.add(index);
             return;
         }
