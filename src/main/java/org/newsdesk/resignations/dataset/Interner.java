@@ -53,9 +53,9 @@ final class Interner {
         if (f == null) {
             return null;
         }
-        int slot = slot(f.hashCode());
+        int slot = slot(hash(f));
         Object known = facts[slot];
-        if (known != null && known.equals(f)) {
+        if (known != null && same((Fact<?>) known, f)) {
             return (Fact<T>) known;
         }
         List<Attested<T>> values = f.values();
@@ -78,9 +78,9 @@ final class Interner {
 
     @SuppressWarnings("unchecked")
     private <T> Attested<T> attested(Attested<T> a) {
-        int slot = slot(a.hashCode());
+        int slot = slot(hash(a));
         Object known = attested[slot];
-        if (known != null && known.equals(a)) {
+        if (known != null && same((Attested<?>) known, a)) {
             return (Attested<T>) known;
         }
         T value = a.value() instanceof Text t ? (T) text(t) : a.value();
@@ -114,9 +114,9 @@ final class Interner {
         if (t == null) {
             return null;
         }
-        int slot = slot(t.hashCode());
+        int slot = slot(hash(t));
         Object known = texts[slot];
-        if (known != null && known.equals(t)) {
+        if (known != null && same((Text) known, t)) {
             return (Text) known;
         }
         texts[slot] = t;
@@ -126,13 +126,110 @@ final class Interner {
     /** Lists of ids or aliases, as bound (immutable: entries and facts copy what they are given). */
     @SuppressWarnings("unchecked")
     List<String> list(List<String> l) {
-        int slot = slot(l.hashCode());
+        int slot = slot(hash(l));
         Object known = lists[slot];
-        if (known != null && known.equals(l)) {
+        if (known != null && same((List<String>) known, l)) {
             return (List<String>) known;
         }
         lists[slot] = l;
         return l;
+    }
+
+    // Equality and hashes written out field by field: the records' generated equals and
+    // hashCode go through method handles that cost more than the rest of a load's binding.
+    // Equal here means equal as records (Fact.equals, Attested.equals...).
+
+    private static boolean same(Fact<?> a, Fact<?> b) {
+        if (a == b) {
+            return true;
+        }
+        List<? extends Attested<?>> x = a.values();
+        List<? extends Attested<?>> y = b.values();
+        if (x.size() != y.size() || !same(a.note(), b.note())) {
+            return false;
+        }
+        for (int i = 0; i < x.size(); i++) {
+            if (!same(x.get(i), y.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean same(Attested<?> a, Attested<?> b) {
+        if (a == b) {
+            return true;
+        }
+        return a.standing() == b.standing() && a.part() == b.part() && sameValue(a.value(), b.value())
+                && same(a.sources(), b.sources()) && same(a.note(), b.note())
+                && a.tagsPresent() == b.tagsPresent() && same(a.tags(), b.tags());
+    }
+
+    private static boolean sameValue(Object a, Object b) {
+        if (a == b) {
+            return true;
+        }
+        if (a instanceof Text x) {
+            return b instanceof Text y && same(x, y);
+        }
+        if (a instanceof PartialDate x) {
+            return b instanceof PartialDate y && x.year() == y.year() && x.month() == y.month() && x.day() == y.day();
+        }
+        return a != null && a.equals(b);
+    }
+
+    private static boolean same(@Nullable Text a, @Nullable Text b) {
+        if (a == b) {
+            return true;
+        }
+        return a != null && b != null && a.en().equals(b.en()) && a.ar().equals(b.ar());
+    }
+
+    private static boolean same(List<String> a, List<String> b) {
+        if (a == b) {
+            return true;
+        }
+        int n = a.size();
+        if (n != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (!a.get(i).equals(b.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int hash(Fact<?> f) {
+        int h = hash(f.note());
+        List<? extends Attested<?>> values = f.values();
+        for (int i = 0; i < values.size(); i++) {
+            h = 31 * h + hash(values.get(i));
+        }
+        return h;
+    }
+
+    private static int hash(Attested<?> a) {
+        Object v = a.value();
+        int h = v instanceof Text t ? hash(t)
+                : v instanceof PartialDate d ? (d.year() * 13 + d.month()) * 32 + d.day()
+                : v == null ? 0 : v.hashCode();
+        h = 31 * h + hash(a.sources());
+        h = 31 * h + hash(a.note());
+        return 31 * h + hash(a.tags());
+    }
+
+    private static int hash(@Nullable Text t) {
+        return t == null ? 0 : t.en().hashCode() * 31 + t.ar().hashCode();
+    }
+
+    private static int hash(List<String> l) {
+        int h = 1;
+        for (int i = 0; i < l.size(); i++) {
+            h = 31 * h + l.get(i).hashCode();
+        }
+        return h;
     }
 
     private static int slot(int hash) {
