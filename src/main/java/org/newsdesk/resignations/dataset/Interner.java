@@ -24,10 +24,17 @@ final class Interner {
     private final Object[] attested = new Object[SLOTS];
     private final Object[] texts = new Object[SLOTS];
     private final Object[] lists = new Object[SLOTS];
+    // The hash of what each slot holds: a value met once (a name, an office) is told apart from
+    // the slot's holder by an int in a small array, without reading the holder from wherever it
+    // sits in the heap (those reads were most of the interning's cost).
+    private final int[] factHashes = new int[SLOTS];
+    private final int[] attestedHashes = new int[SLOTS];
+    private final int[] textHashes = new int[SLOTS];
+    private final int[] listHashes = new int[SLOTS];
 
     /** The entry with its facts, texts and lists replaced by instances met before, where equal. */
     Entry entry(Entry e) {
-        Text name = text(e.name());
+        Text name = e.name();   // a person's name is theirs alone: not looked up
         List<String> aliases = e.aliasesPresent() ? list(e.aliases()) : null;
         Text confidenceNote = text(e.confidenceNote());
         Fact<Departure> departure = fact(e.departure());
@@ -53,9 +60,10 @@ final class Interner {
         if (f == null) {
             return null;
         }
-        int slot = slot(hash(f));
+        int hash = hash(f);
+        int slot = slot(hash);
         Object known = facts[slot];
-        if (known != null && same((Fact<?>) known, f)) {
+        if (known != null && factHashes[slot] == hash && same((Fact<?>) known, f)) {
             return (Fact<T>) known;
         }
         List<Attested<T>> values = f.values();
@@ -73,14 +81,16 @@ final class Interner {
         Text note = text(f.note());
         Fact<T> kept = shared == null && note == f.note() ? f : new Fact<>(shared == null ? values : shared, note);
         facts[slot] = kept;
+        factHashes[slot] = hash;
         return kept;
     }
 
     @SuppressWarnings("unchecked")
     private <T> Attested<T> attested(Attested<T> a) {
-        int slot = slot(hash(a));
+        int hash = hash(a);
+        int slot = slot(hash);
         Object known = attested[slot];
-        if (known != null && same((Attested<?>) known, a)) {
+        if (known != null && attestedHashes[slot] == hash && same((Attested<?>) known, a)) {
             return (Attested<T>) known;
         }
         T value = a.value() instanceof Text t ? (T) text(t) : a.value();
@@ -90,6 +100,7 @@ final class Interner {
         Attested<T> kept = value == a.value() && sources == a.sources() && note == a.note() && tags == (a.tagsPresent() ? a.tags() : null)
                 ? a : new Attested<>(value, a.part(), sources, a.standing(), note, tags);
         attested[slot] = kept;
+        attestedHashes[slot] = hash;
         return kept;
     }
 
@@ -114,24 +125,28 @@ final class Interner {
         if (t == null) {
             return null;
         }
-        int slot = slot(hash(t));
+        int hash = hash(t);
+        int slot = slot(hash);
         Object known = texts[slot];
-        if (known != null && same((Text) known, t)) {
+        if (known != null && textHashes[slot] == hash && same((Text) known, t)) {
             return (Text) known;
         }
         texts[slot] = t;
+        textHashes[slot] = hash;
         return t;
     }
 
     /** Lists of ids or aliases, as bound (immutable: entries and facts copy what they are given). */
     @SuppressWarnings("unchecked")
     List<String> list(List<String> l) {
-        int slot = slot(hash(l));
+        int hash = hash(l);
+        int slot = slot(hash);
         Object known = lists[slot];
-        if (known != null && same((List<String>) known, l)) {
+        if (known != null && listHashes[slot] == hash && same((List<String>) known, l)) {
             return (List<String>) known;
         }
         lists[slot] = l;
+        listHashes[slot] = hash;
         return l;
     }
 
