@@ -72,7 +72,8 @@ final class Interner {
             Attested<T> a = values.get(i);
             Attested<T> s = attested(a);
             if (s != a && shared == null) {
-                shared = new ArrayList<>(values.subList(0, i));
+                shared = new ArrayList<>(values.size());
+                shared.addAll(values.subList(0, i));
             }
             if (shared != null) {
                 shared.add(s);

@@ -67,7 +67,8 @@ public final class Snapshot {
         for (int i = 0; i < keyed.length; i++) {
             keyed[i] = new Keyed(entries.get(i));
         }
-        Arrays.sort(keyed, (a, b) -> {
+        // stable like Arrays.sort, so the order is the same; a large timeline is sorted on both cores
+        Arrays.parallelSort(keyed, (a, b) -> {
             int c = Integer.compare(a.year, b.year);
             if (c == 0) {
                 c = Integer.compare(a.month, b.month);
