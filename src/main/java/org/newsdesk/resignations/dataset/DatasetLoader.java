@@ -128,6 +128,20 @@ public final class DatasetLoader {
     }
 
     Snapshot load(String name, Opener source) throws InvalidDatasetException {
+        SemanticCheck semantic = new SemanticCheck(LocalDate.now(clock));
+        FirstPass.Read[] reading = new FirstPass.Read[1];
+        try {
+            return load(name, source, semantic, reading);
+        } finally {
+            // the entries' check started during the read ends whatever happened
+            if (reading[0] != null && reading[0].ahead != null) {
+                reading[0].ahead.cancel();
+            }
+        }
+    }
+
+    private Snapshot load(String name, Opener source, SemanticCheck semantic, FirstPass.Read[] reading)
+            throws InvalidDatasetException {
         MessageDigest digest = sha256();
         FirstPass.Read read;
         InputStream opened;
@@ -144,7 +158,8 @@ public final class DatasetLoader {
             raw.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             NullSpotter parser = new NullSpotter(raw);
             try {
-                read = firstPass.read(name, parser, shared.previous(name));
+                read = firstPass.read(name, parser, shared.previous(name), semantic);
+                reading[0] = read;
             } catch (StreamConstraintsException e) {
                 throw new InvalidDatasetException(List.of(ReadLimits.problem(name, raw, e)));
             } catch (RuntimeException e) {
@@ -193,7 +208,7 @@ public final class DatasetLoader {
             }
         }
         if (dataset != null) {
-            problems.addAll(semanticProblems(name, dataset, read.positions, problems));
+            problems.addAll(semanticProblems(name, dataset, read, problems, semantic));
         }
         if (!problems.isEmpty()) {
             boolean more = problems.size() > MAX_PROBLEMS || read.moreNotListed;
@@ -209,11 +224,16 @@ public final class DatasetLoader {
      * problem; a rule that trips over a structure the schema already rejected is skipped, and a
      * pointer the schema already reported is not reported twice.
      */
-    private List<Problem> semanticProblems(String name, Dataset dataset, List<Integer> positions,
-                                           List<Problem> schemaProblems) {
+    private List<Problem> semanticProblems(String name, Dataset dataset, FirstPass.Read read,
+                                           List<Problem> schemaProblems, SemanticCheck semantic) {
         List<Problem> found;
         try {
-            found = new SemanticCheck(LocalDate.now(clock)).check(name, dataset, positions);
+            // the entries' rules already ran during the read when every entry took the quick path
+            List<Problem> entryProblems = null;
+            if (read.ahead != null && read.failed.isEmpty()) {
+                entryProblems = read.ahead.finish(dataset, dataset.entries().size());
+            }
+            found = semantic.check(name, dataset, read.positions, entryProblems);
         } catch (RuntimeException e) {
             if (schemaProblems.isEmpty()) {
                 throw e;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -38,6 +39,10 @@ final class FirstPass {
         boolean moreNotListed;
         private byte[] hash;
         @Nullable Snapshot previous;
+        /** Equal facts, texts and id lists of the entries read kept once. */
+        final Interner interner = new Interner();
+        /** The entries' semantic rules, run while the rest is read; null when the head did not allow it. */
+        SemanticCheck.@Nullable Ahead ahead;
 
         /** The SHA-256 of every byte read (a digest can be finished only once). */
         byte[] hash(MessageDigest digest) {
@@ -61,20 +66,35 @@ final class FirstPass {
         this.schema = schema;
     }
 
-    /** @param previous the file's last snapshot, whose unchanged entries the new one shares (null: none) */
-    Read read(String name, NullSpotter p, @Nullable Snapshot previous) throws IOException {
+    /**
+     * @param previous the file's last snapshot, whose unchanged entries the new one shares (null: none)
+     * @param semantic the rules the entries are put through, started while the file is read when it can be
+     */
+    Read read(String name, NullSpotter p, @Nullable Snapshot previous, SemanticCheck semantic) throws IOException {
         Read r = new Read();
         r.previous = previous;
+        try {
+            read(name, p, r, semantic);
+        } catch (IOException | RuntimeException | Error e) {
+            if (r.ahead != null) {
+                r.ahead.cancel();
+            }
+            throw e;
+        }
+        return r;
+    }
+
+    private void read(String name, NullSpotter p, Read r, SemanticCheck semantic) throws IOException {
         JsonToken first = p.nextToken();
         if (first == null) {
             r.problems.add(Problem.at(name, "", "the file is empty."));
-            return r;
+            return;
         }
         if (first != JsonToken.START_OBJECT) {
             JsonNode whole = valueReader.readValue(p);
             r.problems.addAll(ReadLimits.schemaCheck(name, whole, "", schema::check));
             requireEnd(p);
-            return r;
+            return;
         }
         ObjectNode head = mapper.createObjectNode();
         boolean sawEntries = false;
@@ -83,6 +103,9 @@ final class FirstPass {
             JsonToken value = p.nextToken();
             if ("entries".equals(field) && value == JsonToken.START_ARRAY) {
                 sawEntries = true;
+                if (r.ahead == null) {
+                    r.ahead = ahead(name, head, semantic);
+                }
                 JsonStreamContext array = p.getParsingContext();
                 int i = 0;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
@@ -99,7 +122,32 @@ final class FirstPass {
         }
         r.problems.addAll(0, ReadLimits.schemaCheck(name, head, "", schema::check));
         r.head = head;
-        return r;
+    }
+
+    private static final TypeReference<List<Agency>> AGENCIES = new TypeReference<>() { };
+    private static final TypeReference<List<Source>> SOURCES = new TypeReference<>() { };
+
+    /**
+     * The entries' rules started on the tables read so far, when the head gave them before the
+     * entries (as every file written by the bot does); whether they are the file's is known only
+     * at its end, and the loader checks (see {@link SemanticCheck.Ahead}).
+     */
+    private SemanticCheck.@Nullable Ahead ahead(String name, ObjectNode head, SemanticCheck semantic) {
+        JsonNode agencies = head.get("agencies");
+        JsonNode sources = head.get("sources");
+        if (agencies == null || sources == null || !agencies.isArray() || !sources.isArray()) {
+            return null;
+        }
+        try {
+            List<Agency> a = mapper.readerFor(AGENCIES).readValue(agencies);
+            List<Source> s = mapper.readerFor(SOURCES).readValue(sources);
+            if (a == null || s == null || a.contains(null) || s.contains(null)) {
+                return null;
+            }
+            return semantic.ahead(name, a, s);
+        } catch (IOException | RuntimeException e) {
+            return null;   // the schema and the binding of the head say what is wrong, at the end
+        }
     }
 
     /**
@@ -133,7 +181,13 @@ final class FirstPass {
             }
         }
         if (entry != null && !p.seen && EntryShape.fits(entry)) {
-            r.entries.add(SharedEntries.share(r.previous, entry));
+            Entry kept = SharedEntries.share(r.previous, entry);
+            // an entry kept from the version served is already shared; a new one shares its parts
+            kept = kept == entry ? r.interner.entry(entry) : kept;
+            r.entries.add(kept);
+            if (r.ahead != null) {
+                r.ahead.add(index, kept);
+            }
             r.positions.add(index);
             return;
         }

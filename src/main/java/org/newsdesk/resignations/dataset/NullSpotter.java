@@ -60,8 +60,12 @@ final class NullSpotter extends JsonParserDelegate {
         }
         String[] here = names[depth];
         int n = counts[depth];
+        // the parser hands out one instance per name (its symbol table), whose hash is cached:
+        // an int comparison rules out nearly every pair before equals is called
+        int hash = name.hashCode();
         for (int k = 0; k < n; k++) {
-            if (here[k].equals(name)) {
+            String seenName = here[k];
+            if (seenName == name || (seenName.hashCode() == hash && seenName.equals(name))) {
                 throw new JsonParseException(delegate, "Duplicate field '" + name + "'");
             }
         }

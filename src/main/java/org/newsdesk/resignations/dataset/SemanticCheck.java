@@ -9,9 +9,11 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rules the JSON Schema cannot say: ids unique and resolvable, dates real and not in the
@@ -40,9 +42,139 @@ public final class SemanticCheck {
 
     /** @param positions index in the file of each entry (some may have been unreadable) */
     public List<Problem> check(String file, Dataset d, List<Integer> positions) {
+        return check(file, d, positions, null);
+    }
+
+    /**
+     * @param entryProblems what the rules of each entry found, worked out while the file was
+     *                      read ({@link Ahead}), or null to check the entries here
+     */
+    List<Problem> check(String file, Dataset d, List<Integer> positions, @Nullable List<Problem> entryProblems) {
         Run run = new Run(file, d, positions);
+        run.entryProblems = entryProblems;
         run.all();
         return run.problems;
+    }
+
+    /**
+     * The rules of each entry run on a second thread while the first pass is still reading the
+     * rest of the file, so that on two cores they cost a load no time: they read only the entry,
+     * the agencies and sources tables (bound from the file's head before its entries) and today.
+     * The loader uses what was found only when the whole file's agencies and sources turn out
+     * equal to the ones checked against and every entry went by the quick path; otherwise it
+     * checks the entries again after the pass, as it did before. The thread starts only once a
+     * batch of entries is full (a small file is checked as before), and ends at {@link #finish}
+     * or {@link #cancel}, which every load reaches.
+     */
+    final class Ahead {
+        private static final int BATCH = 1024;
+
+        private record Batch(Entry[] entries, int[] positions, int size) {
+        }
+
+        private static final Batch END = new Batch(new Entry[0], new int[0], 0);
+
+        private final Run run;
+        private final List<Agency> agencies;
+        private final List<Source> sources;
+        private final LinkedBlockingQueue<Batch> queue = new LinkedBlockingQueue<>();
+        private final CompletableFuture<List<Problem>> done = new CompletableFuture<>();
+        private Entry[] entries = new Entry[BATCH];
+        private int[] positions = new int[BATCH];
+        private int size;
+        private int count;
+        private boolean started;
+        private boolean ended;
+
+        private Ahead(String file, List<Agency> agencies, List<Source> sources) {
+            this.agencies = agencies;
+            this.sources = sources;
+            this.run = new Run(file, new Dataset(0, null, agencies, sources, List.of()), List.of());
+        }
+
+        /** The next entry of the file, at this index in the file. */
+        void add(int position, Entry e) {
+            if (ended) {
+                return;
+            }
+            entries[size] = e;
+            positions[size] = position;
+            size++;
+            count++;
+            if (size == BATCH) {
+                if (!started) {
+                    started = true;
+                    BACKGROUND.execute(this::check);
+                }
+                queue.add(new Batch(entries, positions, size));
+                entries = new Entry[BATCH];
+                positions = new int[BATCH];
+                size = 0;
+            }
+        }
+
+        private void check() {
+            try {
+                for (Batch b = queue.take(); b != END; b = queue.take()) {
+                    for (int i = 0; i < b.size(); i++) {
+                        run.entry(Ptr.of("/entries/", b.positions()[i]), b.entries()[i]);
+                    }
+                }
+                done.complete(run.problems);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                done.completeExceptionally(e);
+            } catch (RuntimeException | Error e) {
+                done.completeExceptionally(e);
+            }
+        }
+
+        /**
+         * What the rules found in the {@code n} entries given, in file order, or null when they
+         * were not checked here ({@code d}'s tables differ from the ones checked against, or
+         * another count of entries, or too few entries to start the thread): check them again.
+         * A rule that failed on the thread throws here as it would have in {@link #check(String, Dataset)}.
+         */
+        @Nullable List<Problem> finish(Dataset d, int n) {
+            if (!started || ended) {
+                cancel();
+                return null;
+            }
+            if (size > 0) {
+                queue.add(new Batch(entries, positions, size));
+            }
+            ended = true;
+            queue.add(END);
+            List<Problem> found;
+            try {
+                found = done.join();
+            } catch (CompletionException e) {
+                if (!sameTables(d, n)) {
+                    return null;
+                }
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+            return sameTables(d, n) ? found : null;
+        }
+
+        private boolean sameTables(Dataset d, int n) {
+            return count == n && d.agencies().equals(agencies) && d.sources().equals(sources);
+        }
+
+        /** Nothing more comes (the file failed, or is checked otherwise): the thread ends. */
+        void cancel() {
+            if (!ended) {
+                ended = true;
+                if (started) {
+                    queue.add(END);
+                }
+            }
+        }
+    }
+
+    /** Entries of a file whose head gave these tables, checked while the file is read. */
+    Ahead ahead(String file, List<Agency> agencies, List<Source> sources) {
+        return new Ahead(file, agencies, sources);
     }
 
     private final class Run {
@@ -52,6 +184,8 @@ public final class SemanticCheck {
         final Map<String, Source> sources;
         final Set<String> agencies;
         final List<Integer> positions;
+        /** The entries' problems, found while the file was read; null: check the entries here. */
+        @Nullable List<Problem> entryProblems;
 
         Run(String file, Dataset d, List<Integer> positions) {
             this.file = file;
@@ -130,7 +264,11 @@ public final class SemanticCheck {
             for (int i = 0; i < d.sources().size(); i++) {
                 source(Ptr.of("/sources/", i), d.sources().get(i));
             }
-            entries();
+            if (entryProblems != null) {
+                problems.addAll(entryProblems);
+            } else {
+                entries();
+            }
         }
 
         void unique(String pointer, List<String> ids, String what, List<Integer> at) {

@@ -10,8 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads strings, keeping one instance of each id-like value (source and agency ids are cited
- * over and over: at 100,000 entries the copies alone are tens of megabytes). Other text is read
- * as usual. The table is bounded and belongs to one loader.
+ * over and over: at 100,000 entries the copies alone are tens of megabytes). Other text, and the
+ * value of an {@code id} field, is read as usual. The table is bounded and belongs to one loader.
  */
 final class SharedIds extends StdDeserializer<String> {
     private static final long serialVersionUID = 1L;
@@ -30,7 +30,9 @@ final class SharedIds extends StdDeserializer<String> {
             return StringDeserializer.instance.deserialize(p, ctx);
         }
         String s = p.getText();
-        if (s.length() > MAX_ID || !EntryShape.id(s)) {
+        // an "id" field names its own record, once per file (the rules refuse a repeat): kept
+        // out of the table, which would otherwise grow by an entry per entry for nothing
+        if (s.length() > MAX_ID || "id".equals(p.currentName()) || !EntryShape.id(s)) {
             return s;
         }
         if (table.size() > MAX_TABLE) {

@@ -1,7 +1,7 @@
 package org.newsdesk.resignations.dataset;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -37,20 +37,67 @@ public final class Snapshot {
         this.chronological = chronological(dataset.entries());
     }
 
-    /** Each entry's sort date worked out once, not at every comparison (100,000 entries: 1.7 M comparisons). */
+    /**
+     * Each entry's sort date worked out once, not at every comparison (100,000 entries: 1.7 M
+     * comparisons). The key holds the date's fields and the name's first four characters
+     * inline, so most comparisons read two small objects allocated side by side instead of
+     * following pointers to dates and names spread over the heap; the whole name is compared
+     * only when those tie. Same order as by date, then name (String.compareTo), ties in file order.
+     */
     private static List<Entry> chronological(List<Entry> entries) {
-        record Keyed(PartialDate date, String name, Entry entry) {
+        final class Keyed {
+            final int year;
+            final int month;
+            final int day;
+            final long head;
+            final String name;
+            final Entry entry;
+
+            Keyed(Entry e) {
+                PartialDate d = e.sortDate();
+                this.year = d.year();
+                this.month = d.month();
+                this.day = d.day();
+                this.name = e.name().en();
+                this.head = head(name);
+                this.entry = e;
+            }
         }
-        List<Keyed> keyed = new ArrayList<>(entries.size());
-        for (Entry e : entries) {
-            keyed.add(new Keyed(e.sortDate(), e.name().en(), e));
+        Keyed[] keyed = new Keyed[entries.size()];
+        for (int i = 0; i < keyed.length; i++) {
+            keyed[i] = new Keyed(entries.get(i));
         }
-        keyed.sort(Comparator.comparing(Keyed::date).thenComparing(Keyed::name));
-        List<Entry> out = new ArrayList<>(keyed.size());
-        for (Keyed k : keyed) {
-            out.add(k.entry());
+        // stable like Arrays.sort, so the order is the same; a large timeline is sorted on both cores
+        Arrays.parallelSort(keyed, (a, b) -> {
+            int c = Integer.compare(a.year, b.year);
+            if (c == 0) {
+                c = Integer.compare(a.month, b.month);
+            }
+            if (c == 0) {
+                c = Integer.compare(a.day, b.day);
+            }
+            if (c == 0) {
+                c = Long.compareUnsigned(a.head, b.head);
+            }
+            return c != 0 ? c : a.name.compareTo(b.name);
+        });
+        Entry[] out = new Entry[keyed.length];
+        for (int i = 0; i < keyed.length; i++) {
+            out[i] = keyed[i].entry;
         }
-        return Collections.unmodifiableList(out);
+        return Collections.unmodifiableList(Arrays.asList(out));
+    }
+
+    /**
+     * The first four UTF-16 units of {@code s}, 16 bits each, missing ones as 0: ordered as
+     * String.compareTo orders the strings, or equal (then the whole strings decide).
+     */
+    static long head(String s) {
+        long h = 0;
+        for (int i = 0; i < 4; i++) {
+            h = (h << 16) | (i < s.length() ? s.charAt(i) : 0);
+        }
+        return h;
     }
 
     private static <T> Map<String, T> index(List<T> items, Function<T, String> id) {
