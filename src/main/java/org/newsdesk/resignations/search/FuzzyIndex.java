@@ -14,9 +14,10 @@ import java.util.Map;
  * (every word and every word of three letters or more with one letter removed, stored as hashes
  * in one sorted {@code long[]} with a directory on the hashes' top bits): a query word with up
  * to two letters removed meets the words within two edits, which are then confirmed with
- * {@link EditDistance}. Prefixes (for autocomplete) come from a sorted word list. Only items that
- * hold a matching word are scored, and only the best {@code limit} are kept. Measured against
- * Lucene in docs/PERFORMANCE.md (issue 15).
+ * {@link EditDistance}. Prefixes (for autocomplete) come from a sorted word list: a prefix's
+ * completions are one range of it. Only items that hold a matching word are scored, and only the
+ * best {@code limit} are kept; a prefix held by many items has its best completions worked out
+ * in advance ({@link BestCompletions}). Measured against Lucene in docs/PERFORMANCE.md (issue 15).
  */
 public final class FuzzyIndex<T> {
 
@@ -28,8 +29,12 @@ public final class FuzzyIndex<T> {
     public record Match<T>(T value, double score, String key) {
     }
 
-    /** Completions of a typed prefix considered per word: enough for 25 choices, bounded at any scale. */
+    /** Completions of a typed prefix considered per word by {@link #anyWord}: enough for its suggestions. */
     private static final int MAX_PREFIX_WORDS = 64;
+    /** Autocomplete's choices (Discord shows 25): how many best completions a prefix keeps. */
+    static final int LISTED = 25;
+    /** A prefix whose completions hold more items than this keeps its best {@link #LISTED}; below, scoring them all is as quick. */
+    static final int LISTED_FROM = 64;
     /** No name has a longer word; longer input words are matched exactly only (typo probes grow with length²). */
     private static final int MAX_FUZZY_WORD = 32;
     /** Words of a query beyond this are ignored: nobody's name is longer. */
@@ -48,11 +53,15 @@ public final class FuzzyIndex<T> {
     private final String[] words;              // word id → word
     private final String[] sortedWords;        // for prefix search
     private final int[] sortedWordIds;
+    private final int[] rankOf;                // word id → its place in sortedWords
+    private final int[] wordLength;            // word id → letters (a completion scores by its length)
+    private final int[] postingsBelow;         // rank → postings held by the words ranked before it
     private final int[][] postings;            // word id → item ids (ascending)
     private final String[][] itemKeys;         // item → original keys
     private final int[] itemStart;             // item → where its keys start in keyWords
     private final int[] keyWords;              // per item: key count, then per key: word count, word ids
     private final TypoWords typos;             // the deletion index over words
+    private final BestCompletions best;        // the busy prefixes' best items
     private final Map<String, Integer> wordIds;
 
     public FuzzyIndex(List<Item<T>> input) {
@@ -128,10 +137,72 @@ public final class FuzzyIndex<T> {
         this.sortedWords = words.clone();
         Arrays.sort(sortedWords);
         this.sortedWordIds = new int[words.length];
+        this.rankOf = new int[words.length];
+        this.wordLength = new int[words.length];
+        this.postingsBelow = new int[words.length + 1];
         for (int r = 0; r < sortedWords.length; r++) {
-            sortedWordIds[r] = wordIds.get(sortedWords[r]);
+            int w = wordIds.get(sortedWords[r]);
+            sortedWordIds[r] = w;
+            rankOf[w] = r;
+            wordLength[w] = sortedWords[r].length();
+            postingsBelow[r + 1] = postingsBelow[r] + postings[w].length;
         }
         this.typos = new TypoWords(words);
+        BestCompletions.Builder lists = new BestCompletions.Builder();
+        listBusyPrefixes(0, sortedWords.length, 0, new int[items.size()], new int[1], lists);
+        this.best = lists.build();
+    }
+
+    /**
+     * Keeps the best {@link #LISTED} items of every prefix longer than {@code length} of the
+     * words ranked {@code [from, to)} (which share their first {@code length} letters) whose
+     * completions hold more than {@link #LISTED_FROM} items, depth first. A longer prefix holds
+     * fewer, so the walk stops at the first one that does not need a list.
+     */
+    private void listBusyPrefixes(int from, int to, int length, int[] stamp, int[] mark, BestCompletions.Builder out) {
+        int r = from;
+        if (r < to && sortedWords[r].length() == length) {
+            r++;   // the prefix itself, a word: completes nothing longer
+        }
+        while (r < to) {
+            char c = sortedWords[r].charAt(length);
+            int end = r + 1;
+            while (end < to && sortedWords[end].charAt(length) == c) {
+                end++;
+            }
+            if (postingsBelow[end] - postingsBelow[r] > LISTED_FROM) {
+                out.add(r, length + 1, bestOf(r, end, length + 1, stamp, ++mark[0]));
+                listBusyPrefixes(r, end, length + 1, stamp, mark, out);
+            }
+            r = end;
+        }
+    }
+
+    /** The best items of the completions ranked {@code [from, to)} of a prefix of {@code length} letters. */
+    private int[] bestOf(int from, int to, int length, int[] stamp, int mark) {
+        WordScores[] completions = {completionsOf(from, to, length)};
+        Top top = new Top(LISTED, true);
+        for (int r = from; r < to; r++) {
+            for (int item : postings[sortedWordIds[r]]) {
+                if (stamp[item] != mark) {
+                    stamp[item] = mark;
+                    score(item, completions, true, 1.0, top);
+                }
+            }
+        }
+        return top.items();
+    }
+
+    /** The completions ranked {@code [from, to)} of a prefix of {@code length} letters, the prefix itself (a word) at 1.0. */
+    private WordScores completionsOf(int from, int to, int length) {
+        WordScores out = new WordScores();
+        if (from < to) {
+            if (wordLength[sortedWordIds[from]] == length) {
+                out.merge(sortedWordIds[from], 1.0);
+            }
+            out.completions(rankOf, sortedWordIds, wordLength, from, to, length);
+        }
+        return out;
     }
 
     public int size() {
@@ -149,16 +220,119 @@ public final class FuzzyIndex<T> {
         if (q.length == 0 || q.length > MAX_QUERY_WORDS || limit <= 0) {
             return List.of();
         }
+        if (prefixLast) {
+            return complete(q, limit);
+        }
         WordScores[] perWord = new WordScores[q.length];
         for (int j = 0; j < q.length; j++) {
-            perWord[j] = wordMatches(q[j], prefixLast && j == q.length - 1);
+            perWord[j] = wordMatches(q[j], false);
         }
-        Top top = new Top(limit);
-        collect(perWord, prefixLast, 1.0, top);
-        if (!prefixLast) {
-            spaceTypos(q, perWord, top);
-        }
+        Top top = new Top(limit, false);
+        collect(perWord, false, 1.0, top);
+        spaceTypos(q, perWord, top);
         return top.matches();
+    }
+
+    /**
+     * Autocomplete: the last word is a prefix. Every completion counts (however many), ranked as
+     * {@link #score} says, ties by key and then by item. A one-word prefix held by many items
+     * reads its precomputed best items; so that a typo match cannot be missed, the items of the
+     * words matched as typos are scored too, and the list is used only when its worst item is
+     * still in the choices; otherwise every candidate is scored.
+     */
+    private List<Match<T>> complete(String[] q, int limit) {
+        int last = q.length - 1;
+        WordScores[] perWord = new WordScores[q.length];
+        for (int j = 0; j < last; j++) {
+            perWord[j] = wordMatches(q[j], false);
+        }
+        String prefix = q[last];
+        int from = lowerBound(prefix);
+        int to = prefixEnd(prefix, from);
+        perWord[last] = completionsOf(from, to, prefix.length());
+        int allowed = EditDistance.allowedEdits(prefix.length());
+        if (allowed > 0 && prefix.length() <= MAX_FUZZY_WORD) {
+            typos.fuzzy(prefix, allowed, perWord[last]);
+        }
+        if (last == 0 && limit <= LISTED && from < to) {
+            int list = best.find(from, prefix.length());
+            if (list >= 0) {
+                Top listed = fromList(list, from, to, prefix.length(), perWord, limit);
+                if (listed != null) {
+                    return listed.matches();
+                }
+            }
+        }
+        Top top = new Top(limit, true);
+        collect(perWord, true, 1.0, top);
+        return top.matches();
+    }
+
+    /**
+     * The choices from a prefix's list: its items, and those of the words matched only as typos
+     * (scoring more than as completions), scored in full. Any other item holds completions only,
+     * so it ranks below the list's last item; the result stands when that item does not rank
+     * above the last choice. Null when it does (a typo match pushed list items out): the caller
+     * then scores every candidate.
+     */
+    private Top fromList(int list, int from, int to, int length, WordScores[] perWord, int limit) {
+        WordScores matches = perWord[0];
+        Top top = new Top(limit, true);
+        top.dedupe = true;   // a listed item may hold a typo word too
+        for (int at = best.start(list); at < best.end(list); at++) {
+            score(best.item(at), perWord, true, 1.0, top);
+        }
+        int[] typoWords = new int[matches.size];
+        int n = 0;
+        for (int i = 0; i < matches.size; i++) {
+            int w = matches.words[i];
+            boolean prefixItself = wordLength[w] == length && rankOf[w] == from;
+            if (!prefixItself && matches.mapped(w) > matches.asCompletion(w)) {
+                typoWords[n++] = w;
+            }
+        }
+        if (n == 0) {
+            return top;   // every item is ranked as the list was: its first items are the choices
+        }
+        sortByScore(typoWords, n, matches);
+        Seen seen = new Seen();
+        int visited = 0;
+        for (int i = 0; i < n; i++) {
+            if (top.settledAbove(matches.get(typoWords[i]))) {
+                break;
+            }
+            for (int item : postings[typoWords[i]]) {
+                if (!seen.add(item)) {
+                    continue;
+                }
+                if (++visited > MAX_PREFIX_CANDIDATES) {
+                    return null;
+                }
+                score(item, perWord, true, 1.0, top);
+            }
+        }
+        if (best.end(list) - best.start(list) < LISTED) {
+            return top;   // the list holds every item with a completion
+        }
+        // The list's last item, ranked by its completions alone, bounds every item left out.
+        int worst = best.item(best.end(list) - 1);
+        Top bound = new Top(1, true);
+        score(worst, new WordScores[] {completionsOf(from, to, length)}, true, 1.0, bound);
+        return top.reaches(bound) ? top : null;
+    }
+
+    /** The first {@code n} words by their score, best first, ties by id. */
+    private static void sortByScore(int[] words, int n, WordScores matches) {
+        for (int i = 1; i < n; i++) {
+            int w = words[i];
+            double s = matches.get(w);
+            int j = i;
+            while (j > 0 && (matches.get(words[j - 1]) < s || matches.get(words[j - 1]) == s && words[j - 1] > w)) {
+                words[j] = words[j - 1];
+                j--;
+            }
+            words[j] = w;
+        }
     }
 
     /** Scores the items holding a match for the rarest query word, into {@code top}. */
@@ -171,6 +345,7 @@ public final class FuzzyIndex<T> {
             for (int n = 0; n < m.size; n++) {
                 count += postings[m.words[n]].length;
             }
+            count += postingsBelow[m.completionsTo()] - postingsBelow[m.completionsFrom()];
             if (count < best) {
                 best = count;
                 rarest = j;
@@ -188,7 +363,9 @@ public final class FuzzyIndex<T> {
         }
         int visited = 0;
         int cap = prefixLast ? MAX_PREFIX_CANDIDATES : MAX_CANDIDATE_ITEMS;
-        BitSet seen = new BitSet(items.size());
+        // a prefix's candidates are few (at most MAX_PREFIX_CANDIDATES): a set of them, not a bit per item
+        BitSet seen = prefixLast ? null : new BitSet(items.size());
+        Seen few = prefixLast ? new Seen() : null;
         // Best-matching words first, so the candidate caps never drop an exact hit for a completion.
         int[] seeds = perWord[rarest].byScore();
         for (int seed : seeds) {
@@ -198,20 +375,26 @@ public final class FuzzyIndex<T> {
                 return;
             }
             for (int item : postings[seed]) {
-                if (seen.get(item)) {
+                if (few != null ? !few.add(item) : seen.get(item)) {
                     continue;
                 }
-                seen.set(item);
+                if (seen != null) {
+                    seen.set(item);
+                }
                 if (++visited > cap) {
                     return;
                 }
-                score(item, perWord, factor, top);
+                score(item, perWord, prefixLast, factor, top);
             }
         }
     }
 
-    /** Scores one item: each query word takes its best match within one key; the best key wins. */
-    private void score(int item, WordScores[] perWord, double factor, Top top) {
+    /**
+     * Scores one item: each query word takes its best match within one key; the best key wins.
+     * With {@code prefixLast}, the last word, a prefix, completes a word of the key that no other
+     * query word took: "Son S" is "Son Saalha" or "Sara Son", and not "Albu Son" with "Son" read twice.
+     */
+    private void score(int item, WordScores[] perWord, boolean prefixLast, double factor, Top top) {
         double bestScore = -1;
         int bestKey = -1;
         int queryWords = perWord.length;
@@ -225,10 +408,16 @@ public final class FuzzyIndex<T> {
             boolean all = true;
             boolean inOrder = true;
             int previous = -1;
-            for (WordScores matches : perWord) {
+            long taken = 0;   // the key's words (the first 64: names are shorter) other query words took
+            for (int j = 0; j < queryWords; j++) {
+                WordScores matches = perWord[j];
+                boolean last = prefixLast && j == queryWords - 1;
                 double wordBest = 0;
                 int at = -1;
                 for (int p = 0; p < length; p++) {
+                    if (last && p < 64 && (taken & 1L << p) != 0) {
+                        continue;
+                    }
                     double s = matches.get(keyWords[from + p]);
                     if (s > wordBest) {
                         wordBest = s;
@@ -241,6 +430,9 @@ public final class FuzzyIndex<T> {
                 }
                 inOrder &= at > previous;
                 previous = at;
+                if (at < 64) {
+                    taken |= 1L << at;
+                }
                 sum += wordBest;
             }
             if (!all) {
@@ -341,6 +533,21 @@ public final class FuzzyIndex<T> {
         return q.length > MAX_QUERY_WORDS ? Arrays.copyOf(q, MAX_QUERY_WORDS) : q;
     }
 
+    /** The first rank from {@code from} on whose word does not start with {@code prefix}. */
+    private int prefixEnd(String prefix, int from) {
+        int lo = from;
+        int hi = sortedWords.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sortedWords[mid].startsWith(prefix)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     private int lowerBound(String q) {
         int lo = 0;
         int hi = sortedWords.length;
@@ -410,10 +617,13 @@ public final class FuzzyIndex<T> {
 
     /**
      * The best {@code limit} matches found so far, best first: by score, then key, then the order
-     * they were found in (what sorting every match used to give), without sorting every match.
+     * they were found in (what sorting every match used to give) or, for autocomplete, the item
+     * (the same whatever order they are found in, so that precomputed lists agree), without
+     * sorting every match.
      */
     private final class Top {
         private final int limit;
+        private final boolean byItem;
         private int size;
         private int found;
         /** Set once a respaced query is scored: only then can an item be offered twice. */
@@ -423,8 +633,9 @@ public final class FuzzyIndex<T> {
         private String[] key;
         private int[] order;
 
-        Top(int limit) {
+        Top(int limit, boolean byItem) {
             this.limit = limit;
+            this.byItem = byItem;
             int capacity = Math.min(limit, 32);
             item = new int[capacity];
             score = new double[capacity];
@@ -438,7 +649,7 @@ public final class FuzzyIndex<T> {
         }
 
         void offer(int it, double s, String k) {
-            int n = found++;
+            int n = byItem ? it : found++;
             if (size == limit && !before(s, k, n, size - 1)) {
                 return;   // cannot enter; if the item is kept already, it is kept with a better score
             }
@@ -491,12 +702,55 @@ public final class FuzzyIndex<T> {
             return c != 0 ? c < 0 : n < order[i];
         }
 
+        /** Whether every place is taken and the last is not ranked below {@code other}'s first. */
+        boolean reaches(Top other) {
+            return size == limit && other.size > 0 && !before(other.score[0], other.key[0], other.order[0], size - 1);
+        }
+
+        int[] items() {
+            return Arrays.copyOf(item, size);
+        }
+
         List<Match<T>> matches() {
             List<Match<T>> out = new ArrayList<>(size);
             for (int i = 0; i < size; i++) {
                 out.add(new Match<>(items.get(item[i]), score[i], key[i]));
             }
             return List.copyOf(out);
+        }
+    }
+
+    /** A small set of item ids (open addressing), for the few hundred candidates of a prefix. */
+    private static final class Seen {
+        private int[] slots = new int[64];   // item + 1, 0 = empty
+        private int size;
+
+        /** Adds the item; false when it was there already. */
+        boolean add(int item) {
+            int mask = slots.length - 1;
+            int h = (item * 0x9E3779B9) >>> 7 & mask;
+            while (slots[h] != 0) {
+                if (slots[h] == item + 1) {
+                    return false;
+                }
+                h = (h + 1) & mask;
+            }
+            slots[h] = item + 1;
+            if (++size * 2 > slots.length) {
+                int[] old = slots;
+                slots = new int[old.length * 2];
+                mask = slots.length - 1;
+                for (int v : old) {
+                    if (v != 0) {
+                        int g = ((v - 1) * 0x9E3779B9) >>> 7 & mask;
+                        while (slots[g] != 0) {
+                            g = (g + 1) & mask;
+                        }
+                        slots[g] = v;
+                    }
+                }
+            }
+            return true;
         }
     }
 }
