@@ -37,9 +37,12 @@ public final class PrefixCpuTime {
         int count = Integer.getInteger("queries", 1024);
         NameCorpus corpus = new NameCorpus(people, 42);
         long before = retained();
+        long start = System.nanoTime();
         FuzzyIndex<Integer> ours = corpus.index();
+        long took = System.nanoTime() - start;
         long after = retained();
-        System.out.printf("index of %,d people: %.1f MB retained%n", people, (after - before) / 1e6);
+        System.out.printf("index of %,d people: built in %d ms, %.1f MB retained%n", people, took / 1_000_000,
+                (after - before) / 1e6);
         String[] prefixes = corpus.prefixes(count, 5);
         String dump = System.getProperty("dump");
         if (dump != null) {

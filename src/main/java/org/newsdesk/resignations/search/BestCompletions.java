@@ -14,11 +14,13 @@ final class BestCompletions {
     private final long[] keys;     // (first rank << 32 | prefix length), ascending
     private final int[] starts;    // list i is items[starts[i], starts[i + 1])
     private final int[] items;
+    private final Object[] matches;   // the index's matches, item by item, ready to hand out
 
-    private BestCompletions(long[] keys, int[] starts, int[] items) {
+    private BestCompletions(long[] keys, int[] starts, int[] items, Object[] matches) {
         this.keys = keys;
         this.starts = starts;
         this.items = items;
+        this.matches = matches;
     }
 
     /** The list of the prefix of {@code length} letters whose completions start at rank {@code from}, or -1. */
@@ -39,6 +41,10 @@ final class BestCompletions {
         return items[at];
     }
 
+    Object match(int at) {
+        return matches[at];
+    }
+
     /** How many prefixes have a list. */
     int lists() {
         return keys.length;
@@ -53,9 +59,10 @@ final class BestCompletions {
         private long[] keys = new long[64];
         private int[] starts = new int[65];
         private int[] items = new int[1024];
+        private Object[] matches = new Object[1024];
         private int count;
 
-        void add(int from, int length, int[] list) {
+        void add(int from, int length, int[] list, Object[] found) {
             long key = key(from, length);
             if (count > 0 && key <= keys[count - 1]) {
                 throw new IllegalStateException("prefix lists must be added in order");
@@ -67,15 +74,17 @@ final class BestCompletions {
             int at = starts[count];
             if (at + list.length > items.length) {
                 items = Arrays.copyOf(items, Math.max(items.length * 2, at + list.length));
+                matches = Arrays.copyOf(matches, items.length);
             }
             System.arraycopy(list, 0, items, at, list.length);
+            System.arraycopy(found, 0, matches, at, list.length);
             keys[count++] = key;
             starts[count] = at + list.length;
         }
 
         BestCompletions build() {
             return new BestCompletions(Arrays.copyOf(keys, count), Arrays.copyOf(starts, count + 1),
-                    Arrays.copyOf(items, starts[count]));
+                    Arrays.copyOf(items, starts[count]), Arrays.copyOf(matches, starts[count]));
         }
     }
 }

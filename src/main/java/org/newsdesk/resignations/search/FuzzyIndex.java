@@ -171,26 +171,35 @@ public final class FuzzyIndex<T> {
                 end++;
             }
             if (postingsBelow[end] - postingsBelow[r] > LISTED_FROM) {
-                out.add(r, length + 1, bestOf(r, end, length + 1, stamp, ++mark[0]));
+                Top top = bestOf(r, end, length + 1, stamp, ++mark[0]);
+                out.add(r, length + 1, top.items(), top.matches().toArray());
                 listBusyPrefixes(r, end, length + 1, stamp, mark, out);
             }
             r = end;
         }
     }
 
-    /** The best items of the completions ranked {@code [from, to)} of a prefix of {@code length} letters. */
-    private int[] bestOf(int from, int to, int length, int[] stamp, int mark) {
-        WordScores[] completions = {completionsOf(from, to, length)};
+    /**
+     * The best items of the completions ranked {@code [from, to)} of a prefix of {@code length}
+     * letters. Shorter completions score more, so they are read first, and reading stops once no
+     * longer one can place an item in the list (the list is the same as scoring every item).
+     */
+    private Top bestOf(int from, int to, int length, int[] stamp, int mark) {
+        WordScores completions = completionsOf(from, to, length);
+        WordScores[] perWord = {completions};
         Top top = new Top(LISTED, true);
-        for (int r = from; r < to; r++) {
-            for (int item : postings[sortedWordIds[r]]) {
+        for (int w : completions.byScore()) {
+            if (top.settledAbove(completions.get(w))) {
+                break;
+            }
+            for (int item : postings[w]) {
                 if (stamp[item] != mark) {
                     stamp[item] = mark;
-                    score(item, completions, true, 1.0, top);
+                    score(item, perWord, true, 1.0, top);
                 }
             }
         }
-        return top.items();
+        return top;
     }
 
     /** The completions ranked {@code [from, to)} of a prefix of {@code length} letters, the prefix itself (a word) at 1.0. */
@@ -242,6 +251,12 @@ public final class FuzzyIndex<T> {
      */
     private List<Match<T>> complete(String[] q, int limit) {
         int last = q.length - 1;
+        if (last == 0 && limit <= LISTED) {
+            List<Match<T>> listed = listed(q[0], limit);
+            if (listed != null) {
+                return listed;
+            }
+        }
         WordScores[] perWord = new WordScores[q.length];
         for (int j = 0; j < last; j++) {
             perWord[j] = wordMatches(q[j], false);
@@ -269,6 +284,36 @@ public final class FuzzyIndex<T> {
     }
 
     /**
+     * The first choices of a one-word prefix's list, as they are, when no typo match can rank
+     * among them: the prefix is too short to be read as a typo, or the last choice scores above
+     * any typo match (one edit on a word a letter longer, less the typo's 0.05). Null otherwise.
+     */
+    @SuppressWarnings("unchecked")
+    private List<Match<T>> listed(String prefix, int limit) {
+        int from = lowerBound(prefix);
+        if (from == sortedWords.length || !sortedWords[from].startsWith(prefix)) {
+            return null;
+        }
+        int list = best.find(from, prefix.length());
+        if (list < 0) {
+            return null;
+        }
+        int size = best.end(list) - best.start(list);
+        int length = prefix.length();
+        if (EditDistance.allowedEdits(length) > 0 && length <= MAX_FUZZY_WORD) {
+            double typoAtMost = 0.95 - 1.0 / (length + 1);
+            if (size < limit || ((Match<T>) best.match(best.start(list) + limit - 1)).score() <= typoAtMost + 1e-9) {
+                return null;
+            }
+        }
+        Object[] first = new Object[Math.min(limit, size)];
+        for (int i = 0; i < first.length; i++) {
+            first[i] = best.match(best.start(list) + i);
+        }
+        return (List<Match<T>>) (List<?>) List.of(first);
+    }
+
+    /**
      * The choices from a prefix's list: its items, and those of the words matched only as typos
      * (scoring more than as completions), scored in full. Any other item holds completions only,
      * so it ranks below the list's last item; the result stands when that item does not rank
@@ -280,7 +325,8 @@ public final class FuzzyIndex<T> {
         Top top = new Top(limit, true);
         top.dedupe = true;   // a listed item may hold a typo word too
         for (int at = best.start(list); at < best.end(list); at++) {
-            score(best.item(at), perWord, true, 1.0, top);
+            Match<?> m = (Match<?>) best.match(at);
+            top.offer(best.item(at), m.score(), m.key());
         }
         int[] typoWords = new int[matches.size];
         int n = 0;
@@ -315,10 +361,8 @@ public final class FuzzyIndex<T> {
             return top;   // the list holds every item with a completion
         }
         // The list's last item, ranked by its completions alone, bounds every item left out.
-        int worst = best.item(best.end(list) - 1);
-        Top bound = new Top(1, true);
-        score(worst, new WordScores[] {completionsOf(from, to, length)}, true, 1.0, bound);
-        return top.reaches(bound) ? top : null;
+        Match<?> worst = (Match<?>) best.match(best.end(list) - 1);
+        return top.reaches(worst.score(), worst.key(), best.item(best.end(list) - 1)) ? top : null;
     }
 
     /** The first {@code n} words by their score, best first, ties by id. */
@@ -702,9 +746,9 @@ public final class FuzzyIndex<T> {
             return c != 0 ? c < 0 : n < order[i];
         }
 
-        /** Whether every place is taken and the last is not ranked below {@code other}'s first. */
-        boolean reaches(Top other) {
-            return size == limit && other.size > 0 && !before(other.score[0], other.key[0], other.order[0], size - 1);
+        /** Whether every place is taken and the last is not ranked below the given match (found as {@code n}). */
+        boolean reaches(double s, String k, int n) {
+            return size == limit && !before(s, k, n, size - 1);
         }
 
         int[] items() {

@@ -147,6 +147,11 @@ final class WordScores {
         if (rankOf != null && to > from) {
             return withCompletions();
         }
+        return byScoreOfMap();
+    }
+
+    /** The map's word ids, best score first (ties by id); with completions, their scores as completions count. */
+    private int[] byScoreOfMap() {
         if (size <= 128) {
             // insertion sort: a prefix has at most 64 completions and a few typo matches
             int[] order = new int[size];
@@ -168,7 +173,7 @@ final class WordScores {
             order[i] = i;
         }
         Arrays.sort(order, (a, b) -> {
-            int c = Double.compare(scores[b], scores[a]);
+            int c = Double.compare(get(words[b]), get(words[a]));
             return c != 0 ? c : Integer.compare(words[a], words[b]);
         });
         int[] out = new int[size];
@@ -178,39 +183,39 @@ final class WordScores {
         return out;
     }
 
-    /** {@link #byScore} with the completions: a completion's score falls with its length, so by length, then id. */
+    /**
+     * {@link #byScore} with the completions: a completion's score falls with its length, so they
+     * are sorted by length (then rank), and merged with the map's words sorted by score.
+     */
     private int[] withCompletions() {
+        long[] byLength = new long[to - from];
         int n = 0;
-        int[] ids = new int[size + to - from];
-        double[] sc = new double[ids.length];
-        for (int i = 0; i < size; i++) {
-            ids[n] = words[i];
-            sc[n++] = get(words[i]);
-        }
         for (int r = from; r < to; r++) {
-            int w = sortedIds[r];
-            if (find(w) < 0) {
-                ids[n] = w;
-                sc[n++] = completion(lengthOf[w]);
+            if (find(sortedIds[r]) < 0) {
+                byLength[n++] = (long) lengthOf[sortedIds[r]] << 32 | r;
             }
         }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> {
-            int c = Double.compare(sc[b], sc[a]);
-            return c != 0 ? c : Integer.compare(ids[a], ids[b]);
-        });
-        int[] out = new int[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = ids[order[i]];
+        Arrays.sort(byLength, 0, n);
+        int[] mapped = byScoreOfMap();
+        int[] out = new int[n + mapped.length];
+        int a = 0;
+        int b = 0;
+        for (int o = 0; o < out.length; o++) {
+            int completion = a < n ? sortedIds[(int) byLength[a]] : -1;
+            if (b < mapped.length && (completion < 0 || get(mapped[b]) >= completion(lengthOf[completion]))) {
+                out[o] = mapped[b++];
+            } else {
+                out[o] = completion;
+                a++;
+            }
         }
         return out;
     }
 
     private boolean before(int a, int b) {
-        return scores[a] != scores[b] ? scores[a] > scores[b] : words[a] < words[b];
+        double sa = get(words[a]);
+        double sb = get(words[b]);
+        return sa != sb ? sa > sb : words[a] < words[b];
     }
 
     /** As a map, for the suggestion list, which iterates it. */
