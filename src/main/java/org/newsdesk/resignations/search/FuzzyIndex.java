@@ -257,18 +257,10 @@ public final class FuzzyIndex<T> {
                 return listed;
             }
         }
-        WordScores[] perWord = new WordScores[q.length];
-        for (int j = 0; j < last; j++) {
-            perWord[j] = wordMatches(q[j], false);
-        }
+        WordScores[] perWord = prefixQuery(q);
         String prefix = q[last];
-        int from = lowerBound(prefix);
-        int to = prefixEnd(prefix, from);
-        perWord[last] = completionsOf(from, to, prefix.length());
-        int allowed = EditDistance.allowedEdits(prefix.length());
-        if (allowed > 0 && prefix.length() <= MAX_FUZZY_WORD) {
-            typos.fuzzy(prefix, allowed, perWord[last]);
-        }
+        int from = perWord[last].completionsFrom();
+        int to = perWord[last].completionsTo();
         if (last == 0 && limit <= LISTED && from < to) {
             int list = best.find(from, prefix.length());
             if (list >= 0) {
@@ -280,6 +272,40 @@ public final class FuzzyIndex<T> {
         }
         Top top = new Top(limit, true);
         collect(perWord, true, 1.0, top);
+        return top.matches();
+    }
+
+    /** What each word of an autocomplete query matches: the last one's completions and typos, the others' words and typos. */
+    private WordScores[] prefixQuery(String[] q) {
+        int last = q.length - 1;
+        WordScores[] perWord = new WordScores[q.length];
+        for (int j = 0; j < last; j++) {
+            perWord[j] = wordMatches(q[j], false);
+        }
+        String prefix = q[last];
+        int from = lowerBound(prefix);
+        perWord[last] = completionsOf(from, prefixEnd(prefix, from), prefix.length());
+        int allowed = EditDistance.allowedEdits(prefix.length());
+        if (allowed > 0 && prefix.length() <= MAX_FUZZY_WORD) {
+            typos.fuzzy(prefix, allowed, perWord[last]);
+        }
+        return perWord;
+    }
+
+    /**
+     * Autocomplete the slow way, for tests: every item scored, no list, no bound, no cap. What
+     * {@code search(query, limit, true)} must return.
+     */
+    List<Match<T>> completeByScoringEveryItem(String query, int limit) {
+        String[] q = Normalizer.tokens(query);
+        if (q.length == 0 || q.length > MAX_QUERY_WORDS || limit <= 0) {
+            return List.of();
+        }
+        WordScores[] perWord = prefixQuery(q);
+        Top top = new Top(limit, true);
+        for (int item = 0; item < items.size(); item++) {
+            score(item, perWord, true, 1.0, top);
+        }
         return top.matches();
     }
 
