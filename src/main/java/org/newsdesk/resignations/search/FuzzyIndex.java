@@ -56,6 +56,11 @@ public final class FuzzyIndex<T> {
     private final int[] rankOf;                // word id → its place in sortedWords
     private final int[] wordLength;            // word id → letters (a completion scores by its length)
     private final int[] postingsBelow;         // rank → postings held by the words ranked before it
+    // Word pairs of one key ("Son Saalha": son→saalha and saalha→son), by first word id, then the
+    // second word's rank: the items where a word and a completion of a prefix meet in one name.
+    private final int[] pairStart;             // word id → its pairs' first index
+    private final int[] pairRank;
+    private final int[] pairItem;
     private final int[][] postings;            // word id → item ids (ascending)
     private final String[][] itemKeys;         // item → original keys
     private final int[] itemStart;             // item → where its keys start in keyWords
@@ -148,6 +153,45 @@ public final class FuzzyIndex<T> {
             postingsBelow[r + 1] = postingsBelow[r] + postings[w].length;
         }
         this.typos = new TypoWords(words);
+        this.pairStart = new int[words.length + 1];
+        for (int i = 0; i < items.size(); i++) {
+            int next = itemStart[i];
+            for (int k = 0, keys = keyWords[next++]; k < keys; k++) {
+                int length = keyWords[next++];
+                for (int a = 0; a < length; a++) {
+                    pairStart[keyWords[next + a] + 1] += length - 1;
+                }
+                next += length;
+            }
+        }
+        for (int w = 0; w < words.length; w++) {
+            pairStart[w + 1] += pairStart[w];
+        }
+        long[] pairs = new long[pairStart[words.length]];
+        int[] fill = Arrays.copyOf(pairStart, words.length);
+        for (int i = 0; i < items.size(); i++) {
+            int next = itemStart[i];
+            for (int k = 0, keys = keyWords[next++]; k < keys; k++) {
+                int length = keyWords[next++];
+                for (int a = 0; a < length; a++) {
+                    for (int b = 0; b < length; b++) {
+                        if (a != b) {
+                            pairs[fill[keyWords[next + a]]++] = (long) rankOf[keyWords[next + b]] << 32 | i;
+                        }
+                    }
+                }
+                next += length;
+            }
+        }
+        this.pairRank = new int[pairs.length];
+        this.pairItem = new int[pairs.length];
+        for (int w = 0; w < words.length; w++) {
+            Arrays.sort(pairs, pairStart[w], pairStart[w + 1]);
+        }
+        for (int i = 0; i < pairs.length; i++) {
+            pairRank[i] = (int) (pairs[i] >>> 32);
+            pairItem[i] = (int) pairs[i];
+        }
         BestCompletions.Builder lists = new BestCompletions.Builder();
         listBusyPrefixes(0, sortedWords.length, 0, new int[items.size()], new int[1], lists);
         this.best = lists.build();
@@ -436,6 +480,10 @@ public final class FuzzyIndex<T> {
         // a prefix's candidates are few (at most MAX_PREFIX_CANDIDATES): a set of them, not a bit per item
         BitSet seen = prefixLast ? null : new BitSet(items.size());
         Seen few = prefixLast ? new Seen() : null;
+        // Autocomplete led by another word than the prefix: only the items whose key holds the
+        // seed and, elsewhere in it, a match for the prefix (from the word pairs), not all the seed's.
+        WordScores prefix = perWord[perWord.length - 1];
+        int[] prefixTypos = prefixLast && rarest != perWord.length - 1 ? outsideCompletions(prefix) : null;
         // Best-matching words first, so the candidate caps never drop an exact hit for a completion.
         int[] seeds = perWord[rarest].byScore();
         for (int seed : seeds) {
@@ -443,6 +491,22 @@ public final class FuzzyIndex<T> {
             // No item reached from here on can score above this: stop once the choices are settled.
             if (top.settledAbove((seedScore + others) / perWord.length * factor)) {
                 return;
+            }
+            if (prefixTypos != null) {
+                int first = pairStart[seed];
+                int end = pairStart[seed + 1];
+                for (int i = firstPair(first, end, prefix.completionsFrom()); i < end && pairRank[i] < prefix.completionsTo(); i++) {
+                    visited = visit(pairItem[i], perWord, factor, top, few, visited);
+                }
+                for (int typo : prefixTypos) {
+                    for (int i = firstPair(first, end, rankOf[typo]); i < end && pairRank[i] == rankOf[typo]; i++) {
+                        visited = visit(pairItem[i], perWord, factor, top, few, visited);
+                    }
+                }
+                if (visited > cap) {
+                    return;
+                }
+                continue;
             }
             for (int item : postings[seed]) {
                 if (few != null ? !few.add(item) : seen.get(item)) {
@@ -457,6 +521,45 @@ public final class FuzzyIndex<T> {
                 score(item, perWord, prefixLast, factor, top);
             }
         }
+    }
+
+    /** Scores an autocomplete candidate not seen yet (up to the cap); the candidates counted so far. */
+    private int visit(int item, WordScores[] perWord, double factor, Top top, Seen seen, int visited) {
+        if (visited > MAX_PREFIX_CANDIDATES || !seen.add(item)) {
+            return visited;
+        }
+        if (visited < MAX_PREFIX_CANDIDATES) {
+            score(item, perWord, true, factor, top);
+        }
+        return visited + 1;
+    }
+
+    /** The words a prefix matches other than as completions (typos), in no order. */
+    private int[] outsideCompletions(WordScores prefix) {
+        int[] out = new int[prefix.size];
+        int n = 0;
+        for (int i = 0; i < prefix.size; i++) {
+            int r = rankOf[prefix.words[i]];
+            if (r < prefix.completionsFrom() || r >= prefix.completionsTo()) {
+                out[n++] = prefix.words[i];
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    /** The first pair in {@code [from, to)} whose second word ranks at or after {@code rank}. */
+    private int firstPair(int from, int to, int rank) {
+        int lo = from;
+        int hi = to;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (pairRank[mid] < rank) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /**
