@@ -45,11 +45,6 @@ final class BestCompletions {
         return matches[at];
     }
 
-    /** How many prefixes have a list. */
-    int lists() {
-        return keys.length;
-    }
-
     private static long key(int from, int length) {
         return (long) from << 32 | length;
     }
