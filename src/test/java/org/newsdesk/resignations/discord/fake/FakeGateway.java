@@ -161,7 +161,9 @@ final class FakeGateway extends WebSocketServer {
     public void onOpen(WebSocket ws, ClientHandshake handshake) {
         sequences.put(ws, new AtomicLong());
         ObjectNode hello = JSON.createObjectNode().put("op", 10);
-        hello.putObject("d").put("heartbeat_interval", 41250);
+        // a heartbeat every 10 s (Discord says about 41 s): a test waiting for a measured ping sees
+        // several within its wait, even when one is answered late on a loaded machine
+        hello.putObject("d").put("heartbeat_interval", 10_000);
         hello.putNull("s");
         hello.putNull("t");
         ws.send(hello.toString());
