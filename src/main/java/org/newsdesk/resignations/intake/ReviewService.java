@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.newsdesk.resignations.dataset.Confidence;
 import org.newsdesk.resignations.dataset.Entry;
@@ -181,11 +182,12 @@ public final class ReviewService {
         if (confidence.isPresent() && level.isEmpty()) {
             return refused(lang, "review.bad_confidence", "typed", Markdown.userText(confidence.get(), 40));
         }
+        AtomicReference<Written> written = new AtomicReference<>();
         try {
-            return additions.shelf().exclusively(() -> {
+            Optional<Decision> answered = additions.shelf().exclusively(() -> {
                 Opened opened = reviewable(id, reviewer, lang);
                 if (opened.refusal().isPresent()) {
-                    return opened.refusal().get();
+                    return opened.refusal();
                 }
                 Pending p = opened.pending().orElseThrow();
                 Directory dir = current.get();
@@ -193,27 +195,27 @@ public final class ReviewService {
                 try {
                     done = entries.written(p, dir.snapshot());
                 } catch (InvalidDatasetException e) {
-                    return new Decision(replies.userError(lang, "add.invalid", "count", e.problems().size(),
-                            "problems", Reloader.problems(e.problems())), false);
+                    return Optional.of(new Decision(replies.userError(lang, "add.invalid", "count", e.problems().size(),
+                            "problems", Reloader.problems(e.problems())), false));
                 }
                 if (done.isPresent()) {
                     // written by an approval the process did not live to finish: finish it now, never write twice
                     try {
                         store.remove(List.of(id));
                     } catch (IOException e) {
-                        return new Decision(failedReply(lang, e, "dropping an applied entry from the pending list"), false);
+                        return Optional.of(new Decision(failedReply(lang, e, "dropping an applied entry from the pending list"), false));
                     }
                     LOG.info("Review {}: already written as {}; dropped from the pending list", id, done.get().id());
-                    return new Decision(replies.userError(lang, "review.already", "id", done.get().id()), true);
+                    return Optional.of(new Decision(replies.userError(lang, "review.already", "id", done.get().id()), true));
                 }
                 List<Flaw> who;
                 try {
                     who = SamePerson.flaws(p.draft(), dir, kept(), additions, today());
                 } catch (IOException e) {
-                    return new Decision(failedReply(lang, e, "reading the pending list"), false);
+                    return Optional.of(new Decision(failedReply(lang, e, "reading the pending list"), false));
                 }
                 if (!who.isEmpty()) {
-                    return new Decision(FixReply.of(t, lang, Field.Step.WHO, who), false);
+                    return Optional.of(new Decision(FixReply.of(t, lang, Field.Step.WHO, who), false));
                 }
                 Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
                 ReviewedBy by = new ReviewedBy(reviewerName(reviewer), now.toString());
@@ -221,22 +223,22 @@ public final class ReviewService {
                 try {
                     ready = entries.prepare(p.draft(), dir, level, Optional.of(by));
                 } catch (InvalidDatasetException e) {
-                    return new Decision(replies.userError(lang, "add.invalid", "count", e.problems().size(),
-                            "problems", Reloader.problems(e.problems())), false);
+                    return Optional.of(new Decision(replies.userError(lang, "add.invalid", "count", e.problems().size(),
+                            "problems", Reloader.problems(e.problems())), false));
                 } catch (IOException e) {
-                    return new Decision(failedReply(lang, e, "reading the additions file"), false);
+                    return Optional.of(new Decision(failedReply(lang, e, "reading the additions file"), false));
                 }
                 if (ready.problem().isPresent()) {
                     IntakeOutcome o = ready.problem().get();
-                    return new Decision(o instanceof IntakeOutcome.Fix f ? f.reply() : ((IntakeOutcome.Done) o).reply(), false);
+                    return Optional.of(new Decision(o instanceof IntakeOutcome.Fix f ? f.reply() : ((IntakeOutcome.Done) o).reply(), false));
                 }
                 try {
                     ready.file().write(ready.candidate());
                 } catch (Shelf.ChangedMeanwhile e) {
                     LOG.warn("Review {} not applied: {}", id, e.getMessage());
-                    return new Decision(replies.userError(lang, "add.changed"), false);
+                    return Optional.of(new Decision(replies.userError(lang, "add.changed"), false));
                 } catch (IOException e) {
-                    return new Decision(failedReply(lang, e, "writing " + ready.file().where()), false);
+                    return Optional.of(new Decision(failedReply(lang, e, "writing " + ready.file().where()), false));
                 }
                 try {
                     // written: the pending form has done its work (a failure here leaves it listed, and
@@ -247,11 +249,23 @@ public final class ReviewService {
                 }
                 LOG.info("{} {} approved by user {} (authors {}), written to {}", p.correction() ? "Correction" : "Entry",
                         ready.entry().id(), reviewer, p.authors(), ready.file().where());
-                return new Decision(served(ready, p, reviewer, now, lang), true);
+                written.set(new Written(ready, p, now));
+                return Optional.<Decision>empty();
             });
+            if (answered.isPresent()) {
+                return answered.get();   // refused, or nothing to write: no reload
+            }
         } catch (IOException e) {
             return new Decision(busy(lang, e).reply(), false);
         }
+        // written and dropped from the pending list: the reload (seconds at 100,000 entries) runs
+        // after the lock, so other editors' actions do not wait for it
+        Written w = written.get();
+        return new Decision(served(w.ready(), w.pending(), reviewer, w.at(), lang), true);
+    }
+
+    /** An approval written under the shelf's lock, to be served once the lock is released. */
+    private record Written(ReviewedEntries.Prepared ready, Pending pending, Instant at) {
     }
 
     private Reply served(ReviewedEntries.Prepared ready, Pending p, long reviewer, Instant now, Lang lang) {

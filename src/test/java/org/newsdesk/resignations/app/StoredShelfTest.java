@@ -14,6 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,6 +85,14 @@ class StoredShelfTest {
     }
 
     Proc process(String name, Instant now) throws Exception {
+        return process(name, now, new CountDownLatch(0), new CountDownLatch(0));
+    }
+
+    /**
+     * @param reloading counted down when a reload (not the first load) starts
+     * @param release   what a reload then waits for: a slow reload, as at 100,000 entries
+     */
+    Proc process(String name, Instant now, CountDownLatch reloading, CountDownLatch release) throws Exception {
         Store store = db.open(name, Duration.ofMinutes(5));
         stores.add(store);
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
@@ -89,8 +102,17 @@ class StoredShelfTest {
         AdditionsFile corrections = additions.sibling(Application.CORRECTIONS);
         Reloader.Source source = DatasetSources.withParts(loader, Optional.of(additions::read), List.of(dataset), Optional.empty(),
                 DatasetSources.Mode.REPLACE, clock, Optional.of(corrections::read));
+        Reloader.Source slow = () -> {
+            reloading.countDown();
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return source.load();
+        };
         Application app = new Application(source.load(), new Application.Setup(Lang.EN, Templates.bundled(), clock,
-                loader.mapper(), Optional.of(source), Optional.empty(), Optional.of(additions), Optional.empty()));
+                loader.mapper(), Optional.of(slow), Optional.empty(), Optional.of(additions), Optional.empty()));
         ReviewService review = app.intake().orElseThrow().review();
         AtomicInteger reminders = new AtomicInteger();
         review.channel(new ReviewChannel() {
@@ -156,6 +178,36 @@ class StoredShelfTest {
         for (Proc p : List.of(a, b)) {
             p.app().reload();
             assertThat(p.app().snapshot().entries()).filteredOn(e -> e.name().en().equals("Jane Q. Example")).hasSize(1);
+        }
+    }
+
+    /**
+     * An approval's reload (seconds at 100,000 entries) runs after the fleet's lock is released: while
+     * one process reloads, another process's editor can reject another entry at once, instead of
+     * waiting for the reload and being told the desk is busy.
+     */
+    @Test
+    void anApprovalsReloadDoesNotHoldUpTheOtherEditors() throws Exception {
+        Proc sender = process("p0", T0);
+        String first = submit(sender.app().intake().orElseThrow(), Lang.EN);
+        String second = submit(sender.app().intake().orElseThrow(), Lang.AR, "John R. Sample", "جون آر سامبل");
+        CountDownLatch reloading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Proc a = process("a", T0.plusSeconds(60), reloading, release);
+        Proc b = process("b", T0.plusSeconds(60));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<ReviewService.Decision> approving = pool.submit(() -> a.review().approve(first, REVIEWER, Optional.empty(), Lang.EN));
+            assertThat(reloading.await(30, TimeUnit.SECONDS)).as("the approval reached its reload").isTrue();
+            // a's reload is still running: b takes the lock, rejects, and is done
+            ReviewService.Decision rejected = b.review().reject(second, REVIEWER, "Only one source; find a second.", Lang.AR);
+            assertThat(rejected.done()).isTrue();
+            assertThat(approving.isDone()).isFalse();
+            release.countDown();
+            assertThat(approving.get(30, TimeUnit.SECONDS).done()).isTrue();
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
         }
     }
 
