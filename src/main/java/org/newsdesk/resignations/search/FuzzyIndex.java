@@ -40,7 +40,13 @@ public final class FuzzyIndex<T> {
     /** Words of a query beyond this are ignored: nobody's name is longer. */
     private static final int MAX_QUERY_WORDS = 12;
     private static final int MAX_CANDIDATE_ITEMS = 20_000;
-    /** Autocomplete shows 25 choices; scoring more candidates than this only costs time. */
+    /**
+     * Candidates scored when a prefix query cannot be answered from a precomputed list (more than
+     * 25 choices asked, a typo of a word more than this many items hold, a multi-word query):
+     * visited in posting order, not by score, so past this many the best can be missed (a review
+     * showed "Smitg" finding 2,100 "Person… Smith" but not an alias "Smith"). A bound on the
+     * time a keystroke can cost; newsroom datasets are far below it.
+     */
     private static final int MAX_PREFIX_CANDIDATES = 2_000;
     /** Short words get a typo search of their own ({@link TypoWords#shortFuzzy}) from this length. */
     private static final int SHORT_TYPO_QUERY = 2;
@@ -287,8 +293,9 @@ public final class FuzzyIndex<T> {
     }
 
     /**
-     * Autocomplete: the last word is a prefix. Every completion counts (however many), ranked as
-     * {@link #score} says, ties by key and then by item. A one-word prefix held by many items
+     * Autocomplete: the last word is a prefix. Every completion counts, ranked as {@link #score}
+     * says, ties by key and then by item, up to {@link #MAX_PREFIX_CANDIDATES} candidates where no
+     * precomputed list answers. A one-word prefix held by many items
      * reads its precomputed best items; so that a typo match cannot be missed, the items of the
      * words matched as typos are scored too, and the list is used only when its worst item is
      * still in the choices; otherwise every candidate is scored.
@@ -338,7 +345,8 @@ public final class FuzzyIndex<T> {
 
     /**
      * Autocomplete the slow way, for tests: every item scored, no list, no bound, no cap. What
-     * {@code search(query, limit, true)} must return.
+     * {@code search(query, limit, true)} must return while no path meets
+     * {@link #MAX_PREFIX_CANDIDATES} candidates.
      */
     List<Match<T>> completeByScoringEveryItem(String query, int limit) {
         String[] q = Normalizer.tokens(query);
