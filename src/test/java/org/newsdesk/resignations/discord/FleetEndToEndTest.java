@@ -3,7 +3,6 @@ package org.newsdesk.resignations.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,13 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsdesk.resignations.discord.fake.FakeDiscord;
 import org.newsdesk.resignations.sourcing.Datasets;
 import org.newsdesk.resignations.store.Backend;
-import org.newsdesk.resignations.store.PostgresServer;
 import org.newsdesk.resignations.store.Store;
 import org.newsdesk.resignations.store.TestDatabases;
 
@@ -35,7 +34,6 @@ class FleetEndToEndTest {
     static final int CHANNELS = 100;   // per server: at a process's share (22 a second) a fan-out of about 4.5 s
     static final long ON_0 = FakeDiscord.guildOnShard(0, 2, 7);
     static final long ON_1 = FakeDiscord.guildOnShard(1, 2, 7);
-    static final String TOKEN = "ZmFrZQ.ZmFrZQ.fake-token";
 
     @RegisterExtension
     static final TestDatabases DBS = new TestDatabases();
@@ -49,16 +47,7 @@ class FleetEndToEndTest {
     }
 
     Process start(FakeDiscord fake, TestDatabases.Target db, Path dir, Path dataset, int shard, String name) throws Exception {
-        Path home = dir.resolve("p" + shard);
-        Files.createDirectories(home);
-        ProcessBuilder pb = TestBots.process(fake, home, TOKEN, dir.resolve(name + ".log"),
-                "--data-dir", home.resolve("data").toString(), "--dataset", dataset.toString());
-        pb.environment().put("DISCORD_GUILDS", ON_0 + "," + ON_1);
-        pb.environment().put("BOT_STORAGE_URL", db.url());
-        pb.environment().put("BOT_STORAGE_PASSWORD", PostgresServer.PASSWORD);
-        pb.environment().put("DISCORD_SHARDS_TOTAL", "2");
-        pb.environment().put("DISCORD_SHARD_IDS", Integer.toString(shard));
-        return pb.start();
+        return TestBots.fleetMember(fake, db.url(), dir, dataset, shard, dir.resolve(name + ".log"), ON_0, ON_1).start();
     }
 
     static int created(FakeDiscord fake, List<Long> channels) {
@@ -137,14 +126,7 @@ class FleetEndToEndTest {
                 // the rows the killed process had claimed were taken back at once by its restart, same nonce
                 assertThat(again).contains("sent again (same nonce)");
             } finally {
-                for (Process p : running) {
-                    p.destroy();
-                }
-                for (Process p : running) {
-                    if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                        p.destroyForcibly();
-                    }
-                }
+                TestBots.stop(running);
             }
         }
     }

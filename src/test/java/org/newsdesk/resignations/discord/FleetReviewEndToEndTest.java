@@ -3,8 +3,6 @@ package org.newsdesk.resignations.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +19,6 @@ import org.newsdesk.resignations.discord.fake.FakeDiscord;
 import org.newsdesk.resignations.discord.fake.Recorded;
 import org.newsdesk.resignations.sourcing.Datasets;
 import org.newsdesk.resignations.store.Backend;
-import org.newsdesk.resignations.store.PostgresServer;
 import org.newsdesk.resignations.store.TestDatabases;
 
 /**
@@ -41,7 +39,6 @@ class FleetReviewEndToEndTest {
     static final long AUTHOR = FakeDiscord.EDITOR_ID;
     static final long REVIEWER = FakeDiscord.OWNER_ID;
     static final long READER = FakeDiscord.REPORTER_ID;
-    static final String TOKEN = "ZmFrZQ.ZmFrZQ.fake-token";
 
     @RegisterExtension
     static final TestDatabases DBS = new TestDatabases();
@@ -49,15 +46,7 @@ class FleetReviewEndToEndTest {
     FakeDiscord fake;
 
     Process start(TestDatabases.Target db, Path dir, Path dataset, int shard) throws Exception {
-        Path home = dir.resolve("p" + shard);
-        Files.createDirectories(home);
-        ProcessBuilder pb = TestBots.process(fake, home, TOKEN, dir.resolve("p" + shard + ".log"),
-                "--data-dir", home.resolve("data").toString(), "--dataset", dataset.toString());
-        pb.environment().put("DISCORD_GUILDS", ON_0 + "," + ON_1);
-        pb.environment().put("BOT_STORAGE_URL", db.url());
-        pb.environment().put("BOT_STORAGE_PASSWORD", PostgresServer.PASSWORD);
-        pb.environment().put("DISCORD_SHARDS_TOTAL", "2");
-        pb.environment().put("DISCORD_SHARD_IDS", Integer.toString(shard));
+        ProcessBuilder pb = TestBots.fleetMember(fake, db.url(), dir, dataset, shard, dir.resolve("p" + shard + ".log"), ON_0, ON_1);
         pb.environment().put("DISCORD_EDITOR_ROLE", Long.toString(FakeDiscord.EDITOR_ROLE_ID));
         pb.environment().put("BOT_REVIEW_CHANNEL", Long.toString(REVIEW));
         return pb.start();
@@ -155,14 +144,7 @@ class FleetReviewEndToEndTest {
                     assertThat(data.resolve("pending.json")).doesNotExist();
                 }
             } finally {
-                for (Process p : running) {
-                    p.destroy();
-                }
-                for (Process p : running) {
-                    if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                        p.destroyForcibly();
-                    }
-                }
+                TestBots.stop(running);
             }
         }
     }

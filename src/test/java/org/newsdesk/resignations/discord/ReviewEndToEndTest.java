@@ -210,6 +210,15 @@ class ReviewEndToEndTest {
                 .map(ReviewEndToEndTest::title).filter(t -> !t.startsWith("Test")).toList();
     }
 
+    /** The edit that marks the review card decided: what it says, and that it pings nobody. */
+    Recorded cardMarked(String outcome) throws InterruptedException {
+        Recorded marked = fake.await(r -> r.is("PATCH", "/channels/\\d+/messages/\\d+"), WAIT);
+        assertThat(marked.json().path("content").asText())
+                .isEqualTo("This entry has left review: " + outcome + " by editor <@" + REVIEWER + ">.");
+        assertThat(marked.json().path("allowed_mentions").path("parse").size()).as("nobody is pinged").isZero();
+        return marked;
+    }
+
     boolean served(String name) throws InterruptedException {
         Recorded who = slash(READER, "who", Map.of("name", name));
         return title(who).contains(name);
@@ -252,11 +261,7 @@ class ReviewEndToEndTest {
         assertThat(ephemeral(ok)).isTrue();
         assertThat(title(ok)).isEqualTo("Approved and served: Jane Q. Example");
         // the card says so, pinging nobody, and keeps no button: no other editor acts on it
-        Recorded marked = fake.await(r -> r.is("PATCH", "/channels/\\d+/messages/\\d+"), WAIT);
-        assertThat(marked.json().path("content").asText())
-                .isEqualTo("This entry has left review: approved by editor <@" + REVIEWER + ">.");
-        assertThat(marked.json().path("components").size()).isZero();
-        assertThat(marked.json().path("allowed_mentions").path("parse").size()).isZero();
+        assertThat(cardMarked("approved").json().path("components").size()).isZero();
         assertThat(served("Jane Q. Example")).isTrue();
         fake.await(r -> r.is("POST", "/channels/" + FakeDiscord.CHANNEL_ID + "/messages") && title(r).startsWith("New entry"), WAIT);
         List<String> heard = announced();
@@ -287,9 +292,7 @@ class ReviewEndToEndTest {
         Recorded no = shown(sent);
         assertThat(title(no)).isEqualTo("Rejected: Jane Q. Example");
         // the card says so and keeps only Edit (a rejected form can still be edited and sent again)
-        Recorded marked = fake.await(r -> r.is("PATCH", "/channels/\\d+/messages/\\d+"), WAIT);
-        assertThat(marked.json().path("content").asText())
-                .isEqualTo("This entry has left review: rejected by editor <@" + REVIEWER + ">.");
+        Recorded marked = cardMarked("rejected");
         List<String> left = new ArrayList<>();
         marked.json().path("components").forEach(row -> row.path("components").forEach(b -> left.add(b.path("label").asText())));
         assertThat(left).containsExactly("Edit");
@@ -314,11 +317,7 @@ class ReviewEndToEndTest {
         Recorded ok = clickShown(card, "Approve", REVIEWER);
         assertThat(title(ok)).isEqualTo("Approved and served: Jane Q. Example");
         // the card says so, pinging nobody, and keeps no button: no other editor acts on it
-        Recorded marked = fake.await(r -> r.is("PATCH", "/channels/\\d+/messages/\\d+"), WAIT);
-        assertThat(marked.json().path("content").asText())
-                .isEqualTo("This entry has left review: approved by editor <@" + REVIEWER + ">.");
-        assertThat(marked.json().path("components").size()).isZero();
-        assertThat(marked.json().path("allowed_mentions").path("parse").size()).isZero();
+        assertThat(cardMarked("approved").json().path("components").size()).isZero();
         assertThat(served("Jane Q. Example")).isTrue();
         fake.await(r -> r.is("POST", "/channels/" + FakeDiscord.CHANNEL_ID + "/messages") && title(r).startsWith("New entry"), WAIT);
         assertThat(announced()).containsExactly("New entry, reviewed by the desk: Jane Q. Example");
